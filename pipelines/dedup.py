@@ -1,0 +1,37 @@
+"""Within one crawl, one posting id is exported once; every posting gets its content fingerprint."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+
+from scrapers.drops import RejectItem
+from scrapers.ids import content_fingerprint
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+
+class DedupPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        adapter["fingerprint"] = content_fingerprint(
+            adapter.get("title"), adapter.get("company"), adapter.get("description")
+        )
+        posting = adapter.get("id")
+        if posting in self.seen:
+            self.stats.inc_value("jobsieve/dedup/same_id")
+            # A source listing one posting twice is ordinary, not alarming: INFO, not WARNING.
+            raise RejectItem("duplicate", f"{posting} was already exported", log_level="INFO")
+        if posting:
+            self.seen.add(posting)
+        return item

@@ -1,0 +1,33 @@
+"""The language of the clean body (not of the site's UI, which is ``page_language``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+
+from scrapers.language import detect_language, seed_detector
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+
+class LanguagePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        seed_detector(crawler.settings.getint("JOBSIEVE_LANGDETECT_SEED"))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LanguagePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        if adapter.get("language"):
+            return item
+        guess = detect_language(adapter.get("description"))
+        adapter["language"] = guess.language
+        adapter["language_confidence"] = guess.confidence
+        adapter["secondary_language"] = guess.secondary
+        self.stats.inc_value(f"jobsieve/language/{guess.language or 'unknown'}")
+        return item

@@ -1,0 +1,119 @@
+"""Raw fields → normalised fields. A value a spider already set is never overwritten."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+
+from scrapers.ids import posting_id
+from scrapers.items import FIELD_NAMES, JobPosting
+from scrapers.normalise.dates import resolve_date
+from scrapers.normalise.employment import normalise_employment_type
+from scrapers.normalise.location import parse_locations
+from scrapers.normalise.remote import normalise_remote
+from scrapers.normalise.salary import parse_salary
+from scrapers.normalise.seniority import normalise_seniority
+from scrapers.urls import canonical_url
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+_LIST_FIELDS = {"locations", "skills", "boilerplate"}
+_TEXT_FIELDS = [
+    name for name, value in JobPosting().__dict__.items() if value is None
+]  # every nullable field: "" and whitespace become null, as the contract says
+
+
+class NormalisePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalisePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        self._complete(adapter)
+        for url_field in ("url", "apply_url", "original_url"):
+            if adapter[url_field]:
+                adapter[url_field] = canonical_url(adapter[url_field])
+        if adapter["title"]:
+            adapter["title"] = " ".join(adapter["title"].split())
+        if not adapter["id"] and adapter["source"] and adapter["url"]:
+            adapter["id"] = posting_id(adapter["source"], adapter["source_id"], adapter["url"])
+
+        self._fill(
+            adapter, "locations", "location_raw", lambda: parse_locations(adapter["location_raw"])
+        )
+        self._fill(
+            adapter,
+            "remote",
+            "remote_raw",
+            lambda: normalise_remote(
+                adapter["remote_raw"], adapter["location_raw"], adapter["title"]
+            ),
+            always=True,
+        )
+        self._fill(
+            adapter,
+            "employment_type",
+            "employment_type_raw",
+            lambda: normalise_employment_type(adapter["employment_type_raw"]),
+        )
+        self._fill(
+            adapter,
+            "seniority",
+            "seniority_raw",
+            lambda: normalise_seniority(adapter["title"], adapter["seniority_raw"]),
+            always=True,
+        )
+        country = next(
+            (loc.get("country") for loc in adapter["locations"] if loc.get("country")), None
+        )
+        self._fill(
+            adapter,
+            "salary",
+            "salary_raw",
+            lambda: parse_salary(adapter["salary_raw"], country=country),
+        )
+        if adapter["crawled_at"]:
+            self._fill(
+                adapter,
+                "date_posted",
+                "date_posted_raw",
+                lambda: resolve_date(
+                    adapter["date_posted_raw"],
+                    adapter["crawled_at"],
+                    language=adapter["page_language"],
+                ),
+            )
+        return item
+
+    def _complete(self, adapter: ItemAdapter) -> None:
+        for name in FIELD_NAMES:
+            if name not in adapter:
+                adapter[name] = [] if name in _LIST_FIELDS else None
+        for name in _TEXT_FIELDS:
+            value = adapter[name]
+            if isinstance(value, str) and not value.strip():
+                adapter[name] = None
+
+    def _fill(
+        self, adapter: ItemAdapter, name: str, raw_name: str, parse: Any, always: bool = False
+    ) -> None:
+        """Set ``name`` from ``parse()`` unless a spider set it; count raw values that fail.
+
+        ``always`` parses even without the raw value (remote and seniority also read the title).
+        """
+        if adapter[name] not in (None, []):
+            return
+        if not adapter[raw_name] and not always:
+            return
+        value = parse()
+        if value in (None, []):
+            if adapter[raw_name]:
+                self.stats.inc_value(f"jobsieve/normalise/{name}/unparsed")
+            return
+        adapter[name] = value

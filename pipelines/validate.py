@@ -1,0 +1,40 @@
+"""Last before export: every item is checked against the contract's JSON Schema.
+
+An invalid item is dropped with its errors (the dead-letter extension writes it out) and counted
+per field under ``jobsieve/invalid/<field>``; the crawl goes on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+
+from scrapers.contract import validate_posting
+from scrapers.drops import RejectItem
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+
+class ValidatePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        errors = validate_posting(ItemAdapter(item).asdict())
+        if not errors:
+            self.stats.inc_value("jobsieve/valid")
+            return item
+        for field in sorted({e.field for e in errors}):
+            self.stats.inc_value(f"jobsieve/invalid/{field}")
+        url = ItemAdapter(item).get("url")
+        raise RejectItem(
+            "invalid",
+            f"{len(errors)} contract error(s) in {url}: {errors[0].message}",
+            details=[e.as_dict() for e in errors],
+        )

@@ -1,0 +1,18 @@
+"""What every extractor returns or raises (no Scrapy import)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class SourceFormatError(ValueError):
+    """The response cannot be read as the source's format (malformed JSON, missing keys, …)."""
+
+
+@dataclass
+class Extracted:
+    """Raw item fields of the postings a response holds, and why any entry of it was skipped."""
+
+    postings: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)

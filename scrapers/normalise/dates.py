@@ -1,0 +1,240 @@
+"""Posting dates as "YYYY-MM-DD", relative ages resolved against the crawl time.
+
+Decisions:
+- an ISO timestamp keeps its own calendar date ("2026-11-03T23:30:00-05:00" -> 2026-11-03): it is
+  the date the source showed, converting it to UTC would move it.
+- ages subtract from the crawl instant in UTC, so "5h" at 03:00Z is the previous day; months are
+  30 days and years 365; an open bound ("30+ days") resolves to the bound.
+- "Nm" is minutes, "Nmo" months (LinkedIn / Indeed style).
+- numeric dates are day-first with "." separators, in a fr/de/es/pt/it/nl context (the text's
+  own words, or `language`), and when the first number is above 12; month-first only for
+  `language="en-US"` or when the second number is above 12. Otherwise (e.g. "03/11/2026" alone)
+  the order is unknown and the result is None.
+- a date without a year ("Nov 12"), a future age ("in 3 days") or an unknown word gives None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from scrapers.normalise.countries import fold
+
+_DAY_FIRST_LANGUAGES = frozenset({"fr", "de", "es", "pt", "it", "nl"})
+
+# --- absolute dates ---------------------------------------------------------------------------
+
+_EPOCH = re.compile(r"^\s*(\d{10}|\d{13})(?:\.\d+)?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_JAPANESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+# Words that put a date in a day-first language ("Publiée le 03/11/2026").
+_DAY_FIRST_WORDS = re.compile(
+    r"\b(?:publiee?|mise en ligne|le|du|veroffentlicht|am|vom|publicad[oa]|el|del|em|"
+    r"gepubliceerd|geplaatst|op|pubblicat[oa]|il)\b"
+)
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "janvier", "janv", "januar", "janner", "enero", "ene", "janeiro",
+        "januari", "gennaio", "gen"),
+    2: ("february", "feb", "fevrier", "fevr", "fev", "februar", "febrero", "fevereiro",
+        "februari", "febbraio"),
+    3: ("march", "mar", "mars", "marz", "mrz", "marzo", "marco", "maart", "mrt"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+    5: ("may", "mai", "mayo", "maio", "mei", "maggio", "mag"),
+    6: ("june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu"),
+    7: ("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug"),
+    8: ("august", "aug", "aout", "agosto", "ago", "augustus"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set",
+        "settembre"),
+    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
+         "ott"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: ("december", "dec", "decembre", "dezember", "dez", "diciembre", "dic", "dezembro",
+          "dicembre"),
+}  # fmt: skip
+_MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|o|°)?\.?\s*(?:de\s+|-)?(?<![a-z]){_MONTH}(?![a-z])\.?"
+    r"(?:\s*,?\s*(?:de\s+)?|-)(\d{4})(?!\d)"
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![a-z]){_MONTH}(?![a-z])\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
+)
+
+# --- relative ages ----------------------------------------------------------------------------
+
+_UNITS: dict[str, timedelta] = {}
+for _delta, _names in (
+    (timedelta(seconds=1), ("s", "sec", "secs", "second", "seconds", "seconde", "secondes",
+                            "sekunde", "sekunden", "segundo", "segundos", "seconden", "secondo",
+                            "secondi", "秒")),
+    (timedelta(minutes=1), ("m", "min", "mins", "minute", "minutes", "minuten", "minuto",
+                            "minutos", "minuut", "minuti", "分")),
+    (timedelta(hours=1), ("h", "hr", "hrs", "hour", "hours", "heure", "heures", "stunde",
+                          "stunden", "std", "hora", "horas", "uur", "ora", "ore", "時間")),
+    (timedelta(days=1), ("d", "day", "days", "jour", "jours", "j", "tag", "tage", "tagen", "dia",
+                         "dias", "dag", "dagen", "giorno", "giorni", "日")),
+    (timedelta(weeks=1), ("w", "wk", "wks", "week", "weeks", "semaine", "semaines", "woche",
+                          "wochen", "semana", "semanas", "weken", "settimana", "settimane",
+                          "週間", "週")),
+    (timedelta(days=30), ("mo", "mos", "month", "months", "mois", "monat", "monate", "monaten",
+                          "mes", "meses", "maand", "maanden", "mese", "mesi", "ヶ月", "か月",
+                          "カ月", "ヵ月", "ケ月")),
+    (timedelta(days=365), ("y", "yr", "yrs", "year", "years", "an", "ans", "annee", "annees",
+                           "jahr", "jahre", "jahren", "ano", "anos", "jaar", "jaren", "anno",
+                           "anni", "年")),
+):  # fmt: skip
+    for _name in _names:
+        _UNITS[_name] = _delta
+
+_NUMBER_WORDS: dict[str, int] = {}
+for _value, _words in (
+    (1, ("a", "an", "one", "un", "une", "ein", "eine", "einem", "einer", "einen", "uno", "una",
+         "um", "uma", "een")),
+    (2, ("two", "deux", "zwei", "dos", "dois", "duas", "twee", "due")),
+    (3, ("three", "trois", "drei", "tres", "drie", "tre")),
+    (4, ("four", "quatre", "vier", "cuatro", "quatro", "quattro")),
+    (5, ("five", "cinq", "funf", "cinco", "vijf", "cinque")),
+    (6, ("six", "sechs", "seis", "zes", "sei")),
+):  # fmt: skip
+    for _word in _words:
+        _NUMBER_WORDS[_word] = _value
+
+_AGE = re.compile(
+    r"(?<![\w.])(\d+|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\s*(\+)?\s*("
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+# "in 3 days", "dans 3 jours", "over 3 dagen": a future date is not a posting age.
+_FUTURE = re.compile(r"(?:^|\s)(?:in|dans|en|em|over|tra|fra|binnen|within)\s*$")
+_PAST = re.compile(r"\b(?:ago|il y a|vor|hace|ha|geleden|fa|atras)\b|前")
+
+_DAYS_AGO_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (days, re.compile(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])"))
+    for days, words in (
+        (2, ("day before yesterday", "avant[- ]hier", "vorgestern", "anteayer", "antes de ayer",
+             "anteontem", "eergisteren", "l.altro ieri", "altroieri", "一昨日", "おととい")),
+        (1, ("yesterday", "hier", "gestern", "ayer", "ontem", "gisteren", "ieri", "昨日")),
+        (0, ("today", "aujourd.hui", "heute", "hoy", "hoje", "vandaag", "oggi", "今日", "本日",
+             "just posted", "just now", "moments? ago", "a l.instant", "gerade eben",
+             "recien publicad[oa]", "agora mesmo", "zojuist", "proprio ora")),
+    )
+)  # fmt: skip
+
+
+def resolve_date(
+    raw: str | int | float | None, crawled_at: str, *, language: str | None = None
+) -> str | None:
+    """`raw` as "YYYY-MM-DD"; `language` (e.g. "fr", "en-US") only orders numeric dates."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, int | float):
+        return _from_epoch(float(raw))
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    found = _absolute(raw, language)
+    if found is not None:
+        return found.isoformat()
+    crawled = _parse_crawled_at(crawled_at)
+    if crawled is None:
+        return None
+    age = _age(fold(raw))
+    if age is None:
+        return None
+    try:
+        return (crawled - age).date().isoformat()
+    except OverflowError:
+        return None
+
+
+def _absolute(raw: str, language: str | None) -> date | None:
+    if match := _EPOCH.match(raw):
+        return _epoch_date(float(match[1]))
+    if match := _COMPACT.match(raw):
+        return _date(match[1], match[2], match[3])
+    if match := _YEAR_FIRST.search(raw):
+        return _date(match[1], match[3], match[4])
+    if match := _JAPANESE.search(raw):
+        return _date(match[1], match[2], match[3])
+    text = fold(raw)
+    if match := _DAY_MONTH_YEAR.search(text):
+        return _date(match[3], _MONTHS[match[2]], match[1])
+    if match := _MONTH_DAY_YEAR.search(text):
+        return _date(match[3], _MONTHS[match[1]], match[2])
+    if match := _NUMERIC.search(text):
+        return _numeric(match, text, language)
+    return None
+
+
+def _numeric(match: re.Match[str], text: str, language: str | None) -> date | None:
+    first, separator, second, year = int(match[1]), match[2], int(match[3]), match[4]
+    lang = (language or "").lower()
+    if first == second:
+        return _date(year, first, second)
+    if (
+        separator == "."
+        or first > 12
+        or lang.split("-")[0] in _DAY_FIRST_LANGUAGES
+        or _DAY_FIRST_WORDS.search(text)
+    ):
+        return _date(year, second, first)
+    if second > 12 or lang == "en-us":
+        return _date(year, first, second)
+    return None
+
+
+def _age(text: str) -> timedelta | None:
+    for days, pattern in _DAYS_AGO_WORDS:
+        if pattern.search(text):
+            return timedelta(days=days)
+    for match in _AGE.finditer(text):
+        count, unit = match[1], match[3]
+        # One-letter units only abbreviate after digits ("2d"); "a m" in "9 am" is no age.
+        if len(unit) == 1 and unit.isascii() and not count.isdigit():
+            continue
+        # Japanese ages end in 前 ("3日前"); without it "3日" is a day of the month.
+        if not unit.isascii() and not text[match.end() :].lstrip().startswith("前"):
+            continue
+        if _FUTURE.search(text[: match.start()]) and not _PAST.search(text):
+            return None
+        number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        return _UNITS[unit] * number
+    return None
+
+
+def _parse_crawled_at(crawled_at: str) -> datetime | None:
+    if not isinstance(crawled_at, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(crawled_at.strip())
+    except ValueError:
+        return None
+    # A naive crawl time is UTC by the item contract.
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _from_epoch(value: float) -> str | None:
+    found = _epoch_date(value)
+    return found.isoformat() if found is not None else None
+
+
+def _epoch_date(value: float) -> date | None:
+    # 13 digits are milliseconds (Lever `createdAt`), 10 digits seconds; anything else is not
+    # an epoch we can tell apart from an ordinary number.
+    if 1e12 <= value < 1e13:
+        value /= 1000
+    elif not 1e9 <= value < 1e10:
+        return None
+    return datetime.fromtimestamp(value, tz=UTC).date()
+
+
+def _date(year: str | int, month: str | int, day: str | int) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,151 @@
+"""Split a location string into `{city, region, country}` dicts (country ISO 3166-1 alpha-2).
+
+Conventions (they matter for dedup across sources, so keep them stable):
+- city is kept as written ("München" stays "München"); canonical spellings are a later concern.
+- region is the postal code for US states / Canadian provinces ("California" -> "CA"), otherwise
+  the text as written ("Nouvelle-Aquitaine").
+- a trailing two-letter code that is both a US state and a country ("DE", "IN", "CA") is read as
+  the state, the usual ATS convention, unless the city is tabled in that country ("Berlin, DE").
+  A lone code ("Remote - CA") is read as a country.
+- areas that are not countries (EU, EMEA, Europe, Worldwide, LATAM...) give no entry, so
+  "Remote (EU)" and "Remote" give [].
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.normalise.countries import (
+    country_from_city,
+    country_from_code,
+    country_from_name,
+    fold,
+    subdivision,
+)
+
+Location = dict[str, str | None]
+
+# Separators between whole locations; " o " is Spanish/Italian "or".
+_LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•·]|\s/\s|\s(?:or|ou|oder|o)\s)\s*", re.I)
+# Separators between the parts of one location.
+_PART_SEPARATORS = re.compile(r"\s*(?:,|\(|\)|\[|\]|\s[-–—]\s)\s*")
+
+# Workplace words are not place names: "Hybrid-Palo Alto, CA" is Palo Alto.
+_WORKPLACE = re.compile(
+    r"""(?<!\w)(?:
+        (?:fully\s+|full\s+|100\s*%\s*)?(?:remote|remoto|hybrid|hybride|h[ií]brido)(?:\s+first)?
+        | on[\s-]?site | in[\s-]office | office[\s-]based | sur\s+site | pr[ée]sentiel | presencial
+        | (?:100\s*%\s*)?t[ée]l[ée]travail
+          (?:\s+(?:total|complet|partiel|fr[ée]quent|occasionnel|possible))?
+        | teletrabajo | home\s*office | work\s+from\s+home | wfh
+    )(?!\w)""",
+    re.I | re.X,
+)
+_LEADING_FILLER = re.compile(r"^(?:(?:based\s+)?in|from|within|anywhere\s+in)\s+", re.I)
+_TRAILING_FILLER = re.compile(r"\s+(?:only|based)$", re.I)
+# Postcodes beside a name ("NY 10001", "75008 Paris") are not part of it.
+_POSTCODE = re.compile(r"^\d{4,5}\s+(?=\D)|\s+\d{5}(?:-\d{4})?$")
+_EDGE_PUNCTUATION = " \t-–—:/.,*"
+
+# Areas and placeholders that name no country.
+_NOT_A_PLACE = frozenset(
+    fold(word)
+    for word in (
+        "EU", "EEA", "EMEA", "Europe", "European Union", "Europa", "APAC", "Asia", "LATAM",
+        "Latin America", "Americas", "North America", "South America", "Africa", "Middle East",
+        "Worldwide", "Global", "Anywhere", "International", "Multiple Locations",
+        "Various Locations", "Flexible", "TBD", "N/A", "Nationwide", "Remote",
+    )
+)  # fmt: skip
+
+
+def parse_locations(raw: str | None) -> list[Location]:
+    """All locations named in `raw`, in order, without duplicates; [] when none can be told."""
+    if not isinstance(raw, str) or not raw.strip():
+        return []
+    found: list[Location] = []
+    for chunk in _LIST_SEPARATORS.split(raw):
+        location = _parse_one(chunk)
+        if location is not None and location not in found:
+            found.append(location)
+    return found
+
+
+def _parse_one(chunk: str) -> Location | None:
+    tokens = _tokens(_WORKPLACE.sub(" ", chunk))
+    if not tokens:
+        return None
+    city, region, country = _interpret(tokens)
+    if city is None and region is None and country is None:
+        return None
+    return {"city": city, "region": region, "country": country}
+
+
+def _tokens(text: str) -> list[str]:
+    tokens = []
+    for part in _PART_SEPARATORS.split(text):
+        token = part.strip(_EDGE_PUNCTUATION)
+        token = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", token))
+        token = _POSTCODE.sub("", token).strip(_EDGE_PUNCTUATION)
+        # Postcodes and placeholders are not city/region/country.
+        if not token or token.isdigit() or fold(token) in _NOT_A_PLACE:
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Read tokens right to left: country, then region, then the first token is the city."""
+    rest = list(tokens)
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+
+    if len(rest) == 1:
+        return _interpret_single(rest[0])
+
+    last = rest[-1]
+    sub = subdivision(last)
+    if (named := country_from_name(last)) is not None:
+        country = named
+        rest.pop()
+    elif sub is not None and not _city_confirms_code(rest[0], last):
+        region, country = sub
+        rest.pop()
+    elif (code := country_from_code(last)) is not None:
+        country = code
+        rest.pop()
+
+    if region is None and len(rest) >= 2:
+        sub = subdivision(rest[-1])
+        if sub is not None and country in (None, sub[1]):
+            region, country = sub
+        else:
+            region = rest[-1]
+        rest.pop()
+
+    if rest:
+        city = rest[0]
+        if country is None:
+            country = country_from_city(city)
+    return city, region, country
+
+
+def _interpret_single(token: str) -> tuple[str | None, str | None, str | None]:
+    city_country = country_from_city(token)
+    if city_country is not None:
+        # City-states ("Singapore", "Hong Kong") land here too, which is what a posting means.
+        return token, None, city_country
+    if (named := country_from_name(token)) is not None:
+        return None, None, named
+    if (code := country_from_code(token)) is not None:
+        return None, None, code
+    if (sub := subdivision(token)) is not None:
+        return None, sub[0], sub[1]
+    return token, None, None
+
+
+def _city_confirms_code(city: str, code: str) -> bool:
+    """True for "Berlin, DE": the tabled city says the code is its country, not a US state."""
+    country = country_from_code(code)
+    return country is not None and country_from_city(city) == country

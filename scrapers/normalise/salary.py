@@ -1,0 +1,275 @@
+"""Salary strings as `{min, max, currency, period}` in major units, or None.
+
+Decisions:
+- a single amount is both min and max ("€50,000 a year" -> 50000..50000); "up to" / "jusqu'à" /
+  "bis zu" keep only max, "from" / "à partir de" / "ab" / a trailing "+" keep only min.
+- bare "$" is USD only when `country` is None or "US"; elsewhere it is None unless the text says
+  which dollar ("CAD", "C$", "US$"). "kr" needs country SE/NO/DK/IS; "¥" is JPY unless the country
+  is CN. A country alone never supplies a currency.
+- without a period word, amounts all >= 10,000 in a currency whose monthly salaries stay below
+  that (USD, EUR, GBP, CHF, CAD, AUD, NZD, IEP-era euros...) are yearly; in JPY, SEK, PLN, BRL, INR
+  and other low-value currencies a monthly salary can exceed 10,000, so the period stays None.
+- a single separator followed by exactly three digits groups thousands ("€3.500" = 3500,
+  "1,500" = 1500); otherwise it is a decimal mark ("18,50" = 18.5).
+- values that are whole numbers are ints (8000.00 -> 8000).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from scrapers.normalise.countries import fold
+
+Salary = dict[str, int | float | str | None]
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
+
+# --- amounts ----------------------------------------------------------------------------------
+
+_MULTIPLIERS: dict[str, Decimal] = {
+    "k": Decimal(1_000),
+    "mil": Decimal(1_000),  # es / pt "50 mil"
+    "m": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),
+    "mio": Decimal(1_000_000),
+    "million": Decimal(1_000_000),
+    "millions": Decimal(1_000_000),
+    "l": Decimal(100_000),  # Indian lakh
+    "lakh": Decimal(100_000),
+    "lakhs": Decimal(100_000),
+    "lpa": Decimal(100_000),  # lakhs per annum
+    "cr": Decimal(10_000_000),
+    "crore": Decimal(10_000_000),
+    "crores": Decimal(10_000_000),
+}
+_AMOUNT = re.compile(
+    r"""(?<![\d.,'’])
+    (?P<number>\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
+              |\d+(?:[.,]\d+)?)
+    (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|LPA|lpa|Cr|[Cc]rores?)
+        (?![a-zA-Z]))?
+    (?P<after>\s*(?:%|\(k\)))?""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class _Amount:
+    base: Decimal
+    multiplier: Decimal | None
+    start: int
+    end: int
+
+    @property
+    def value(self) -> Decimal:
+        return self.base * (self.multiplier or 1)
+
+
+# --- currencies -------------------------------------------------------------------------------
+
+_CURRENCY_TOKENS: dict[str, str] = {
+    "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "CDN$": "CAD", "A$": "AUD",
+    "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN",
+    "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₺": "TRY",
+    "₪": "ILS", "₱": "PHP", "₫": "VND", "₴": "UAH", "₽": "RUB", "zł": "PLN", "Kč": "CZK",
+    "Ft": "HUF", "lei": "RON", "円": "JPY", "元": "CNY", "RMB": "CNY", "SFr.": "CHF",
+    "euros": "EUR", "euro": "EUR", "Euro": "EUR", "Euros": "EUR", "pounds": "GBP",
+    "yen": "JPY", "reais": "BRL", "rupees": "INR",
+}  # fmt: skip
+_ISO_4217_TEXT = """USD EUR GBP CHF CAD AUD NZD SGD HKD JPY CNY INR BRL MXN PLN SEK NOK DKK ISK CZK
+HUF RON BGN TRY ILS KRW ZAR AED SAR QAR ARS CLP COP PEN UAH RUB PHP IDR MYR THB VND TWD NGN KES EGP
+MAD UYU"""
+_ISO_4217 = frozenset(_ISO_4217_TEXT.split())
+
+
+def _token_pattern(token: str) -> str:
+    # Letters need word edges ("Ft" is not in "Software"); symbols may touch ("55k€").
+    pattern = re.escape(token)
+    if token[0].isalpha():
+        pattern = r"(?<![A-Za-z])" + pattern
+    if token[-1].isalpha():
+        pattern += r"(?![A-Za-z])"
+    return pattern
+
+
+_CURRENCY = re.compile(
+    "|".join(_token_pattern(t) for t in sorted(_CURRENCY_TOKENS, key=len, reverse=True))
+    + r"|(?<![A-Za-z])(?P<code>[A-Z]{3})(?![A-Za-z])|(?P<yen>[¥￥])"
+    r"|(?<![A-Za-z])(?P<krona>[kK]r)(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
+)
+_KRONA_BY_COUNTRY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
+# Currencies in which no monthly salary reaches 10,000 in practice.
+_YEARLY_ABOVE_10K = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD"})
+
+# --- periods (matched on folded text) -----------------------------------------------------------
+
+_PER = r"(?<![a-z])(?:per|a|an|each|every|/)\s*"
+_PERIODS: tuple[tuple[str, str], ...] = (
+    ("hour", _PER + r"(?:hour|hr|h)(?![a-z])|hourly|/\s*heure|(?:par|de l.)\s*heure|"
+             r"(?:pro|/)\s*(?:stunde|std)(?![a-z])|stundenlohn|stundensatz|(?:por|/)\s*hora|"
+             r"per uur|/\s*uur|(?:all.|l.|/)\s*ora(?![a-z])|時給"),
+    ("day", r"(?<!hours )(?<!hrs )(?:" + _PER + r"day(?![a-z])|daily|day rate|par jour|"
+            r"/\s*(?:jour|j)(?![a-z])|tjm|(?:pro|/)\s*tag(?![a-z])|tagessatz|(?:por|/)\s*dia"
+            r"(?![a-z])|per dag|al giorno|日給)"),
+    ("week", r"(?<!days )(?<!hours )(?<!hrs )(?:" + _PER + r"(?:week|wk)(?![a-z])|weekly|"
+             r"(?:par|/)\s*semaine|(?:pro|/)\s*woche|(?:por|/)\s*semana|a(?:lla)? settimana|週給)"),
+    ("month", _PER + r"(?:month|mo|mth)(?![a-z])|monthly|(?:par|/)\s*mois|mensuel|"
+              r"(?:pro|/)\s*monat|monatlich|monatsgehalt|(?:al|por|/)\s*mes(?![a-z])|mensual|"
+              r"mensal|(?:per|/)\s*maand|maandelijks|(?:al|/)\s*mese(?![a-z])|mensile|"
+              r"月給|月収|月額"),
+    ("year", _PER + r"(?:year|yr|annum)(?![a-z])|annual|yearly|(?<![a-z])p\.\s?a\.|"
+             r"(?:par|/)\s*an(?![a-z])|annuel|(?:pro|/)\s*jahr|jahrlich|jahresgehalt|"
+             r"brutto(?:jahres)?gehalt|(?:al|por|/)\s*ano(?![a-z])|anual|(?:per|/)\s*jaar|"
+             r"jaarlijks|jaarsalaris|all.anno|annu[oa](?![a-z])|(?:/)\s*anno|(?<![a-z])ral"
+             r"(?![a-z])|(?<![a-z])lpa(?![a-z])|年収|年俸"),
+)  # fmt: skip
+_PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _PERIODS)
+
+# --- bounds -----------------------------------------------------------------------------------
+
+_RANGE_JOINERS = frozenset(
+    {"-", "–", "—", "~", "〜", "～", "to", "a", "à", "bis", "tot", "and", "et", "und", "e", "y",
+     "al", "até", "ate", "hasta", "au", "-->", "->", "–>"}
+)  # fmt: skip
+_JOINER_NOISE = re.compile(r"/\s*[a-zA-Zé]+|\bper\s+\w+|\s+")
+_UP_TO = re.compile(
+    r"(?<![a-z])(?:up to|upto|max(?:imum)?\.?|jusqu.a|jusqu.au|au plus|bis zu|maximal|hochstens"
+    r"|hasta|ate|tot|fino a|no more than|not to exceed)\s*:?\s*$"
+)
+_FROM = re.compile(
+    r"(?<![a-z])(?:from|starting(?: at| from)?|min(?:imum)?\.?|at least|a partir de|des|ab"
+    r"|mindestens|desde|vanaf|a partire da|da|au moins)\s*:?\s*$"
+)
+_OPEN_TOP = re.compile(r"^\s*\+")
+# Above any yearly pay, even in low-value currencies (IDR, VND).
+_LARGEST_AMOUNT = Decimal(10) ** 10
+_K401 = re.compile(r"401\s?\(?k\)?", re.I)
+
+
+def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | None:
+    """None when `raw` holds no amount ("Competitive", "Non spécifié", "DOE")."""
+    if not isinstance(raw, str):
+        return None
+    text = _SPACES.sub(" ", _K401.sub(" ", raw)).strip()
+    amounts = _amounts(text)
+    if not amounts:
+        return None
+    low, high = _bounds(text, amounts)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    currency = _currency(text, country)
+    period = _period(fold(text))
+    if not _CURRENCY.search(text) and period is None and not any(a.multiplier for a in amounts):
+        return None  # a bare number (a phone number, an id, a head count) is not shown as pay
+    if period is None and currency in _YEARLY_ABOVE_10K:
+        present = [v for v in (low, high) if v is not None]
+        if present and min(present) >= 10_000:
+            period = "year"
+    return {"min": _number(low), "max": _number(high), "currency": currency, "period": period}
+
+
+def _amounts(text: str) -> list[_Amount]:
+    found = []
+    for match in _AMOUNT.finditer(text):
+        if match["after"]:  # "10%" bonus, "401(k)"
+            continue
+        base = _to_decimal(match["number"])
+        if base is None:
+            continue
+        mult = match["mult"]
+        multiplier = _MULTIPLIERS[mult.lower()] if mult else None
+        amount = _Amount(base, multiplier, match.start(), match.end())
+        # Phone numbers, ids and runaway digits are not pay.
+        if amount.value > _LARGEST_AMOUNT:
+            continue
+        found.append(amount)
+    return found
+
+
+def _to_decimal(number: str) -> Decimal | None:
+    digits = number.replace("'", "").replace("’", "").replace(" ", "")
+    if "," in digits and "." in digits:
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        grouping = "." if decimal_mark == "," else ","
+        digits = digits.replace(grouping, "").replace(decimal_mark, ".")
+    else:
+        for mark in ",.":
+            if mark in digits:
+                parts = digits.split(mark)
+                is_grouping = len(parts) > 2 or len(parts[-1]) == 3
+                digits = digits.replace(mark, "" if is_grouping else ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _bounds(text: str, amounts: list[_Amount]) -> tuple[Decimal | None, Decimal | None]:
+    first = amounts[0]
+    if len(amounts) > 1 and _is_range_joiner(text[first.end : amounts[1].start]):
+        second = amounts[1]
+        first, second = _share_multiplier(first, second)
+        return first.value, second.value
+    before = fold(text[: first.start])
+    before = _CURRENCY.sub(" ", before).rstrip()
+    if _UP_TO.search(before):
+        return None, first.value
+    if _FROM.search(before) or _OPEN_TOP.match(text[first.end :]):
+        return first.value, None
+    return first.value, first.value
+
+
+def _is_range_joiner(between: str) -> bool:
+    stripped = _JOINER_NOISE.sub("", _CURRENCY.sub("", between))
+    return stripped.lower() in _RANGE_JOINERS
+
+
+def _share_multiplier(first: _Amount, second: _Amount) -> tuple[_Amount, _Amount]:
+    """ "45-55k" means 45k-55k; "500-1k" does not mean 500k-1k."""
+    if first.multiplier is None and second.multiplier is not None:
+        if first.base < 1000 and first.base <= second.base * 10:
+            first = _Amount(first.base, second.multiplier, first.start, first.end)
+    elif second.multiplier is None and first.multiplier is not None:
+        if second.base < 1000 and second.base * 10 >= first.base:
+            second = _Amount(second.base, first.multiplier, second.start, second.end)
+    elif first.multiplier is None and first.base < 1000 <= second.base:
+        # "45 - 55 000 €": thousands written once, on the upper bound.
+        scaled = first.base * 1000
+        if second.base / 10 <= scaled <= second.base:
+            first = _Amount(first.base, Decimal(1000), first.start, first.end)
+    return first, second
+
+
+def _currency(text: str, country: str | None) -> str | None:
+    country = country.upper() if isinstance(country, str) else None
+    for match in _CURRENCY.finditer(text):
+        if match["code"]:
+            if match["code"] in _ISO_4217:
+                return match["code"]
+            continue
+        if match["dollar"]:
+            return "USD" if country in (None, "US") else None
+        if match["yen"]:
+            return "CNY" if country == "CN" else "JPY"
+        if match["krona"]:
+            return _KRONA_BY_COUNTRY.get(country or "")
+        return _CURRENCY_TOKENS[match[0]]
+    return None
+
+
+def _period(folded: str) -> str | None:
+    """The period word that comes first in the text ("€500/day, 3 days a week" is daily)."""
+    best: tuple[int, str] | None = None
+    for period, pattern in _PERIOD_PATTERNS:
+        match = pattern.search(folded)
+        if match is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), period)
+    return best[1] if best else None
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,100 @@
+"""The run report of a nightly crawl, from each crawler's stats (no Scrapy import)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+_PREFIXES = {
+    "dropped": "jobsieve/dropped/",
+    "invalid": "jobsieve/invalid/",
+    "unparsed": "jobsieve/normalise/",
+}
+
+
+def _under(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {
+        k.removeprefix(prefix): int(v) for k, v in sorted(stats.items()) if k.startswith(prefix)
+    }
+
+
+def source_report(name: str, stats: dict[str, Any]) -> dict[str, Any]:
+    board_prefix = f"jobsieve/source/{name}/"
+    boards: dict[str, dict[str, int]] = {}
+    for key, value in _under(stats, board_prefix).items():
+        board, _, what = key.rpartition("/")
+        boards.setdefault(board, {})[what] = value
+    errors = {board: counts["error"] for board, counts in boards.items() if counts.get("error")}
+    return {
+        "items": int(stats.get("item_scraped_count", 0)),
+        "dropped": _under(stats, _PREFIXES["dropped"]),
+        "invalid": _under(stats, _PREFIXES["invalid"]),
+        "unparsed": {
+            k.removesuffix("/unparsed"): v for k, v in _under(stats, _PREFIXES["unparsed"]).items()
+        },
+        "errors": errors,
+        "boards": boards,
+        "requests": int(stats.get("downloader/request_count", 0)),
+        "responses": int(stats.get("response_received_count", 0)),
+        "missing_recordings": int(stats.get("jobsieve/world/missing", 0)),
+        "log_errors": int(stats.get("log_count/ERROR", 0)),
+        "finish_reason": stats.get("finish_reason"),
+    }
+
+
+def build_report(
+    *,
+    night: str,
+    started: datetime,
+    finished: datetime,
+    world: str | None,
+    sources: dict[str, dict[str, Any]],
+    files: dict[str, str],
+) -> dict[str, Any]:
+    per_source = {name: source_report(name, stats) for name, stats in sorted(sources.items())}
+    dropped: dict[str, int] = {}
+    for report in per_source.values():
+        for reason, count in report["dropped"].items():
+            dropped[reason] = dropped.get(reason, 0) + count
+    return {
+        "night": night,
+        "started_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "finished_at": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "duration_seconds": round((finished - started).total_seconds(), 3),
+        "world": world,
+        "items": sum(r["items"] for r in per_source.values()),
+        "dropped": dropped,
+        "errors": sum(len(r["errors"]) for r in per_source.values()),
+        "requests": {
+            "total": sum(r["requests"] for r in per_source.values()),
+            "by_source": {name: r["requests"] for name, r in per_source.items()},
+        },
+        "sources": per_source,
+        "files": files,
+    }
+
+
+def summary_lines(report: dict[str, Any]) -> Iterable[str]:
+    yield (
+        f"jobsieve night {report['night']}: {report['items']} postings from "
+        f"{len(report['sources'])} source(s) in {report['duration_seconds']:.1f}s"
+        + (" (offline, recorded world)" if report["world"] else "")
+    )
+    for name, source in report["sources"].items():
+        dropped = ", ".join(f"{n} {r}" for r, n in source["dropped"].items()) or "none dropped"
+        errors = f", {len(source['errors'])} board error(s)" if source["errors"] else ""
+        missing = (
+            f", {source['missing_recordings']} missing recording(s)"
+            if source["missing_recordings"]
+            else ""
+        )
+        yield f"  {name:<20} {source['items']:>6} postings, {dropped}{errors}{missing}"
+    for label, path in report["files"].items():
+        yield f"  {label:<20} {path}"
+
+
+def write_report(path: Path, report: dict[str, Any]) -> None:
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,72 @@
+"""jobsieve settings: polite and honest by default. Every JOBSIEVE_* setting is in the README."""
+
+from __future__ import annotations
+
+from scrapers.paths import PROJECT_ROOT
+
+BOT_NAME = "jobsieve"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+COMMANDS_MODULE = "scrapers.commands"
+
+# Honest: say who we are and where to complain; obey robots.txt as matched on our name.
+USER_AGENT = "jobsieve/0.1 (+https://github.com/jobsieve/jobsieve)"
+ROBOTSTXT_OBEY = True
+
+# Polite: the values `scrapy startproject` writes since 2.13.3, with AutoThrottle on top so a
+# slow server gets a longer delay, never a shorter one than DOWNLOAD_DELAY.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1
+AUTOTHROTTLE_MAX_DELAY = 60
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+
+# Nobody should be able to drive a running crawl over HTTP or telnet.
+REMOTE_CONTROL_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOGSTATS_INTERVAL = 30.0
+LOG_LEVEL = "INFO"
+
+DOWNLOADER_MIDDLEWARES = {
+    # After every built-in middleware: a replayed response skips only the network.
+    "scrapers.world_middleware.WorldMiddleware": 950,
+}
+
+EXTENSIONS = {
+    "scrapers.deadletter.DeadLetterExtension": 500,
+    "scrapers.progress.ProgressExtension": 510,
+}
+
+ITEM_PIPELINES = {
+    "pipelines.normalise.NormalisePipeline": 100,
+    "pipelines.boilerplate.BoilerplatePipeline": 200,
+    "pipelines.language.LanguagePipeline": 300,
+    "pipelines.dedup.DedupPipeline": 400,
+    # Last before export, so what is written is what was checked.
+    "pipelines.validate.ValidatePipeline": 900,
+}
+
+# --- jobsieve ---------------------------------------------------------------------------------
+# The human-edited list of sources and company boards to crawl.
+JOBSIEVE_SOURCES = str(PROJECT_ROOT / "sources.toml")
+# Replay recorded responses from this directory instead of the network (off = live crawl).
+JOBSIEVE_WORLD = None
+# Save every live response into this directory, in the world format.
+JOBSIEVE_RECORD = None
+# The world shipped with the repo, used by `scrapy crawlall --offline`.
+JOBSIEVE_SHIPPED_WORLD = str(PROJECT_ROOT / "world" / "recorded")
+# Dropped items (invalid, duplicate, crashed a pipeline) with their reasons.
+# %(name)s = spider name, %(time)s = crawl start (UTC).
+JOBSIEVE_DEADLETTER = "deadletter/%(name)s-%(time)s.jsonl"
+# Freeze the crawl clock (ISO 8601 UTC) for reproducible runs; unset = the real time of each fetch.
+JOBSIEVE_CRAWL_TIME = None
+# Where `scrapy crawlall` writes feeds/<YYYY-MM-DD>/.
+JOBSIEVE_FEEDS_DIR = "feeds"
+# langdetect is random unless seeded; the seed makes language results repeatable.
+JOBSIEVE_LANGDETECT_SEED = 0

@@ -1,0 +1,88 @@
+"""Greenhouse Job Board API responses, in the API's real shape (see docs/world.md)."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+from typing import Any
+
+from scrapers.extractors.greenhouse import API, HOSTED, board_jobs_url
+from scrapers.world import Recording
+from scrapers.worldbuild.records import PostingRecord
+
+JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
+
+
+def _job(record: PostingRecord, board: str) -> dict[str, Any]:
+    placed = record.placements["greenhouse"]
+    job_id = int(placed["id"])
+    return {
+        "absolute_url": f"{HOSTED}/{board}/jobs/{job_id}",
+        "data_compliance": [
+            {
+                "type": "gdpr",
+                "requires_consent": False,
+                "requires_processing_consent": False,
+                "requires_retention_consent": False,
+                "retention_period": None,
+                "demographic_data_consent_applies": False,
+            }
+        ],
+        "internal_job_id": int(placed.get("internal_job_id", job_id)),
+        "location": {"name": record.location or ""},
+        "metadata": placed.get("metadata") or None,
+        "id": job_id,
+        "updated_at": record.updated,
+        "requisition_id": placed.get("requisition_id"),
+        # Greenhouse keeps the title exactly as typed, trailing spaces included.
+        "title": record.title,
+        "company_name": record.company,
+        "first_published": record.published,
+        "language": record.language or "en",
+        # The real API entity-escapes the HTML once (&lt;p&gt;…).
+        "content": html.escape(record.body_html.strip(), quote=True),
+        "departments": [
+            {"id": d["id"], "name": d["name"], "child_ids": [], "parent_id": None}
+            for d in placed.get("departments", [])
+        ],
+        "offices": [
+            {
+                "id": o["id"],
+                "name": o["name"],
+                "location": o.get("location"),
+                "child_ids": [],
+                "parent_id": None,
+            }
+            for o in placed.get("offices", [])
+        ],
+    }
+
+
+def render(records: list[PostingRecord]) -> list[Recording]:
+    boards: dict[str, list[PostingRecord]] = defaultdict(list)
+    for record in records:
+        boards[record.placements["greenhouse"]["board"]].append(record)
+    recordings = [
+        Recording(
+            "GET",
+            f"{API}/robots.txt",
+            200,
+            [("Content-Type", "text/plain")],
+            b"User-agent: *\nAllow: /\n",
+        )
+    ]
+    for board in sorted(boards):
+        placed = sorted(boards[board], key=lambda r: int(r.placements["greenhouse"]["id"]))
+        jobs = [_job(r, board) for r in placed]
+        body = {"jobs": jobs, "meta": {"total": len(jobs)}}
+        recordings.append(
+            Recording(
+                "GET",
+                board_jobs_url(board),
+                200,
+                JSON_HEADERS,
+                json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8") + b"\n",
+            )
+        )
+    return recordings

@@ -1,0 +1,67 @@
+"""Posting records: human-edited TOML files, one posting each (format in docs/world.md)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+COMMON_KEYS = {
+    "key",
+    "title",
+    "company",
+    "location",
+    "department",
+    "employment_type",
+    "published",
+    "updated",
+    "language",
+    "body_html",
+    "salary",
+}
+
+
+@dataclass(frozen=True)
+class PostingRecord:
+    key: str
+    title: str
+    company: str
+    body_html: str
+    published: str
+    updated: str
+    location: str | None = None
+    department: str | None = None
+    employment_type: str | None = None
+    language: str | None = None
+    salary: dict[str, Any] | None = None
+    # source name -> that source's own fields for this posting (board, id, …)
+    placements: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, origin: str = "<record>") -> PostingRecord:
+        missing = [
+            k
+            for k in ("key", "title", "company", "body_html", "published", "updated")
+            if not data.get(k)
+        ]
+        if missing:
+            raise ValueError(f"{origin}: missing {', '.join(missing)}")
+        placements = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+        bad = [k for k, v in placements.items() if not isinstance(v, dict)]
+        if bad:
+            raise ValueError(f"{origin}: unknown field(s) {', '.join(bad)}")
+        common = {k: v for k, v in data.items() if k in COMMON_KEYS}
+        return cls(**common, placements=placements)
+
+
+def load_records(directory: str | Path) -> list[PostingRecord]:
+    paths = sorted(Path(directory).glob("*.toml"))
+    records = []
+    for path in paths:
+        with path.open("rb") as handle:
+            record = PostingRecord.from_dict(tomllib.load(handle), origin=str(path))
+        if record.key != path.stem:
+            raise ValueError(f"{path}: key {record.key!r} differs from the file name")
+        records.append(record)
+    return records

@@ -1,0 +1,645 @@
+"""Tests for scrapers.boilerplate: the three seeds of tests/fixtures/seeds and unit cases.
+
+Seed expectations follow shared/seeds/README.md: each text capture, given as `text=` with the
+seed's extracted fields, must become the clean body the README describes, and every line of chrome
+it lists must be in `boilerplate` with the listed category.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from scrapers.boilerplate import CATEGORIES, Stripped, strip_boilerplate
+from scrapers.textblocks import Block, blocks_from_html, blocks_from_text
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+NODEGREE = "nodegree-farfetch-backend-engineer.txt"
+WTTJ = "welcometothejungle-backmarket-backend-engineer.txt"
+TEAL = "teal-mercari-sr-software-engineer-backend.txt"
+
+FARFETCH_BLURB = (
+    "Online luxury fashion marketplace connecting consumers with boutiques and brands worldwide, "
+    "offering curated designer clothing, accessories, and lifestyle products."
+)
+
+# What each seed's spider extracts from the page (shared/seeds/README.md).
+SEED_FIELDS: dict[str, dict] = {
+    NODEGREE: {
+        "title": "Backend Engineer",
+        "company": "Farfetch",
+        "location": "Porto, Portugal",
+        "company_description": FARFETCH_BLURB,
+        "header_values": ("Mid-Level", "2 weeks ago", "Engineering"),
+    },
+    WTTJ: {
+        "title": "Backend Engineer",
+        "company": "Back Market",
+        "location": None,
+        "company_description": None,
+        "header_values": ("Salaire : Non spécifié", "Télétravail fréquent"),
+    },
+    TEAL: {
+        "title": "Sr. Software Engineer, Backend",
+        "company": "Mercari",
+        "location": None,
+        "company_description": None,
+        "header_values": ("2d", "$168,000 - $252,000", "Hybrid", "Full-time", "Mid Level"),
+    },
+}
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+@cache
+def stripped(name: str) -> Stripped:
+    return strip_boilerplate(text=seed_text(name), **SEED_FIELDS[name])
+
+
+def removed(name: str) -> list[tuple[str, str]]:
+    return [(e["category"], e["text"]) for e in stripped(name).boilerplate]
+
+
+def description_lines(name: str) -> list[str]:
+    return stripped(name).description.split("\n")
+
+
+def seed_items_between(name: str, start: str, end: str | None) -> list[str]:
+    """The seed's list items under heading `start`, up to heading `end`."""
+    blocks = blocks_from_text(seed_text(name))
+    texts = [b.text for b in blocks]
+    first = texts.index(start) + 1
+    last = texts.index(end, first) if end else len(blocks)
+    return [b.text for b in blocks[first:last] if b.kind == "item"]
+
+
+def category_of(name: str, text: str) -> list[str]:
+    return [c for c, t in removed(name) if t == text]
+
+
+# ============================================================================================
+# NoDegree
+# ============================================================================================
+
+
+def test_nodegree_description_starts_with_intro() -> None:
+    assert stripped(NODEGREE).description.startswith(
+        "As a Backend Engineer, you will join our Porto hub"
+    )
+
+
+@pytest.mark.parametrize("heading", ["What You'll Do", "Who You Are", "Rewards & Benefits"])
+def test_nodegree_keeps_section_heading(heading: str) -> None:
+    assert heading in description_lines(NODEGREE)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Be a Key Contributor: Reporting to the Engineering Manager, you will contribute to "
+        "architectural discussions for backend services and consistently apply established "
+        "coding standards and best practices.",
+        "- Master the Stack: .NET (C#), PostgreSQL, Hangfire, Azure Service Bus, Azure, "
+        "Terraform, CI/CD (Bitbucket Pipelines).",
+        "- Experienced: You have 3 to 5 years of experience building and deploying web "
+        "applications, with a clear understanding of how distributed systems work.",
+        "- Effective Communicator: You are comfortable working in a global, remote-friendly "
+        "team, valuing clear documentation and asynchronous communication.",
+        "- Health insurance for the whole family, flexible working environment and well-being "
+        "support and tools",
+        "- Flexible benefits program",
+    ],
+)
+def test_nodegree_keeps_first_and_last_items(item: str) -> None:
+    assert item in description_lines(NODEGREE)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("What You'll Do", "Who You Are"),
+        ("Who You Are", "Rewards & Benefits"),
+        ("Rewards & Benefits", "Equal Opportunities Statement"),
+    ],
+)
+def test_nodegree_keeps_every_item_of_kept_sections(start: str, end: str) -> None:
+    lines = description_lines(NODEGREE)
+    assert [
+        f"- {i}" for i in seed_items_between(NODEGREE, start, end) if f"- {i}" not in lines
+    ] == []
+
+
+def test_nodegree_description_ends_with_last_benefit() -> None:
+    assert stripped(NODEGREE).description.endswith("- Flexible benefits program")
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("navigation", "View All Jobs 141313"),
+        (
+            "board_summary",
+            "Develop scalable backend services to support luxury fashion marketplace operations",
+        ),
+        ("eeo", "Equal Opportunities Statement"),
+        ("scam_disclaimer", "Scam Disclaimer"),
+        ("ui_chrome", "+ Show Original Job Post"),
+        ("repeated_block", "About Farfetch"),
+        ("repeated_block", "Engineering"),
+    ],
+)
+def test_nodegree_boilerplate_line(category: str, text: str) -> None:
+    assert (category, text) in removed(NODEGREE)
+
+
+def test_nodegree_eeo_section_body_removed() -> None:
+    assert any(c == "eeo" and t.startswith("FARFETCH is committed") for c, t in removed(NODEGREE))
+
+
+def test_nodegree_scam_section_body_removed() -> None:
+    assert any(
+        c == "scam_disclaimer" and t.startswith("It has come to our attention")
+        for c, t in removed(NODEGREE)
+    )
+
+
+def test_nodegree_trailing_sidebar_is_one_repeated_block_run() -> None:
+    assert [t for c, t in removed(NODEGREE) if c == "repeated_block"] == [
+        "Backend Engineer",
+        "Porto, Portugal",
+        "Engineering",
+        "About Farfetch",
+        FARFETCH_BLURB,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Porto, Portugal", "Mid-Level", "2 weeks ago", "Farfetch", FARFETCH_BLURB]
+)
+def test_nodegree_header_lines_leave_body(text: str) -> None:
+    assert text not in description_lines(NODEGREE)
+
+
+def test_nodegree_header_lines_come_before_body_in_boilerplate() -> None:
+    assert removed(NODEGREE)[:10] == [
+        ("navigation", "View All Jobs 141313"),
+        ("ui_chrome", "Backend Engineer"),
+        (
+            "board_summary",
+            "Develop scalable backend services to support luxury fashion marketplace operations",
+        ),
+        ("ui_chrome", "Porto, Portugal"),
+        ("meta_widget", "Mid-Level"),
+        ("meta_widget", "2 weeks ago"),
+        ("ui_chrome", "Farfetch"),
+        ("ui_chrome", "Farfetch"),
+        ("ui_chrome", FARFETCH_BLURB),
+        ("ui_chrome", "Backend Engineer"),
+    ]
+
+
+@pytest.mark.parametrize("fragment", ["Equal Opportunities", "Scam", "Show Original", "FARFETCH"])
+def test_nodegree_removed_text_absent_from_description(fragment: str) -> None:
+    assert fragment not in stripped(NODEGREE).description
+
+
+# ============================================================================================
+# Welcome to the Jungle
+# ============================================================================================
+
+
+def test_wttj_description_starts_with_company_pitch() -> None:
+    assert stripped(WTTJ).description.startswith(
+        "Back Market is the world’s leading refurbished electronics marketplace"
+    )
+
+
+def test_wttj_description_ends_with_recruitment_steps() -> None:
+    assert stripped(WTTJ).description.endswith("- Back Market Values fit interview")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our engineering department, the Bureau of technology",
+        "Main technical challenges",
+        "Our technical environment",
+        "Python - FastAPI framework",
+        "ArgoCD / CircleCI / Github",
+        "What you will do in this role 🕵️",
+        "- A video of our CTO (ex- VP of Engineering):",
+        "- understanding the general architecture of the system",
+        "- offer pragmatic solutions and use a critical mind when discussing implementations",
+        "- Works autonomously on development tasks within the team's application or service.",
+        "- Delivers high-quality code on time.ç",
+        "- Recruitment process",
+        "- Call with Ana Gloria one of our tech talent acquisition specialist based in Málaga.",
+        "- Technical Screening - 30mns code review",
+        "- Tech Interview - 2h with two Engineers from the Tech Team",
+        "- Team Fit interview with your future Manager",
+    ],
+)
+def test_wttj_keeps_body_line(line: str) -> None:
+    assert line in description_lines(WTTJ)
+
+
+def test_wttj_keeps_every_item_of_the_body() -> None:
+    lines = description_lines(WTTJ)
+    items = seed_items_between(WTTJ, "Descriptif du poste", None)[:-1]  # minus the chrome item
+    assert [f"- {i}" for i in items if f"- {i}" not in lines] == []
+
+
+def test_wttj_empty_line_runs_collapse() -> None:
+    assert "\n\n\n" not in stripped(WTTJ).description
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("ui_chrome", "Résumé du poste"),
+        ("ui_chrome", "Compétences & expertises"),
+        ("ui_chrome", "Le poste"),
+        ("ui_chrome", "Descriptif du poste"),
+        ("ui_chrome", "Envie d’en savoir plus ?"),
+        ("meta_widget", "Salaire : Non spécifié"),
+        ("meta_widget", "Télétravail fréquent"),
+        ("meta_widget", "Collaboration et travail d'équipe"),
+        ("apply_cta", "Cette offre vous tente ?"),
+        ("similar_jobs", "D’autres offres vous correspondent !"),
+        (
+            "similar_jobs",
+            "Ces entreprises recrutent aussi au poste de “Software & Web Development”.",
+        ),
+    ],
+)
+def test_wttj_boilerplate_line(category: str, text: str) -> None:
+    assert (category, text) in removed(WTTJ)
+
+
+def test_wttj_repeated_company_lines_removed() -> None:
+    assert category_of(WTTJ, "Back Market") == ["ui_chrome", "ui_chrome"]
+
+
+def test_wttj_title_line_removed() -> None:
+    assert category_of(WTTJ, "Backend Engineer") == ["ui_chrome"]
+
+
+# ============================================================================================
+# Teal
+# ============================================================================================
+
+
+def test_teal_description_starts_with_first_section() -> None:
+    assert stripped(TEAL).description.startswith(
+        "About The Position\n\nMercari is Your Marketplace."
+    )
+
+
+@pytest.mark.parametrize(
+    "heading", ["About The Position", "Requirements", "Responsibilities", "Benefits"]
+)
+def test_teal_keeps_section_heading(heading: str) -> None:
+    assert heading in description_lines(TEAL)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Bachelor's degree in Computer Science, Data Science, Engineering, or a related field "
+        "(or equivalent experience)",
+        "- Excellent mentoring and technical leadership abilities",
+        "- Lead the development of complex backend features and services, such as payment "
+        "processing and inventory management systems",
+        "- Lead technical discussions and architectural reviews for major features and system "
+        "changes",
+        "- Flexibility: Work from home with 2-3 days/month in office, receive flexible time off",
+        "- Teamwork: We are each other's biggest fans- we celebrate from virtual coffee breaks to "
+        "recognition programs",
+    ],
+)
+def test_teal_keeps_first_and_last_items(item: str) -> None:
+    assert item in description_lines(TEAL)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("Requirements", "Responsibilities"),
+        ("Responsibilities", "Benefits"),
+        ("Benefits", "Stand Out From the Crowd"),
+    ],
+)
+def test_teal_keeps_every_item_of_kept_sections(start: str, end: str) -> None:
+    lines = description_lines(TEAL)
+    assert [f"- {i}" for i in seed_items_between(TEAL, start, end) if f"- {i}" not in lines] == []
+
+
+def test_teal_description_ends_with_last_benefit() -> None:
+    assert stripped(TEAL).description.endswith("coffee breaks to recognition programs")
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("upsell", "Stand Out From the Crowd"),
+        ("upsell", "Upload your resume and get instant feedback on how well it matches this job."),
+        ("upsell", "Upload and Match Resume"),
+        ("meta_widget", "What This Job Offers"),
+        ("meta_widget", "Job Type"),
+        ("meta_widget", "Full-time"),
+        ("meta_widget", "Career Level"),
+        ("meta_widget", "Mid Level"),
+        ("meta_widget", "Number of Employees"),
+        ("meta_widget", "501-1,000 employees"),
+        ("footer", "© 2024 Teal Labs, Inc"),
+        ("meta_widget", "2d$168,000 - $252,000Hybrid"),
+        ("ui_chrome", "Sr. Software Engineer, Backend"),
+        ("ui_chrome", "Mercari"),
+    ],
+)
+def test_teal_boilerplate_line(category: str, text: str) -> None:
+    assert (category, text) in removed(TEAL)
+
+
+@pytest.mark.parametrize("link", ["Privacy Policy", "Terms of Service"])
+def test_teal_footer_links_removed(link: str) -> None:
+    # The capture glues the two links into one line, "Privacy PolicyTerms of Service".
+    assert any(c == "footer" and link in t for c, t in removed(TEAL))
+
+
+# ============================================================================================
+# All seeds
+# ============================================================================================
+
+
+@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
+def test_seed_categories_are_the_contracts(name: str) -> None:
+    assert {c for c, _ in removed(name)} <= set(CATEGORIES)
+
+
+@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
+def test_seed_nothing_lost(name: str) -> None:
+    kept = [b.text for b in blocks_from_text(stripped(name).description)]
+    assert Counter(kept + [t for _, t in removed(name)]) == Counter(
+        b.text for b in blocks_from_text(seed_text(name))
+    )
+
+
+@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
+def test_seed_removed_in_document_order(name: str) -> None:
+    texts = [b.text for b in blocks_from_text(seed_text(name))]
+    positions, cursor = [], 0
+    for _, text in removed(name):
+        cursor = texts.index(text, cursor)
+        positions.append(cursor)
+        cursor += 1
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
+def test_seed_is_deterministic(name: str) -> None:
+    assert strip_boilerplate(text=seed_text(name), **SEED_FIELDS[name]) == stripped(name)
+
+
+# ============================================================================================
+# Statements in several languages
+# ============================================================================================
+
+EEO_AND_BENEFITS = {
+    "en": (
+        "We are an equal opportunity employer. All qualified applicants will receive "
+        "consideration for employment without regard to race, color, religion, sex, national "
+        "origin, disability or veteran status.",
+        "We offer private health insurance, 25 days of paid vacation, a yearly learning budget "
+        "and a remote-friendly schedule.",
+    ),
+    "fr": (
+        "Nous sommes un employeur garantissant l'égalité des chances. Toutes les candidatures "
+        "sont étudiées sans distinction d'origine, de genre, d'âge, de handicap ou "
+        "d'orientation sexuelle.",
+        "Nous offrons une mutuelle prise en charge à 100 %, des tickets restaurant, 30 jours de "
+        "congés payés et deux jours de télétravail par semaine.",
+    ),
+    "de": (
+        "Wir sind ein Arbeitgeber, der Chancengleichheit lebt. Wir freuen uns über alle "
+        "Bewerbungen unabhängig von Geschlecht, Nationalität, ethnischer und sozialer Herkunft, "
+        "Religion, Behinderung, Alter sowie sexueller Orientierung und Identität.",
+        "Wir bieten dir 30 Urlaubstage, ein Jobticket, flexible Arbeitszeiten und ein "
+        "jährliches Weiterbildungsbudget von 1.500 Euro.",
+    ),
+    "es": (
+        "Somos una empresa que promueve la igualdad de oportunidades. Todas las candidaturas "
+        "serán consideradas sin distinción de raza, color, religión, sexo, orientación sexual, "
+        "edad o discapacidad.",
+        "Ofrecemos seguro médico privado, 25 días de vacaciones, horario flexible y un "
+        "presupuesto anual para formación.",
+    ),
+    "pt": (
+        "Somos uma empresa comprometida com a diversidade e a igualdade de oportunidades. Todas "
+        "as candidaturas serão consideradas sem distinção de raça, cor, religião, gênero, "
+        "orientação sexual, idade ou deficiência.",
+        "Oferecemos plano de saúde, vale-refeição, 25 dias de férias e horário flexível.",
+    ),
+    "nl": (
+        "Wij zijn een werkgever die gelijke kansen biedt. Wij verwelkomen alle sollicitaties, "
+        "ongeacht geslacht, leeftijd, afkomst, religie, seksuele geaardheid of beperking.",
+        "Wij bieden een goed salaris, 25 vakantiedagen, een reiskostenvergoeding en een "
+        "opleidingsbudget.",
+    ),
+    "it": (
+        "Siamo un'azienda che promuove le pari opportunità. Le candidature saranno valutate "
+        "senza distinzione di genere, età, origine, religione, orientamento sessuale o "
+        "disabilità.",
+        "Offriamo assicurazione sanitaria integrativa, buoni pasto, orario flessibile e 25 "
+        "giorni di ferie.",
+    ),
+}
+
+
+def _strip_paragraphs(*paragraphs: str) -> Stripped:
+    return strip_boilerplate(html="".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+@pytest.mark.parametrize("lang", sorted(EEO_AND_BENEFITS))
+def test_eeo_paragraph_removed(lang: str) -> None:
+    eeo, benefits = EEO_AND_BENEFITS[lang]
+    assert _strip_paragraphs(benefits, eeo).boilerplate == [{"category": "eeo", "text": eeo}]
+
+
+@pytest.mark.parametrize("lang", sorted(EEO_AND_BENEFITS))
+def test_benefits_paragraph_in_same_language_stays(lang: str) -> None:
+    eeo, benefits = EEO_AND_BENEFITS[lang]
+    assert _strip_paragraphs(benefits, eeo).description == benefits
+
+
+def test_passing_mention_of_diversity_stays() -> None:
+    text = (
+        "You will join a diverse team of engineers and help us grow the diversity of payment "
+        "methods we support across Europe."
+    )
+    assert _strip_paragraphs(text).description == text
+
+
+def test_eeo_sentence_inside_a_benefits_paragraph_does_not_remove_it() -> None:
+    text = (
+        "We offer private health insurance, 25 days of paid vacation, a yearly learning budget, "
+        "a home-office allowance and a generous parental leave policy for all parents. "
+        "We are an equal opportunity employer."
+    )
+    assert _strip_paragraphs(text).description == text
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        (
+            "scam_disclaimer",
+            "Please note that we will never ask candidates for payment or bank details during "
+            "the recruitment process.",
+        ),
+        (
+            "scam_disclaimer",
+            "Attention : nous ne vous demanderons jamais de paiement ou de virement au cours du "
+            "recrutement.",
+        ),
+        (
+            "privacy_notice",
+            "Your personal data will be processed in accordance with our applicant privacy notice.",
+        ),
+        (
+            "privacy_notice",
+            "Vos données personnelles sont traitées conformément au RGPD dans le cadre de votre "
+            "candidature.",
+        ),
+        ("cookie", "We use cookies to improve your experience on our website."),
+        ("cookie", "Wir verwenden Cookies, um unsere Website zu verbessern."),
+    ],
+)
+def test_statement_paragraph_removed(category: str, text: str) -> None:
+    assert _strip_paragraphs(text).boilerplate == [{"category": category, "text": text}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will build models that detect fraud and scams on our marketplace.",
+        "Experience with GDPR and personal data protection is a plus.",
+        "The salary range for this role is $120,000 - $150,000 per year, plus equity.",
+        "Applications close on 15 December 2026; please apply before then.",
+        "Our recruitment process: a 30-minute call, a technical interview and a team meeting.",
+        "Nous accompagnons des personnes en situation de handicap au quotidien.",
+    ],
+)
+def test_employer_content_stays(text: str) -> None:
+    assert _strip_paragraphs(text).description == text
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("apply_cta", "Apply now"),
+        ("apply_cta", "Postuler"),
+        ("apply_cta", "Jetzt bewerben"),
+        ("share", "Share this job"),
+        ("share", "Partager"),
+        ("report_job", "Report this job"),
+        ("report_job", "Segnala annuncio"),
+        ("navigation", "Back to jobs"),
+        ("navigation", "Zurück zur Übersicht"),
+        ("sign_in_wall", "Sign in to see more"),
+        ("sign_in_wall", "Inicia sesión para ver el salario"),
+        ("similar_jobs", "Similar jobs"),
+        ("similar_jobs", "Vergelijkbare vacatures"),
+        ("footer", "© 2025 Acme Inc. All rights reserved."),
+        ("footer", "Mentions légales | Politique de confidentialité"),
+        ("cookie", "Accept all cookies"),
+        ("upsell", "Upload your CV"),
+    ],
+)
+def test_chrome_line_removed(category: str, text: str) -> None:
+    assert _strip_paragraphs("We build tools for small shops across Europe.", text).boilerplate == [
+        {"category": category, "text": text}
+    ]
+
+
+# ============================================================================================
+# Sections, header and structure
+# ============================================================================================
+
+
+def test_html_section_takes_its_body_until_same_rank_heading() -> None:
+    html = (
+        "<h2>Benefits</h2><ul><li>Health</li></ul>"
+        "<h3>Equal opportunity</h3><p>All welcome.</p><p><b>Details</b></p><p>More.</p>"
+        "<h3>How to apply</h3><p>Send a CV by 1 May.</p>"
+    )
+    assert strip_boilerplate(html=html).description == (
+        "Benefits\n\n- Health\n\nHow to apply\n\nSend a CV by 1 May."
+    )
+
+
+def test_widget_heading_without_rows_stays() -> None:
+    html = "<h3>Job Summary</h3><p>We are looking for an engineer to build our billing system.</p>"
+    assert strip_boilerplate(html=html).description.startswith("Job Summary")
+
+
+def test_employer_about_section_matching_blurb_stays() -> None:
+    blurb = "Acme builds accounting software for small shops."
+    html = (
+        "<p>You will own our billing service end to end, from design to on-call.</p>"
+        f"<h3>About Acme</h3><p>{blurb}</p>"
+    )
+    result = strip_boilerplate(html=html, company="Acme", company_description=blurb)
+    assert result.description.endswith(blurb)
+
+
+def test_salary_label_paragraph_in_html_body_stays() -> None:
+    html = "<p>Salary: $120,000 - $150,000</p><p>You will own our billing service end to end.</p>"
+    assert strip_boilerplate(html=html).description.startswith("Salary: $120,000")
+
+
+def test_header_values_glued_on_one_line_leave_body() -> None:
+    text = (
+        "Data Engineer\nAcme\n3d€60,000 - €70,000Remote\n\n"
+        "We are hiring a data engineer to own our pipelines."
+    )
+    result = strip_boilerplate(
+        text=text,
+        title="Data Engineer",
+        company="Acme",
+        header_values=["3d", "€60,000 - €70,000", "Remote"],
+    )
+    assert result.description == "We are hiring a data engineer to own our pipelines."
+
+
+def test_html_nothing_lost() -> None:
+    html = (
+        "<nav>Back to jobs</nav><h1>Engineer</h1><p>Acme · Berlin</p><p>Build things with us "
+        "every day and learn fast.</p><h3>EEO</h3><p>We are an equal opportunity employer.</p>"
+        "<footer>© 2025 Acme</footer>"
+    )
+    result = strip_boilerplate(html=html, title="Engineer", company="Acme", location="Berlin")
+    kept = [b.text for b in blocks_from_text(result.description)]
+    assert Counter(kept + [e["text"] for e in result.boilerplate]) == Counter(
+        b.text for b in blocks_from_html(html)
+    )
+
+
+def test_empty_input() -> None:
+    assert strip_boilerplate(text="") == Stripped(description="", boilerplate=[])
+
+
+def test_html_preferred_over_text() -> None:
+    assert (
+        strip_boilerplate(html="<p>From HTML.</p>", text="From text.").description == "From HTML."
+    )
+
+
+def test_block_type_is_reexported_shape() -> None:
+    assert blocks_from_html("<li>x</li>") == [Block("item", "x")]

@@ -1,0 +1,87 @@
+import pytest
+
+from scrapers.normalise.location import parse_locations
+
+
+def loc(city: str | None, region: str | None, country: str | None) -> dict[str, str | None]:
+    return {"city": city, "region": region, "country": country}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # seeds
+        ("Porto, Portugal", [loc("Porto", None, "PT")]),
+        ("Hybrid-Palo Alto, CA", [loc("Palo Alto", "CA", "US")]),
+        # lists
+        (
+            "San Francisco, CA; New York, NY",
+            [loc("San Francisco", "CA", "US"), loc("New York", "NY", "US")],
+        ),
+        ("London | Berlin", [loc("London", None, "GB"), loc("Berlin", None, "DE")]),
+        ("Paris or Lyon", [loc("Paris", None, "FR"), loc("Lyon", None, "FR")]),
+        ("Madrid o Barcelona", [loc("Madrid", None, "ES"), loc("Barcelona", None, "ES")]),
+        ("Paris, France; Paris, France", [loc("Paris", None, "FR")]),
+        # remote
+        ("Remote - US", [loc(None, None, "US")]),
+        ("Remote (EU)", []),
+        ("Remote", []),
+        ("Remote in Germany", [loc(None, None, "DE")]),
+        ("Fully Remote - Canada", [loc(None, None, "CA")]),
+        ("Paris (Télétravail total)", [loc("Paris", None, "FR")]),
+        ("On-site - Berlin, Germany", [loc("Berlin", None, "DE")]),
+        # city, country
+        ("Paris, France", [loc("Paris", None, "FR")]),
+        ("London, UK", [loc("London", None, "GB")]),
+        ("Berlin, Germany", [loc("Berlin", None, "DE")]),
+        ("Tokyo, Japan", [loc("Tokyo", None, "JP")]),
+        ("Amsterdam, Netherlands", [loc("Amsterdam", None, "NL")]),
+        ("Madrid, Spain", [loc("Madrid", None, "ES")]),
+        ("London - UK", [loc("London", None, "GB")]),
+        ("Paris (France)", [loc("Paris", None, "FR")]),
+        # country names in other languages, and codes
+        ("Berlin, Allemagne", [loc("Berlin", None, "DE")]),
+        ("München, Deutschland", [loc("München", None, "DE")]),
+        ("Madrid, España", [loc("Madrid", None, "ES")]),
+        ("Ámsterdam, Países Bajos", [loc("Ámsterdam", None, "NL")]),
+        ("Lisboa, Portogallo", [loc("Lisboa", None, "PT")]),
+        ("Utrecht, Nederland", [loc("Utrecht", None, "NL")]),
+        ("Zürich, Schweiz", [loc("Zürich", None, "CH")]),
+        ("Lyon, FR", [loc("Lyon", None, "FR")]),
+        ("Berlin, DE", [loc("Berlin", None, "DE")]),
+        ("Germany", [loc(None, None, "DE")]),
+        ("US", [loc(None, None, "US")]),
+        # cities alone
+        ("Bordeaux", [loc("Bordeaux", None, "FR")]),
+        ("Lisbon", [loc("Lisbon", None, "PT")]),
+        ("New York", [loc("New York", None, "US")]),
+        ("Singapore", [loc("Singapore", None, "SG")]),
+        ("Springfield", [loc("Springfield", None, None)]),
+        # US states and Canadian provinces
+        ("Austin, Texas, USA", [loc("Austin", "TX", "US")]),
+        ("Wilmington, DE", [loc("Wilmington", "DE", "US")]),
+        ("Toronto, ON", [loc("Toronto", "ON", "CA")]),
+        ("Toronto, Ontario, Canada", [loc("Toronto", "ON", "CA")]),
+        ("Montréal, Québec", [loc("Montréal", "QC", "CA")]),
+        ("California", [loc(None, "CA", "US")]),
+        ("New York, NY 10001", [loc("New York", "NY", "US")]),
+        ("75008 Paris, France", [loc("Paris", None, "FR")]),
+        # free-form region kept as written
+        ("Bordeaux, Nouvelle-Aquitaine, France", [loc("Bordeaux", "Nouvelle-Aquitaine", "FR")]),
+    ],
+)
+def test_parse_locations(raw: str, expected: list[dict[str, str | None]]) -> None:
+    assert parse_locations(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [None, "", "   ", "Remote", "Hybrid", "Worldwide", "EMEA", "Multiple Locations", "Anywhere"],
+)
+def test_parse_locations_nothing_to_tell(raw: str | None) -> None:
+    assert parse_locations(raw) == []
+
+
+def test_parse_locations_never_raises_on_odd_text() -> None:
+    for raw in ("()", " ; ; ", "- , -", "||", "12345", "Remote (", "😀"):
+        assert isinstance(parse_locations(raw), list)

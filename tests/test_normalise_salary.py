@@ -1,0 +1,128 @@
+import pytest
+
+from scrapers.normalise.salary import parse_salary
+
+
+def pay(
+    low: float | None, high: float | None, currency: str | None, period: str | None
+) -> dict[str, float | str | None]:
+    return {"min": low, "max": high, "currency": currency, "period": period}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # seed (Teal)
+        ("$168,000 - $252,000", pay(168000, 252000, "USD", "year")),
+        # range joiners
+        ("$168K–$252K", pay(168000, 252000, "USD", "year")),
+        ("£40,000 — £50,000 per annum", pay(40000, 50000, "GBP", "year")),
+        ("$120k to $150k", pay(120000, 150000, "USD", "year")),
+        ("40 000 € à 50 000 € brut annuel", pay(40000, 50000, "EUR", "year")),
+        ("60.000 bis 70.000 EUR pro Jahr", pay(60000, 70000, "EUR", "year")),
+        ("De 40.000 a 50.000 €", pay(40000, 50000, "EUR", "year")),
+        ("¥5,000,000〜¥8,000,000", pay(5000000, 8000000, "JPY", None)),
+        ("between $100,000 and $120,000", pay(100000, 120000, "USD", "year")),
+        # multipliers shared across a range
+        ("45-55k€", pay(45000, 55000, "EUR", "year")),
+        ("45 - 55 000 €", pay(45000, 55000, "EUR", "year")),
+        ("$1.2M", pay(1200000, 1200000, "USD", "year")),
+        ("$500 - $1,000", pay(500, 1000, "USD", None)),
+        # separators and decimal commas
+        ("18,50 € / heure", pay(18.5, 18.5, "EUR", "hour")),
+        ("CHF 110'000", pay(110000, 110000, "CHF", "year")),
+        ("€3.500 per maand", pay(3500, 3500, "EUR", "month")),
+        ("€45.000 - €55.000 brut/an", pay(45000, 55000, "EUR", "year")),
+        ("R$ 8.000,00", pay(8000, 8000, "BRL", None)),
+        ("3 500 € par mois", pay(3500, 3500, "EUR", "month")),
+        ("EUR 3,500 - 4,000 monthly", pay(3500, 4000, "EUR", "month")),
+        # currencies
+        ("US$ 120,000 a year", pay(120000, 120000, "USD", "year")),
+        ("1 500 zł", pay(1500, 1500, "PLN", None)),
+        ("₹12 LPA", pay(1200000, 1200000, "INR", "year")),
+        ("¥300,000 per month", pay(300000, 300000, "JPY", "month")),
+        ("CAD 90,000 - 110,000", pay(90000, 110000, "CAD", "year")),
+        # periods
+        ("$25/hr", pay(25, 25, "USD", "hour")),
+        ("$50 - 70 an hour", pay(50, 70, "USD", "hour")),
+        ("$50 - $70 per hour", pay(50, 70, "USD", "hour")),
+        ("25 € pro Stunde", pay(25, 25, "EUR", "hour")),
+        ("2.000 € al mes", pay(2000, 2000, "EUR", "month")),
+        ("R$ 5.000 por mês", pay(5000, 5000, "BRL", "month")),
+        ("€500/day, 3 days a week", pay(500, 500, "EUR", "day")),
+        ("€60k, 4 days a week in office", pay(60000, 60000, "EUR", "year")),
+        ("£900 per week", pay(900, 900, "GBP", "week")),
+        # one-sided
+        ("Up to 90K", pay(None, 90000, None, None)),
+        ("Up to $90,000", pay(None, 90000, "USD", "year")),
+        ("from €50k", pay(50000, None, "EUR", "year")),
+        ("À partir de 45 000 €", pay(45000, None, "EUR", "year")),
+        ("$150k+", pay(150000, None, "USD", "year")),
+        # min > max is swapped; bonus percentages and 401(k) are not amounts
+        ("$252,000 - $168,000", pay(168000, 252000, "USD", "year")),
+        ("$120k-$150k + 10% bonus + 401(k)", pay(120000, 150000, "USD", "year")),
+        # no period word and small amounts: no guess
+        ("€3.500", pay(3500, 3500, "EUR", None)),
+        ("$8,000 - $12,000", pay(8000, 12000, "USD", None)),
+    ],
+)
+def test_parse_salary(raw: str, expected: dict[str, float | str | None]) -> None:
+    result = parse_salary(raw)
+    assert result == expected
+    for key in ("min", "max"):
+        # integers stay ints: 168000, not 168000.0
+        assert type(result[key]) is type(expected[key])
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "currency"),
+    [
+        ("$120,000", None, "USD"),
+        ("$120,000", "US", "USD"),
+        ("$120,000", "us", "USD"),
+        ("$120,000", "CA", None),
+        ("$120,000", "MX", None),
+        ("US$120,000", "CA", "USD"),
+        ("C$120,000", "CA", "CAD"),
+        ("30 000 kr", None, None),
+        ("30 000 kr", "SE", "SEK"),
+        ("30 000 kr", "NO", "NOK"),
+        ("¥5,000", None, "JPY"),
+        ("¥5,000", "CN", "CNY"),
+    ],
+)
+def test_parse_salary_currency_depends_on_country(
+    raw: str, country: str | None, currency: str | None
+) -> None:
+    result = parse_salary(raw, country=country)
+    assert result is not None
+    assert result["currency"] == currency
+
+
+def test_year_is_inferred_only_with_a_currency() -> None:
+    assert parse_salary("$120,000", country="CA") == pay(120000, 120000, None, None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        None,
+        "",
+        "   ",
+        "Competitive",
+        "competitive salary",
+        "Non spécifié",
+        "Salaire : Non spécifié",
+        "Selon profil",
+        "DOE",
+        "Negotiable",
+        "10% bonus",
+    ],
+)
+def test_parse_salary_unspecified(raw: str | None) -> None:
+    assert parse_salary(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["Call 555 1234", "Team of 12", "Ref 40212"])
+def test_bare_numbers_are_not_pay(raw: str) -> None:
+    assert parse_salary(raw) is None
