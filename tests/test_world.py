@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 
 from scrapers.world import Recording, World, exchange_key
 from scrapers.world_middleware import WorldMiddleware
-from scrapers.worldbuild import build_world, load_records
+from scrapers.worldbuild import build_world, world_records
 from tests.conftest import ROOT, SHIPPED_WORLD, run_scrapy
 
 
@@ -107,7 +107,8 @@ def test_world_that_does_not_exist_fails_at_start(tmp_path):
 
 
 def test_shipped_world_is_what_the_builder_makes(tmp_path):
-    written = build_world(load_records(ROOT / "world" / "records"), tmp_path / "world")
+    records = world_records(ROOT / "world" / "records", ROOT / "world" / "generated")
+    written = build_world(records, tmp_path / "world")
     assert written, "the builder wrote nothing"
     comparison = filecmp.dircmp(SHIPPED_WORLD, tmp_path / "world")
     stale = comparison.diff_files + comparison.left_only + comparison.right_only

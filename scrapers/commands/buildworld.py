@@ -8,7 +8,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from scrapers.paths import PROJECT_ROOT
-from scrapers.worldbuild import build_world, load_records
+from scrapers.worldbuild import build_world, world_records
 
 
 class Command(ScrapyCommand):
@@ -24,13 +24,18 @@ class Command(ScrapyCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         parser.add_argument("--records", default=str(PROJECT_ROOT / "world" / "records"))
+        parser.add_argument(
+            "--generated",
+            default=str(PROJECT_ROOT / "world" / "generated"),
+            help="generated companies: a TOML file or a directory of them",
+        )
         parser.add_argument("--out", default=None, help="default: JOBSIEVE_SHIPPED_WORLD")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         out = opts.out or self.settings.get("JOBSIEVE_SHIPPED_WORLD")
         try:
-            records = load_records(opts.records)
+            records = world_records(opts.records, opts.generated)
             written = build_world(records, out)
         except (ValueError, FileExistsError, OSError) as error:
             raise UsageError(str(error), print_help=False) from error

@@ -8,11 +8,12 @@ body's HTML entity-escaped once.
 from __future__ import annotations
 
 import html
-import json
 import re
 from typing import Any
 
 from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.common import load_json
+from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
 
 API = "https://boards-api.greenhouse.io"
@@ -28,13 +29,6 @@ _METADATA_FIELDS = {
 
 def board_jobs_url(token: str) -> str:
     return f"{API}/v1/boards/{token}/jobs?content=true"
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 def _metadata_value(metadata: list[dict[str, Any]] | None, pattern: re.Pattern[str]) -> str | None:
@@ -84,10 +78,7 @@ def parse_board_jobs(body: bytes | str, *, crawled_at: str) -> Extracted:
 
     A response that is not a board raises SourceFormatError; one bad job is skipped, with why.
     """
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise SourceFormatError(f"malformed JSON: {error}") from error
+    data = load_json(body)
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
         raise SourceFormatError("no 'jobs' list in the response")
     extracted = Extracted()

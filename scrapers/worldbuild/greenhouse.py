@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import random
 from collections import defaultdict
 from typing import Any
 
 from scrapers.extractors.greenhouse import API, HOSTED, board_jobs_url
 from scrapers.world import Recording
 from scrapers.worldbuild.records import PostingRecord
+from scrapers.worldbuild.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 
@@ -86,3 +88,17 @@ def render(records: list[PostingRecord]) -> list[Recording]:
             )
         )
     return recordings
+
+
+def synthetic_placement(spec: CompanySpec, index: int, rng: random.Random) -> dict[str, Any]:
+    # 10-digit ids like Greenhouse's, unique within the board.
+    job_id = 7_000_000_000 + (spec.seed % 1000) * 1_000_000 + index
+    offices = [{"id": 4_100_000_000 + spec.seed, "name": "HQ", "location": None}]
+    return {
+        "board": spec.board,
+        "id": job_id,
+        "internal_job_id": job_id - 3_000_000_000,
+        "offices": offices,
+        "departments": [],
+        "metadata": [],
+    }
