@@ -6,6 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from scrapy.utils.reactor import install_reactor
+
+# Scrapy < 2.19's get_crawler() needs the reactor a real crawl would use already installed.
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_WORLD = ROOT / "world" / "recorded"
