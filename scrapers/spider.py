@@ -67,9 +67,8 @@ class JobSpider(scrapy.Spider):
         self, url: str, board: str, callback: Callable[..., Any], **kwargs: Any
     ) -> scrapy.Request:
         cb_kwargs = {"board": board, **kwargs.pop("cb_kwargs", {})}
-        return scrapy.Request(
-            url, callback=callback, errback=self.board_failed, cb_kwargs=cb_kwargs, **kwargs
-        )
+        kwargs.setdefault("errback", self.board_failed)
+        return scrapy.Request(url, callback=callback, cb_kwargs=cb_kwargs, **kwargs)
 
     def board_failed(self, failure: Failure) -> None:
         board = failure.request.cb_kwargs.get("board", "?")

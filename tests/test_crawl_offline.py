@@ -82,6 +82,7 @@ def _faulty_world(root: Path) -> Path:
     world.save(
         Recording("GET", f"{api}/broken/jobs?content=true", 200, json_type, b'{"jobs": [{"id": 1,')
     )
+    world.save(Recording("GET", f"{api}/empty/jobs?content=true", 200, json_type, b'{"jobs": []}'))
     bad_job = {
         "id": 77,
         "title": "Engineer",
@@ -106,7 +107,9 @@ def night(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("night")
     world = _faulty_world(tmp / "world")
     sources = tmp / "sources.toml"
-    sources.write_text('[greenhouse]\nboards = ["mercari", "missing", "broken", "invalid"]\n')
+    sources.write_text(
+        '[greenhouse]\nboards = ["mercari", "missing", "broken", "invalid", "empty"]\n'
+    )
     result = run_scrapy(
         "crawlall",
         "-s",
@@ -138,7 +141,13 @@ def test_crawlall_report_counts_drops(night):
 
 def test_crawlall_report_counts_requests(night):
     report = json.loads((night / "report.json").read_text())
-    assert report["requests"]["by_source"]["greenhouse"] == 5  # robots.txt + 4 boards
+    # robots.txt + 5 boards + a pay request per listed job (7 of mercari, 1 of "invalid")
+    assert report["requests"]["by_source"]["greenhouse"] == 14
+
+
+def test_crawlall_report_counts_empty_boards(night):
+    report = json.loads((night / "report.json").read_text())
+    assert report["sources"]["greenhouse"]["boards"]["empty"] == {"empty": 1, "postings": 0}
 
 
 def test_crawlall_deadletter_holds_the_invalid_item_and_why(night):

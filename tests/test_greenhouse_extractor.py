@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.greenhouse import board_jobs_url, parse_board_jobs
+from scrapers.extractors.greenhouse import (
+    board_jobs_url,
+    job_detail_url,
+    parse_board_jobs,
+    parse_job_detail,
+    pay_fields,
+)
 from scrapers.world import World
 from tests.conftest import CRAWL_TIME, SHIPPED_WORLD
 
@@ -102,3 +108,46 @@ def test_one_bad_job_is_skipped_with_reason():
     body = b'{"jobs": [{"id": 1, "title": ""}, {"id": 2, "title": "Engineer"}], "meta": {}}'
     extracted = parse_board_jobs(body, crawled_at=CRAWL_TIME)
     assert ([p["source_id"] for p in extracted.postings], len(extracted.skipped)) == (["2"], 1)
+
+
+@pytest.fixture(scope="module")
+def seed_detail():
+    recording = World(SHIPPED_WORLD).lookup("GET", job_detail_url("mercari", 8519643002))
+    assert recording is not None
+    return parse_job_detail(recording.body, crawled_at=CRAWL_TIME)
+
+
+def test_detail_salary_from_pay_range_in_cents(seed_detail):
+    assert seed_detail["salary"] == {
+        "min": 168000,
+        "max": 252000,
+        "currency": "USD",
+        "period": "year",
+    }
+
+
+def test_detail_salary_raw(seed_detail):
+    assert seed_detail["salary_raw"] == "Annual Base Salary: 168,000 - 252,000 USD"
+
+
+def test_detail_keeps_the_listed_fields(seed_detail, seed):
+    assert {k: seed_detail[k] for k in seed} == seed
+
+
+def test_hourly_pay_range():
+    ranges = [{"min_cents": 3850, "max_cents": 4600, "currency_type": "USD", "title": "Hourly"}]
+    assert pay_fields(ranges)["salary"] == {
+        "min": 38.5,
+        "max": 46,
+        "currency": "USD",
+        "period": "hour",
+    }
+
+
+def test_pay_range_without_interval_has_no_period():
+    ranges = [{"min_cents": 100000, "max_cents": 200000, "currency_type": "EUR", "title": "Range"}]
+    assert pay_fields(ranges)["salary"]["period"] is None
+
+
+def test_no_pay_range_no_salary():
+    assert pay_fields([]) == {}

@@ -2,7 +2,9 @@
 
 API: ``GET https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true`` returns every
 job of a board at once (no paging) as ``{"jobs": [...], "meta": {"total": N}}``; ``content`` is the
-body's HTML entity-escaped once.
+body's HTML entity-escaped once. Pay ranges are only on the single job,
+``GET …/jobs/{id}?pay_transparency=true``: ``pay_input_ranges[{min_cents, max_cents,
+currency_type, title, blurb}]``, amounts in cents.
 """
 
 from __future__ import annotations
@@ -27,8 +29,58 @@ _METADATA_FIELDS = {
 }
 
 
+# Greenhouse pay ranges carry no interval field; employers name it in the range's title or blurb.
+_PAY_PERIODS = (
+    ("hour", re.compile(r"hour|hourly|/hr\b", re.I)),
+    ("month", re.compile(r"month", re.I)),
+    ("year", re.compile(r"annual|year|yearly|salary|/yr\b", re.I)),
+)
+
+
 def board_jobs_url(token: str) -> str:
     return f"{API}/v1/boards/{token}/jobs?content=true"
+
+
+def job_detail_url(token: str, job_id: str | int) -> str:
+    return f"{API}/v1/boards/{token}/jobs/{job_id}?pay_transparency=true"
+
+
+def _pay_period(pay_range: dict[str, Any]) -> str | None:
+    label = f"{pay_range.get('title') or ''} {pay_range.get('blurb') or ''}"
+    return next((period for period, pattern in _PAY_PERIODS if pattern.search(label)), None)
+
+
+def _cents(value: Any) -> int | float | None:
+    try:
+        amount = int(value) / 100
+    except (TypeError, ValueError):
+        return None
+    return int(amount) if amount.is_integer() else amount
+
+
+def pay_fields(pay_ranges: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """``salary`` from the first pay range (the posting's own), ``salary_raw`` naming them all."""
+    ranges = [r for r in pay_ranges or [] if isinstance(r, dict)]
+    if not ranges:
+        return {}
+    first = ranges[0]
+    low, high = _cents(first.get("min_cents")), _cents(first.get("max_cents"))
+    currency = _text(first.get("currency_type"))
+    raw = "; ".join(
+        f"{_text(r.get('title')) or 'Pay'}: {_cents(r.get('min_cents')):,} - "
+        f"{_cents(r.get('max_cents')):,} {_text(r.get('currency_type')) or ''}".strip()
+        for r in ranges
+        if _cents(r.get("min_cents")) is not None and _cents(r.get("max_cents")) is not None
+    )
+    fields: dict[str, Any] = {"salary_raw": raw or None}
+    if low and high and currency and len(currency) == 3:
+        fields["salary"] = {
+            "min": min(low, high),
+            "max": max(low, high),
+            "currency": currency.upper(),
+            "period": _pay_period(first),
+        }
+    return fields
 
 
 def _metadata_value(metadata: list[dict[str, Any]] | None, pattern: re.Pattern[str]) -> str | None:
@@ -71,6 +123,13 @@ def parse_job(job: dict[str, Any], *, crawled_at: str) -> dict[str, Any]:
         "page_language": _text(job.get("language")),
         "crawled_at": crawled_at,
     }
+
+
+def parse_job_detail(body: bytes | str, *, crawled_at: str) -> dict[str, Any]:
+    """One job from the single-job endpoint, with its pay ranges as structured salary."""
+    job = load_json(body)
+    posting = parse_job(job, crawled_at=crawled_at)
+    return posting | pay_fields(job.get("pay_input_ranges"))
 
 
 def parse_board_jobs(body: bytes | str, *, crawled_at: str) -> Extracted:

@@ -8,7 +8,7 @@ import random
 from collections import defaultdict
 from typing import Any
 
-from scrapers.extractors.greenhouse import API, HOSTED, board_jobs_url
+from scrapers.extractors.greenhouse import API, HOSTED, board_jobs_url, job_detail_url
 from scrapers.world import Recording
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
@@ -78,16 +78,34 @@ def render(records: list[PostingRecord]) -> list[Recording]:
         placed = sorted(boards[board], key=lambda r: int(r.placements["greenhouse"]["id"]))
         jobs = [_job(r, board) for r in placed]
         body = {"jobs": jobs, "meta": {"total": len(jobs)}}
-        recordings.append(
-            Recording(
-                "GET",
-                board_jobs_url(board),
-                200,
-                JSON_HEADERS,
-                json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8") + b"\n",
-            )
-        )
+        recordings.append(Recording("GET", board_jobs_url(board), 200, JSON_HEADERS, _json(body)))
+        for record, job in zip(placed, jobs, strict=True):
+            detail = job | {"pay_input_ranges": _pay_ranges(record)}
+            url = job_detail_url(board, job["id"])
+            recordings.append(Recording("GET", url, 200, JSON_HEADERS, _json(detail)))
     return recordings
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+_PAY_TITLES = {"year": "Annual Base Salary", "hour": "Hourly Pay", "month": "Monthly Salary"}
+
+
+def _pay_ranges(record: PostingRecord) -> list[dict[str, Any]]:
+    salary = record.salary
+    if not salary:
+        return []
+    return [
+        {
+            "min_cents": round(salary["min"] * 100),
+            "max_cents": round(salary["max"] * 100),
+            "currency_type": salary["currency"],
+            "title": _PAY_TITLES.get(salary.get("period", "year"), "Pay Range"),
+            "blurb": "<p>Final offers are determined by location, skills and experience.</p>",
+        }
+    ]
 
 
 def synthetic_placement(spec: CompanySpec, index: int, rng: random.Random) -> dict[str, Any]:
