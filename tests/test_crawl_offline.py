@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from scrapers.contract import validate_posting
+from scrapers.sources import load_sources
 from scrapers.world import Recording, World
-from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, run_scrapy
+from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
 
 
 def _lines(path: Path) -> list[dict]:
@@ -159,26 +160,52 @@ def test_crawlall_deadletter_holds_the_invalid_item_and_why(night):
     ) == ("invalid", "77", ["apply_url", "url"])
 
 
-def test_crawlall_is_deterministic(night, tmp_path):
-    again = run_scrapy(
+@pytest.fixture(scope="module")
+def offline_night(tmp_path_factory) -> Path:
+    feeds = tmp_path_factory.mktemp("offline")
+    result = run_scrapy(
         "crawlall",
-        "--sources",
-        "greenhouse",
+        "--offline",
         "-s",
-        f"JOBSIEVE_WORLD={SHIPPED_WORLD}",
-        "-s",
-        f"JOBSIEVE_FEEDS_DIR={tmp_path}",
+        f"JOBSIEVE_FEEDS_DIR={feeds}",
         "-s",
         f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
     )
-    assert again.returncode == 0, again.stderr[-3000:]
-    assert (tmp_path / "2026-11-22" / "postings.jsonl").read_bytes() == (
-        night / "postings.jsonl"
-    ).read_bytes()
+    assert result.returncode == 0, result.stderr[-3000:]
+    return feeds / "2026-11-22"
 
 
-def test_crawlall_offline_uses_the_shipped_world(tmp_path):
-    result = run_scrapy(
+def test_crawlall_offline_crawls_every_source_of_the_sources_file(offline_night):
+    report = json.loads((offline_night / "report.json").read_text())
+    assert sorted(report["sources"]) == sorted(load_sources(ROOT / "sources.toml"))
+
+
+def test_crawlall_offline_misses_no_recording(offline_night):
+    report = json.loads((offline_night / "report.json").read_text())
+    assert {n: s["missing_recordings"] for n, s in report["sources"].items()} == {
+        n: 0 for n in report["sources"]
+    }
+
+
+def test_crawlall_offline_has_no_board_error(offline_night):
+    report = json.loads((offline_night / "report.json").read_text())
+    assert {n: s["errors"] for n, s in report["sources"].items()} == {
+        n: {} for n in report["sources"]
+    }
+
+
+def test_crawlall_offline_every_line_valid(offline_night):
+    lines = _lines(offline_night / "postings.jsonl")
+    assert lines and all(validate_posting(line) == [] for line in lines)
+
+
+def test_crawlall_offline_seed_jobs(offline_night):
+    ids = {line["id"] for line in _lines(offline_night / "postings.jsonl")}
+    assert "greenhouse:8519643002" in ids
+
+
+def test_crawlall_offline_is_deterministic(offline_night, tmp_path):
+    again = run_scrapy(
         "crawlall",
         "--offline",
         "-s",
@@ -186,4 +213,7 @@ def test_crawlall_offline_uses_the_shipped_world(tmp_path):
         "-s",
         f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
     )
-    assert result.returncode == 0 and "7 postings" in result.stdout, result.stderr[-3000:]
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert (tmp_path / "2026-11-22" / "postings.jsonl").read_bytes() == (
+        offline_night / "postings.jsonl"
+    ).read_bytes()
