@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 
 from scrapers.world import Recording, World, exchange_key
 from scrapers.world_middleware import WorldMiddleware
-from scrapers.worldbuild import build_world, world_records
+from scrapers.worldbuild import build_world, load_records, world_records
 from tests.conftest import ROOT, SHIPPED_WORLD, run_scrapy
 
 
@@ -167,3 +167,20 @@ def test_record_then_replay_offline(tmp_path: Path, live_site: str):
     # ...and replayed with no server: the same body comes back through Scrapy's own fetch.
     replayed = run_scrapy("fetch", "--nolog", "-s", f"JOBSIEVE_WORLD={tmp_path}", url)
     assert json.loads(replayed.stdout) == {"jobs": ["é"]}
+
+
+def test_placement_overlay_adds_a_source_to_a_record(tmp_path):
+    (tmp_path / "acme-1.toml").write_text(
+        'key = "acme-1"\ntitle = "T"\ncompany = "Acme"\nbody_html = "<p>x</p>"\n'
+        'published = "2026-11-01T00:00:00Z"\nupdated = "2026-11-01T00:00:00Z"\n'
+        '[greenhouse]\nboard = "acme"\nid = 1\n'
+    )
+    (tmp_path / "acme-1.teal.toml").write_text('[teal]\nid = "abc"\n')
+    [record] = load_records(tmp_path)
+    assert record.placements == {"greenhouse": {"board": "acme", "id": 1}, "teal": {"id": "abc"}}
+
+
+def test_placement_overlay_without_its_record_is_an_error(tmp_path):
+    (tmp_path / "ghost.teal.toml").write_text('[teal]\nid = "abc"\n')
+    with pytest.raises(ValueError, match="no posting record"):
+        load_records(tmp_path)

@@ -55,13 +55,28 @@ class PostingRecord:
         return cls(**common, placements=placements)
 
 
+def _load_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
 def load_records(directory: str | Path) -> list[PostingRecord]:
+    """``<key>.toml`` holds a posting; ``<key>.<source>.toml`` adds where one more source shows
+    it (just that source's table), so each source's placements can live in a file of its own."""
     paths = sorted(Path(directory).glob("*.toml"))
-    records = []
-    for path in paths:
-        with path.open("rb") as handle:
-            record = PostingRecord.from_dict(tomllib.load(handle), origin=str(path))
-        if record.key != path.stem:
-            raise ValueError(f"{path}: key {record.key!r} differs from the file name")
-        records.append(record)
-    return records
+    records: dict[str, dict[str, Any]] = {}
+    origins: dict[str, str] = {}
+    for path in (p for p in paths if "." not in p.stem):
+        data = _load_toml(path)
+        if data.get("key") != path.stem:
+            raise ValueError(f"{path}: key {data.get('key')!r} differs from the file name")
+        records[path.stem], origins[path.stem] = data, str(path)
+    for path in (p for p in paths if "." in p.stem):
+        key, source = path.stem.split(".", 1)
+        data = _load_toml(path)
+        if key not in records:
+            raise ValueError(f"{path}: no posting record {key}.toml to add {source!r} to")
+        if set(data) != {source} or source in records[key]:
+            raise ValueError(f"{path}: must hold exactly one new [{source}] table")
+        records[key][source] = data[source]
+    return [PostingRecord.from_dict(data, origin=origins[key]) for key, data in records.items()]
