@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 
 from scrapers.boilerplate import strip_boilerplate
+from scrapers.pipeline import CrawlerPipeline
 from scrapers.textblocks import sanitise_html
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
+    pass
 
 # Header lines of a text capture that are fields, not body.
 _HEADER_FIELDS = (
@@ -23,14 +24,7 @@ _HEADER_FIELDS = (
 )
 
 
-class BoilerplatePipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> BoilerplatePipeline:
-        return cls(crawler)
-
+class BoilerplatePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         html, text = adapter.get("description_html"), adapter.get("description")

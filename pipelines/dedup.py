@@ -8,19 +8,16 @@ from itemadapter import ItemAdapter
 
 from scrapers.drops import RejectItem
 from scrapers.ids import content_fingerprint
+from scrapers.pipeline import CrawlerPipeline
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
-class DedupPipeline:
+class DedupPipeline(CrawlerPipeline):
     def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
+        super().__init__(crawler)
         self.seen: set[str] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
-        return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

@@ -7,19 +7,16 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 
 from scrapers.language import detect_language, seed_detector
+from scrapers.pipeline import CrawlerPipeline
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
-class LanguagePipeline:
+class LanguagePipeline(CrawlerPipeline):
     def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
+        super().__init__(crawler)
         seed_detector(crawler.settings.getint("JOBSIEVE_LANGDETECT_SEED"))
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> LanguagePipeline:
-        return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

@@ -14,10 +14,11 @@ from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.normalise.salary import parse_salary
 from scrapers.normalise.seniority import normalise_seniority
+from scrapers.pipeline import CrawlerPipeline
 from scrapers.urls import canonical_url
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
+    pass
 
 _LIST_FIELDS = {"locations", "skills", "boilerplate"}
 _TEXT_FIELDS = [
@@ -25,14 +26,7 @@ _TEXT_FIELDS = [
 ]  # every nullable field: "" and whitespace become null, as the contract says
 
 
-class NormalisePipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> NormalisePipeline:
-        return cls(crawler)
-
+class NormalisePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         self._complete(adapter)

@@ -12,19 +12,13 @@ from itemadapter import ItemAdapter
 
 from scrapers.contract import validate_posting
 from scrapers.drops import RejectItem
+from scrapers.pipeline import CrawlerPipeline
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
+    pass
 
 
-class ValidatePipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
-        return cls(crawler)
-
+class ValidatePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         errors = validate_posting(ItemAdapter(item).asdict())
         if not errors:
