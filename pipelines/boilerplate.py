@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itemadapter import ItemAdapter
 
 from scrapers.boilerplate import strip_boilerplate
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.textblocks import sanitise_html
-
-if TYPE_CHECKING:
-    pass
 
 # Header lines of a text capture that are fields, not body.
 _HEADER_FIELDS = (

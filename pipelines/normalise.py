@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itemadapter import ItemAdapter
 
@@ -16,9 +16,6 @@ from scrapers.normalise.salary import parse_salary
 from scrapers.normalise.seniority import normalise_seniority
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.urls import canonical_url
-
-if TYPE_CHECKING:
-    pass
 
 _LIST_FIELDS = {"locations", "skills", "boilerplate"}
 _TEXT_FIELDS = [

@@ -6,16 +6,13 @@ per field under ``jobsieve/invalid/<field>``; the crawl goes on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itemadapter import ItemAdapter
 
 from scrapers.contract import validate_posting
 from scrapers.drops import RejectItem
 from scrapers.pipeline import CrawlerPipeline
-
-if TYPE_CHECKING:
-    pass
 
 
 class ValidatePipeline(CrawlerPipeline):
