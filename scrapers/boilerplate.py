@@ -98,8 +98,6 @@ LINE_RULES: dict[str, tuple[str, ...]] = {
         r"\+? ?show original (?:job )?post(?:ing)?",
         r"show (?:more|less|full description|original)|(?:read|see|view) (?:more|less)",
         r"(?:un)?save(?: (?:this )?job)?|saved",
-        # Welcome to the Jungle (French UI): tab and widget titles around the employer's text.
-        r"résumé du poste|compétences (?:&|et) expertises|le poste|descriptif du poste",
         r"envie d'en savoir plus ?\?",
         r"voir (?:plus|moins)|afficher (?:plus|moins)|lire la suite|sauvegarder"
         r"|enregistrer(?: l'offre)?",
@@ -521,6 +519,9 @@ HEADER_LINE_RULES: dict[str, tuple[str, ...]] = {
     "meta_widget": (rf"(?:{WIDGET_LABELS}) ?: ?.{{1,60}}",),
 }
 HEADER_RULES: dict[str, tuple[str, ...]] = {
+    # Welcome to the Jungle (French UI): tab and widget titles above the employer's text. Only in
+    # the header: French employers use "Le poste" as a heading of their own inside the body.
+    "ui_chrome": (r"résumé du poste|compétences (?:&|et) expertises|le poste|descriptif du poste",),
     "meta_widget": (
         # Remote/contract chips.
         r"(?:télétravail|teletravail) (?:fréquent|occasionnel|total|partiel|non autorisé"

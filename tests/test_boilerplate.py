@@ -643,3 +643,12 @@ def test_html_preferred_over_text() -> None:
 
 def test_block_type_is_reexported_shape() -> None:
     assert blocks_from_html("<li>x</li>") == [Block("item", "x")]
+
+
+def test_french_employer_heading_le_poste_inside_the_body_stays():
+    html = (
+        "<h3>Qui sommes-nous ?</h3><p>Nous aidons chaque jour des milliers d'entreprises à gérer "
+        "leurs opérations avec des outils simples et fiables.</p><h3>Le poste</h3>"
+        "<p>Vous rejoindrez une équipe bienveillante qui attache de l'importance à la qualité.</p>"
+    )
+    assert "Le poste" in strip_boilerplate(html=html).description
