@@ -1,0 +1,156 @@
+"""Base spider for Workday career sites: search pages by offset, then every posting's detail.
+
+Paging trusts the first page's ``total`` (later pages of real tenants say ``total: 0``), and also
+stops on an empty page or a page that lists nothing new: some tenants answer an offset past the
+end by serving a page again, and a crawl that trusted only full pages would loop on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scrapers.extractors.base import SourceFormatError
+from scrapers.extractors.workday import (
+    BOARD,
+    PAGE_SIZE,
+    Board,
+    SearchPage,
+    detail_url,
+    parse_detail,
+    parse_search,
+    search_body,
+    search_url,
+)
+from scrapers.items import JobPosting
+from scrapers.spider import JobSpider
+
+_POST_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+_GET_HEADERS = {"Accept": "application/json"}
+
+
+class WorkdaySpider(JobSpider):
+    """``-a boards=tenant/wdN/site,...`` (``kestrel/wd5/Kestrel_Careers``)."""
+
+    board_pattern = BOARD
+    board_hint = "a Workday board: tenant/wdN/site, e.g. kestrel/wd5/Kestrel_Careers"
+    allowed_domains: list[str] = ["myworkdayjobs.com"]  # noqa: RUF012
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # externalPaths each board listed so far: a page adding none ends that board's paging.
+        self._listed: dict[str, set[str]] = {}
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for name in self.selected_boards():
+            self._listed.setdefault(name, set())
+            yield self.search_request(name, offset=0, total=None)
+
+    def search_request(self, name: str, *, offset: int, total: int | None) -> scrapy.Request:
+        return self.board_request(
+            search_url(Board.parse(name)),
+            name,
+            self.parse_search_page,
+            method="POST",
+            body=search_body(offset),
+            headers=_POST_HEADERS,
+            cb_kwargs={"offset": offset, "total": total},
+        )
+
+    def parse_search_page(
+        self, response: Response, board: str, offset: int, total: int | None
+    ) -> Iterator[Any]:
+        try:
+            page = parse_search(
+                response.body, board=Board.parse(board), crawled_at=self.crawled_at()
+            )
+        except SourceFormatError as error:
+            self.board_error(board, f"{error} ({response.url}, offset {offset})")
+            return
+        self.board_skipped(board, page.skipped)
+        if offset == 0:
+            total = page.total
+            if not page.postings:
+                self.board_items(board, [])  # counts and logs the empty board
+                return
+        elif self._stop_paging(board, page, offset):
+            return
+        listed = self._listed[board]
+        for path, posting in zip(page.paths, page.postings, strict=True):
+            if path not in listed:  # a tenant may list a posting twice
+                listed.add(path)
+                yield self.detail_request(board, path, posting)
+        if self._more(offset, total, page):
+            yield self.search_request(board, offset=offset + PAGE_SIZE, total=total)
+
+    def _stop_paging(self, board: str, page: SearchPage, offset: int) -> bool:
+        if not page.postings:
+            reason = "empty_page"
+        elif self._listed[board].issuperset(page.paths):
+            reason = "repeated_page"
+        else:
+            return False
+        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{reason}")
+        self.logger.warning(
+            "Board %r of %s: page at offset %d is a %s; stopped paging there",
+            board,
+            self.name,
+            offset,
+            reason.replace("_", " "),
+        )
+        return True
+
+    @staticmethod
+    def _more(offset: int, total: int | None, page: SearchPage) -> bool:
+        # Without a first-page total, only a full page says that another may follow.
+        if total:
+            return offset + PAGE_SIZE < total
+        return len(page.postings) + len(page.skipped) >= PAGE_SIZE
+
+    def detail_request(self, board: str, path: str, listed: dict[str, Any]) -> scrapy.Request:
+        return self.board_request(
+            detail_url(Board.parse(board), path),
+            board,
+            self.parse_job,
+            headers=_GET_HEADERS,
+            errback=self.job_failed,
+            cb_kwargs={"listed": listed},
+        )
+
+    def parse_job(self, response: Response, board: str, listed: dict[str, Any]) -> Any:
+        try:
+            posting = parse_detail(response.body, crawled_at=self.crawled_at(), listed=listed)
+        except SourceFormatError as error:
+            self._detail_missing(board, listed, f"{error} ({response.url})")
+            posting = listed
+        return self.post_process_item(self.board_items(board, [posting])[0], response)
+
+    def job_failed(self, failure: Failure) -> Any:
+        # A posting closed between the list and its detail: what the list showed still counts.
+        board, listed = failure.request.cb_kwargs["board"], failure.request.cb_kwargs["listed"]
+        self._detail_missing(board, listed, _reason(failure))
+        return self.post_process_item(self.board_items(board, [listed])[0], None)
+
+    def _detail_missing(self, board: str, listed: dict[str, Any], reason: str) -> None:
+        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/detail_error")
+        self.logger.warning(
+            "Workday posting %s of board %r: no detail (%s); keeping what the list shows",
+            listed.get("url"),
+            board,
+            reason,
+        )
+
+    def post_process_item(self, item: JobPosting, response: Response | None) -> Any:
+        """Hook for a company-specific spider; the default keeps the item as it is."""
+        return item
+
+
+def _reason(failure: Failure) -> str:
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}"
