@@ -1,0 +1,90 @@
+"""Base spider for SmartRecruiters companies: the postings list a hundred at a time, then each
+posting's detail for its body and public URL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scrapers.extractors.base import SourceFormatError
+from scrapers.extractors.smartrecruiters import (
+    COMPANY_IDENTIFIER,
+    parse_posting_detail,
+    parse_postings_page,
+    posting_url,
+    postings_url,
+)
+from scrapers.items import JobPosting
+from scrapers.spider import JobSpider
+
+
+class SmartRecruitersSpider(JobSpider):
+    board_pattern = COMPANY_IDENTIFIER
+    board_hint = (
+        "a SmartRecruiters company identifier (letters, digits, - and _, case-sensitive, as in "
+        "https://jobs.smartrecruiters.com/<Company>)"
+    )
+    allowed_domains: list[str] = ["api.smartrecruiters.com"]  # noqa: RUF012
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for board in self.selected_boards():
+            yield self.page_request(board, 0)
+
+    def page_request(self, board: str, offset: int) -> scrapy.Request:
+        return self.board_request(
+            postings_url(board, offset), board, self.parse_page, cb_kwargs={"offset": offset}
+        )
+
+    def parse_page(self, response: Response, board: str, offset: int) -> Iterator[Any]:
+        try:
+            page = parse_postings_page(response.body, crawled_at=self.crawled_at())
+        except SourceFormatError as error:
+            self.board_error(board, f"{error} ({response.url})")
+            return
+        self.board_skipped(board, page.skipped)
+        if offset == 0 and not page.postings:
+            # An unknown company answers like an empty one, 200 with totalFound 0 (unverified).
+            yield from self.board_items(board, [])
+            return
+        for listed in page.postings:
+            yield scrapy.Request(
+                posting_url(board, listed["source_id"]),
+                callback=self.parse_posting,
+                errback=self.posting_failed,
+                cb_kwargs={"board": board},
+            )
+        following = page.next_offset
+        # Never go backwards or stand still, whatever offset the response claims.
+        if following is not None and following > offset:
+            yield self.page_request(board, following)
+
+    def parse_posting(self, response: Response, board: str) -> Iterator[Any]:
+        try:
+            extracted = parse_posting_detail(response.body, crawled_at=self.crawled_at())
+        except SourceFormatError as error:
+            self.board_skipped(board, [f"{error} ({response.url})"])
+            return
+        self.board_skipped(board, extracted.skipped)
+        # Only a detail holding its posting counts: an empty board is told by the list.
+        if extracted.postings:
+            for item in self.board_items(board, extracted.postings):
+                yield self.post_process_item(item, response)
+
+    def posting_failed(self, failure: Failure) -> None:
+        """A posting withdrawn between the list and its detail is one skipped posting, not a
+        failed board."""
+        board = failure.request.cb_kwargs.get("board", "?")
+        if failure.check(HttpError):
+            reason = f"HTTP {failure.value.response.status} from {failure.request.url}"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()} ({failure.request.url})"
+        self.board_skipped(board, [reason])
+
+    def post_process_item(self, item: JobPosting, response: Response) -> Any:
+        """Hook for a company-specific spider; the default keeps the item as it is."""
+        return item
