@@ -61,3 +61,20 @@ def test_normalise_employment_type(raw: str, expected: str) -> None:
 @pytest.mark.parametrize("raw", [None, "", "   ", "N/A", "Engineering", "Flexible hours", "-"])
 def test_normalise_employment_type_unknown(raw: str | None) -> None:
     assert normalise_employment_type(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "permanent, full-or-part-time",
+        "Full or part time",
+        "Vollzeit oder Teilzeit",
+        "Full-time/Part-time",
+    ],
+)
+def test_either_hours_is_unknown(raw: str) -> None:
+    assert normalise_employment_type(raw) is None
+
+
+def test_either_hours_with_a_contract_type_takes_the_contract() -> None:
+    assert normalise_employment_type("Internship, full-or-part-time") == "INTERN"

@@ -8,6 +8,8 @@ Decisions:
 - French "intérim" and fixed-term contracts (CDD, befristet) are TEMPORARY; apprenticeships and
   work-study (alternance, Ausbildung) are INTERN, as schema.org has no apprentice value.
 - German "Werkstudent" (a student employee on reduced hours) is PART_TIME.
+- hours offered either way ("full-or-part-time", "Vollzeit oder Teilzeit") are unknown, unless a
+  contract type decides: neither FULL_TIME nor PART_TIME would be a fact.
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _JOINERS = re.compile(r"[\s_\-]+")
+_EITHER_HOURS = re.compile(
+    r"full[\s_-]*(?:time)?[\s_-]*(?:or|/|oder|ou|o|of)[\s_-]*part[\s_-]*time"
+    r"|part[\s_-]*(?:time)?[\s_-]*(?:or|/|oder|ou|o|of)[\s_-]*full[\s_-]*time"
+    r"|vollzeit[\s_/-]*(?:oder|/)[\s_/-]*teilzeit|teilzeit[\s_/-]*(?:oder|/)[\s_/-]*vollzeit"
+    r"|temps plein[\s_/-]*(?:ou|/)[\s_/-]*(?:temps )?partiel"
+)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -99,4 +107,6 @@ def normalise_employment_type(raw: str | None) -> str | None:
     if exact is not None:
         return exact
     found = {kind for kind, pattern in _PATTERNS if pattern.search(text)}
+    if _EITHER_HOURS.search(text) and not found - {"FULL_TIME", "PART_TIME"}:
+        return None
     return next((kind for kind in _PRECEDENCE if kind in found), None)

@@ -1,0 +1,43 @@
+"""Base spider for Recruitee careers sites: one request per company, every offer with its body."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from scrapers.extractors.base import SourceFormatError
+from scrapers.extractors.recruitee import COMPANY, offers_url, parse_offers
+from scrapers.items import JobPosting
+from scrapers.spider import JobSpider
+
+
+class RecruiteeSpider(JobSpider):
+    """``-a boards=company,...``: the subdomain in https://<company>.recruitee.com."""
+
+    board_pattern = COMPANY
+    board_hint = (
+        "a Recruitee company subdomain (letters, digits and -, as in <company>.recruitee.com)"
+    )
+    # Every company is its own subdomain; the offsite filter allows subdomains of this.
+    allowed_domains: list[str] = ["recruitee.com"]  # noqa: RUF012
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for board in self.selected_boards():
+            yield self.board_request(offers_url(board), board, self.parse_board)
+
+    def parse_board(self, response: Response, board: str) -> Iterator[Any]:
+        try:
+            extracted = parse_offers(response.body, company=board, crawled_at=self.crawled_at())
+        except SourceFormatError as error:
+            self.board_error(board, f"{error} ({response.url})")
+            return
+        self.board_skipped(board, extracted.skipped)
+        for item in self.board_items(board, extracted.postings):
+            yield self.post_process_item(item, response)
+
+    def post_process_item(self, item: JobPosting, response: Response) -> Any:
+        """Hook for a company-specific spider; the default keeps the item as it is."""
+        return item
