@@ -20,6 +20,13 @@ def utc_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def failure_reason(failure: Failure) -> str:
+    if failure.check(HttpError):
+        response: Response = failure.value.response
+        return f"HTTP {response.status} from {response.url}"
+    return f"{failure.type.__name__}: {failure.getErrorMessage()} ({failure.request.url})"
+
+
 class JobSpider(scrapy.Spider):
     """Base of every source spider.
 
@@ -55,6 +62,24 @@ class JobSpider(scrapy.Spider):
             self.logger.warning("No boards for %s in the sources file or -a boards=", self.name)
         return boards
 
+    def board_companies(self) -> dict[str, str]:
+        """The ``companies = {board = "Name"}`` table of this source in the sources file.
+
+        For sources whose API does not name the hiring company (Lever, Ashby); a board without
+        an entry gets ``company = None``. A missing or broken sources file is not fatal here: the
+        boards may come from ``-a boards=``.
+        """
+        try:
+            config = load_sources(self.settings.get("JOBSIEVE_SOURCES")).get(self.name)
+        except ValueError as error:
+            self.logger.warning("No company names for %s: %s", self.name, error)
+            return {}
+        names = config.options.get("companies") if config else None
+        if names is not None and not isinstance(names, dict):
+            self.logger.warning("%s: `companies` in the sources file must be a table", self.name)
+            return {}
+        return {str(board): str(name) for board, name in (names or {}).items() if name}
+
     def crawled_at(self) -> str:
         frozen = self.settings.get("JOBSIEVE_CRAWL_TIME")
         return (
@@ -71,13 +96,56 @@ class JobSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, cb_kwargs=cb_kwargs, **kwargs)
 
     def board_failed(self, failure: Failure) -> None:
+        self.board_error(failure.request.cb_kwargs.get("board", "?"), failure_reason(failure))
+
+    def detail_request(
+        self,
+        url: str,
+        board: str,
+        callback: Callable[..., Any],
+        *,
+        listed: dict[str, Any] | JobPosting | None = None,
+        **kwargs: Any,
+    ) -> scrapy.Request:
+        """A request for one posting's own page or API record, after the board's list.
+
+        If it fails, the board goes on: the posting is kept as ``listed`` (what the list showed)
+        when given, else counted as skipped; either way ``…/<board>/detail_error`` counts it.
+        """
+        cb_kwargs = kwargs.pop("cb_kwargs", {})
+        if listed is not None:
+            cb_kwargs["listed"] = listed
+        return self.board_request(
+            url, board, callback, errback=self.detail_failed, cb_kwargs=cb_kwargs, **kwargs
+        )
+
+    def detail_failed(self, failure: Failure) -> Any:
         board = failure.request.cb_kwargs.get("board", "?")
-        if failure.check(HttpError):
-            response: Response = failure.value.response
-            reason = f"HTTP {response.status} from {response.url}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        self.board_error(board, reason)
+        return self.detail_missing(
+            board, failure.request.cb_kwargs.get("listed"), failure_reason(failure)
+        )
+
+    def detail_missing(
+        self, board: str, listed: dict[str, Any] | JobPosting | None, reason: str
+    ) -> Any:
+        """Count a posting whose detail could not be read; keep what the list showed of it."""
+        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/detail_error")
+        if listed is None:
+            self.board_skipped(board, [f"no detail: {reason}"])
+            return None
+        item = listed if isinstance(listed, JobPosting) else JobPosting(**listed)
+        self.logger.warning(
+            "Board %r of %s: no detail for %s (%s); keeping what the list shows",
+            board,
+            self.name,
+            item.url,
+            reason,
+        )
+        return self.post_process_item(item, None)
+
+    def post_process_item(self, item: JobPosting, response: Response | None) -> Any:
+        """Hook for a company-specific spider; the default keeps the item as it is."""
+        return item
 
     def board_error(self, board: str, reason: str) -> None:
         self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/error")

@@ -8,7 +8,6 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.greenhouse import (
@@ -50,37 +49,13 @@ class GreenhouseSpider(JobSpider):
             if not self.pay_ranges:
                 yield self.post_process_item(item, response)
                 continue
-            yield self.board_request(
-                job_detail_url(board, item.source_id),
-                board,
-                self.parse_job,
-                errback=self.job_failed,
-                cb_kwargs={"listed": item},
+            yield self.detail_request(
+                job_detail_url(board, item.source_id), board, self.parse_job, listed=item
             )
 
     def parse_job(self, response: Response, board: str, listed: JobPosting) -> Any:
         try:
             posting = parse_job_detail(response.body, crawled_at=self.crawled_at())
         except SourceFormatError as error:
-            self._detail_missing(board, listed, f"{error} ({response.url})")
-            return self.post_process_item(listed, response)
+            return self.detail_missing(board, listed, f"{error} ({response.url})")
         return self.post_process_item(JobPosting(**posting), response)
-
-    def job_failed(self, failure: Failure) -> Any:
-        # A job closed between the list and its own request: the listed posting still counts.
-        listed: JobPosting = failure.request.cb_kwargs["listed"]
-        self._detail_missing(failure.request.cb_kwargs["board"], listed, failure.getErrorMessage())
-        return self.post_process_item(listed, None)
-
-    def _detail_missing(self, board: str, listed: JobPosting, reason: str) -> None:
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/detail_error")
-        self.logger.warning(
-            "Greenhouse job %s of board %r: no pay ranges (%s); keeping the listed posting",
-            listed.source_id,
-            board,
-            reason,
-        )
-
-    def post_process_item(self, item: JobPosting, response: Response | None) -> Any:
-        """Hook for a company-specific spider; the default keeps the item as it is."""
-        return item

@@ -10,7 +10,6 @@ from scrapy.http import Response
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.personio import BOARD, Feed, parse_feed
-from scrapers.items import JobPosting
 from scrapers.spider import JobSpider
 
 
@@ -40,7 +39,3 @@ class PersonioSpider(JobSpider):
         self.board_skipped(board, extracted.skipped)
         for item in self.board_items(board, extracted.postings):
             yield self.post_process_item(item, response)
-
-    def post_process_item(self, item: JobPosting, response: Response) -> Any:
-        """Hook for a company-specific spider; the default keeps the item as it is."""
-        return item

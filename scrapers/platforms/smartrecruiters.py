@@ -8,8 +8,6 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.smartrecruiters import (
@@ -19,7 +17,6 @@ from scrapers.extractors.smartrecruiters import (
     posting_url,
     postings_url,
 )
-from scrapers.items import JobPosting
 from scrapers.spider import JobSpider
 
 
@@ -52,11 +49,8 @@ class SmartRecruitersSpider(JobSpider):
             yield from self.board_items(board, [])
             return
         for listed in page.postings:
-            yield scrapy.Request(
-                posting_url(board, listed["source_id"]),
-                callback=self.parse_posting,
-                errback=self.posting_failed,
-                cb_kwargs={"board": board},
+            yield self.detail_request(
+                posting_url(board, listed["source_id"]), board, self.parse_posting
             )
         following = page.next_offset
         # Never go backwards or stand still, whatever offset the response claims.
@@ -74,17 +68,3 @@ class SmartRecruitersSpider(JobSpider):
         if extracted.postings:
             for item in self.board_items(board, extracted.postings):
                 yield self.post_process_item(item, response)
-
-    def posting_failed(self, failure: Failure) -> None:
-        """A posting withdrawn between the list and its detail is one skipped posting, not a
-        failed board."""
-        board = failure.request.cb_kwargs.get("board", "?")
-        if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status} from {failure.request.url}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()} ({failure.request.url})"
-        self.board_skipped(board, [reason])
-
-    def post_process_item(self, item: JobPosting, response: Response) -> Any:
-        """Hook for a company-specific spider; the default keeps the item as it is."""
-        return item

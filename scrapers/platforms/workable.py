@@ -9,8 +9,6 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.workable import (
@@ -24,7 +22,6 @@ from scrapers.extractors.workable import (
     parse_job_detail,
     parse_jobs_page,
 )
-from scrapers.items import JobPosting
 from scrapers.spider import JobSpider
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -76,11 +73,11 @@ class WorkableSpider(JobSpider):
             yield from self.board_items(board, [])  # counts the board as empty
             return
         for listed in page.postings:
-            yield scrapy.Request(
+            yield self.detail_request(
                 job_url(board, listed["source_id"]),
-                callback=self.parse_job,
-                errback=self.job_failed,
-                cb_kwargs={"board": board, "account": account},
+                board,
+                self.parse_job,
+                cb_kwargs={"account": account},
             )
         # A token served twice would loop forever; the list's end is a page without one.
         if page.next_token and page.next_token != token and page.postings:
@@ -99,17 +96,3 @@ class WorkableSpider(JobSpider):
         if extracted.postings:
             for item in self.board_items(board, extracted.postings):
                 yield self.post_process_item(item, response)
-
-    def job_failed(self, failure: Failure) -> None:
-        """A job that vanished between the list and its detail is one skipped job, not a
-        failed board."""
-        board = failure.request.cb_kwargs.get("board", "?")
-        if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status} from {failure.request.url}"
-        else:
-            reason = f"{failure.type.__name__}: {failure.getErrorMessage()} ({failure.request.url})"
-        self.board_skipped(board, [reason])
-
-    def post_process_item(self, item: JobPosting, response: Response) -> Any:
-        """Hook for a company-specific spider; the default keeps the item as it is."""
-        return item

@@ -12,8 +12,6 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.workday import (
@@ -27,7 +25,6 @@ from scrapers.extractors.workday import (
     search_body,
     search_url,
 )
-from scrapers.items import JobPosting
 from scrapers.spider import JobSpider
 
 _POST_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -84,7 +81,7 @@ class WorkdaySpider(JobSpider):
         for path, posting in zip(page.paths, page.postings, strict=True):
             if path not in listed:  # a tenant may list a posting twice
                 listed.add(path)
-                yield self.detail_request(board, path, posting)
+                yield self.posting_request(board, path, posting)
         if self._more(offset, total, page):
             yield self.search_request(board, offset=offset + PAGE_SIZE, total=total)
 
@@ -112,45 +109,18 @@ class WorkdaySpider(JobSpider):
             return offset + PAGE_SIZE < total
         return len(page.postings) + len(page.skipped) >= PAGE_SIZE
 
-    def detail_request(self, board: str, path: str, listed: dict[str, Any]) -> scrapy.Request:
-        return self.board_request(
+    def posting_request(self, board: str, path: str, listed: dict[str, Any]) -> scrapy.Request:
+        return self.detail_request(
             detail_url(Board.parse(board), path),
             board,
             self.parse_job,
+            listed=listed,
             headers=_GET_HEADERS,
-            errback=self.job_failed,
-            cb_kwargs={"listed": listed},
         )
 
     def parse_job(self, response: Response, board: str, listed: dict[str, Any]) -> Any:
         try:
             posting = parse_detail(response.body, crawled_at=self.crawled_at(), listed=listed)
         except SourceFormatError as error:
-            self._detail_missing(board, listed, f"{error} ({response.url})")
-            posting = listed
+            return self.detail_missing(board, listed, f"{error} ({response.url})")
         return self.post_process_item(self.board_items(board, [posting])[0], response)
-
-    def job_failed(self, failure: Failure) -> Any:
-        # A posting closed between the list and its detail: what the list showed still counts.
-        board, listed = failure.request.cb_kwargs["board"], failure.request.cb_kwargs["listed"]
-        self._detail_missing(board, listed, _reason(failure))
-        return self.post_process_item(self.board_items(board, [listed])[0], None)
-
-    def _detail_missing(self, board: str, listed: dict[str, Any], reason: str) -> None:
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/detail_error")
-        self.logger.warning(
-            "Workday posting %s of board %r: no detail (%s); keeping what the list shows",
-            listed.get("url"),
-            board,
-            reason,
-        )
-
-    def post_process_item(self, item: JobPosting, response: Response | None) -> Any:
-        """Hook for a company-specific spider; the default keeps the item as it is."""
-        return item
-
-
-def _reason(failure: Failure) -> str:
-    if failure.check(HttpError):
-        return f"HTTP {failure.value.response.status}"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()}"

@@ -1,0 +1,149 @@
+"""Base spider for the NoDegree job board: listing pages (organisations', and optionally the
+all-jobs listing) followed page by page through their ``rel="next"`` link, then each job page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scrapers.extractors.base import SourceFormatError
+from scrapers.extractors.nodegree import (
+    ORGANIZATION,
+    PostingGone,
+    all_jobs_url,
+    job_url_parts,
+    organization_jobs_url,
+    parse_job_page,
+    parse_listing,
+)
+from scrapers.sources import load_sources
+from scrapers.spider import JobSpider
+
+# The all-jobs listing is counted as a board of its own in the stats and the report.
+ALL_JOBS = "all-jobs"
+DEFAULT_MAX_PAGES = 20
+PAGE_LIMIT = 10_000
+
+
+def _count(name: str, value: Any, *, minimum: int) -> int:
+    """A spider argument or sources-file option that must be a whole number ≥ ``minimum``."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = None
+    if number is None or not minimum <= number <= PAGE_LIMIT or isinstance(value, bool):
+        raise ValueError(
+            f"nodegree: {name}={value!r} is not a whole number from {minimum} to {PAGE_LIMIT}"
+        )
+    return number
+
+
+class NodegreeSpider(JobSpider):
+    """NoDegree listings and job pages; arguments and assumptions: ``spiders/nodegree.py``."""
+
+    board_pattern = ORGANIZATION
+    board_hint = "a NoDegree organisation slug (letters, digits, - and _)"
+    allowed_domains: list[str] = ["jobs.nodegree.com"]  # noqa: RUF012
+
+    def __init__(
+        self,
+        *args: Any,
+        organizations: str | None = None,
+        boards: str | None = None,
+        max_pages: str | None = None,
+        all_jobs_pages: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if organizations is not None and boards is not None:
+            raise ValueError("nodegree: give -a organizations= or -a boards=, not both")
+        super().__init__(*args, boards=organizations if boards is None else boards, **kwargs)
+        self.arguments = {"max_pages": max_pages, "all_jobs_pages": all_jobs_pages}
+        # Checked now, so a bad argument stops the crawl before it starts.
+        self.max_pages = _count("max_pages", max_pages or DEFAULT_MAX_PAGES, minimum=1)
+        self.all_jobs_pages = _count("all_jobs_pages", all_jobs_pages or 0, minimum=0)
+        self.has_configured_boards = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NodegreeSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.apply_sources_options()
+        return spider
+
+    def apply_sources_options(self) -> None:
+        """The sources file's options, where no argument set them (checked before the crawl)."""
+        path = self.settings.get("JOBSIEVE_SOURCES")
+        if self.requested_boards is not None and not Path(path).is_file():
+            return  # everything this crawl needs was given as arguments
+        config = load_sources(path).get(self.name)
+        options = config.options if config else {}
+        if self.arguments["max_pages"] is None and "max_pages" in options:
+            self.max_pages = _count("max_pages", options["max_pages"], minimum=1)
+        if self.arguments["all_jobs_pages"] is None and "all_jobs_pages" in options:
+            self.all_jobs_pages = _count("all_jobs_pages", options["all_jobs_pages"], minimum=0)
+        self.has_configured_boards = bool(config and config.boards)
+
+    def organizations(self) -> list[str]:
+        # An all-jobs-only crawl needs no organisation: no warning about a missing list.
+        if self.requested_boards is None and self.all_jobs_pages and not self.has_configured_boards:
+            return []
+        return self.selected_boards()
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for org in self.organizations():
+            yield self.listing_request(organization_jobs_url(org), org, page=1)
+        if self.all_jobs_pages:
+            yield self.listing_request(all_jobs_url(), ALL_JOBS, page=1)
+
+    def listing_request(self, url: str, board: str, page: int) -> scrapy.Request:
+        return self.board_request(url, board, self.parse_listing, cb_kwargs={"page": page})
+
+    def parse_listing(self, response: Response, board: str, page: int) -> Iterator[Any]:
+        try:
+            listing = parse_listing(response.body, response.url)
+        except SourceFormatError as error:
+            self.board_error(board, str(error))
+            return
+        if page == 1 and not listing.job_urls:
+            yield from self.board_items(board, [])  # counts the board as empty
+            return
+        for url in listing.job_urls:
+            # Jobs found on the all-jobs listing count for their own organisation.
+            parts = job_url_parts(url) if board == ALL_JOBS else None
+            org = parts[0] if parts else board
+            yield self.board_request(url, org, self.parse_job, errback=self.job_failed)
+        cap = self.all_jobs_pages if board == ALL_JOBS else self.max_pages
+        if listing.next_url and page < cap:
+            yield self.listing_request(listing.next_url, board, page + 1)
+        elif listing.next_url:
+            self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/page_cap")
+            self.logger.info("%s: stopped at the page cap (%d) of %r", self.name, cap, board)
+
+    def parse_job(self, response: Response, board: str) -> Iterator[Any]:
+        try:
+            posting = parse_job_page(response.body, response.url, crawled_at=self.crawled_at())
+        except PostingGone:
+            self.job_expired(board, response.url)
+            return
+        except SourceFormatError as error:
+            self.board_skipped(board, [str(error)])
+            return
+        yield from self.board_items(board, [posting])
+
+    def job_failed(self, failure: Failure) -> None:
+        board = failure.request.cb_kwargs["board"]
+        # A job that closed between the listing and its own request may answer 404 or 410.
+        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            self.job_expired(board, failure.request.url)
+        else:
+            self.board_failed(failure)
+
+    def job_expired(self, board: str, url: str) -> None:
+        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/expired")
+        self.logger.info("%s: job no longer available: %s", self.name, url)
