@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -13,7 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapers.items import JobPosting
-from scrapers.sources import load_sources
+from scrapers.sources import SourceConfig, load_sources
 
 
 def utc_timestamp(moment: datetime) -> str:
@@ -27,20 +28,74 @@ def failure_reason(failure: Failure) -> str:
     return f"{failure.type.__name__}: {failure.getErrorMessage()} ({failure.request.url})"
 
 
+@dataclass(frozen=True)
+class SpiderOption:
+    """A typed spider option: ``-a name=value`` or ``name = value`` in the source's table of the
+    sources file (the argument wins), parsed by ``parse``, which raises ValueError on a value that
+    cannot be right, so the crawl fails at start with the reason."""
+
+    parse: Callable[[Any], Any]
+    default: Any = None
+
+
 class JobSpider(scrapy.Spider):
     """Base of every source spider.
 
     Subclasses set ``board_pattern`` (what a board name of this source looks like) and yield
     requests from :meth:`board_request`; a board that fails is logged with its name and counted
-    under ``jobsieve/source/<spider>/<board>/error`` while the other boards go on.
+    under ``jobsieve/source/<spider>/<board>/error`` while the other boards go on. Options other
+    than ``boards`` are declared in ``spider_options`` and become attributes.
     """
 
     board_pattern: ClassVar[re.Pattern[str]] = re.compile(r"^\S+$")
     board_hint: ClassVar[str] = "a board name"
+    spider_options: ClassVar[dict[str, SpiderOption]] = {}
 
     def __init__(self, *args: Any, boards: str | None = None, **kwargs: Any) -> None:
+        given = {name: kwargs.pop(name) for name in list(kwargs) if name in self.spider_options}
         super().__init__(*args, **kwargs)
         self.requested_boards = self._parse_boards(boards) if boards is not None else None
+        self.given_options = {
+            name: self.spider_options[name].parse(value) for name, value in given.items()
+        }
+        for name, option in self.spider_options.items():
+            setattr(self, name, self.given_options.get(name, option.default))
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> JobSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.apply_configured_options()
+        return spider
+
+    def source_config(self) -> SourceConfig | None:
+        return load_sources(self.settings.get("JOBSIEVE_SOURCES")).get(self.name)
+
+    def apply_configured_options(self) -> None:
+        """Options not given as arguments come from the sources file, checked before the crawl."""
+        missing = [name for name in self.spider_options if name not in self.given_options]
+        if not missing:
+            return
+        try:
+            config = self.source_config()
+        except ValueError:
+            if self.requested_boards is not None:
+                return  # everything this crawl needs was given as arguments
+            raise
+        configured = config.options if config else {}
+        for name in missing:
+            if name in configured:
+                setattr(self, name, self.spider_options[name].parse(configured[name]))
+
+    def board_count(self, board: str, what: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}", count)
+
+    def blocked(self, board: str, url: str, status: int) -> None:
+        """A WAF or bot wall answered instead of the page: counted, never parsed as a posting."""
+        self.crawler.stats.inc_value("jobsieve/blocked")
+        self.board_count(board, "blocked")
+        self.logger.warning(
+            "Blocked (HTTP %d) on board %r of %s: %s; not parsed", status, board, self.name, url
+        )
 
     def _parse_boards(self, value: str) -> list[str]:
         boards = [b.strip() for b in value.split(",") if b.strip()]
@@ -55,8 +110,7 @@ class JobSpider(scrapy.Spider):
         """The -a boards= argument, else this source's boards in the sources file."""
         if self.requested_boards is not None:
             return self.requested_boards
-        sources = load_sources(self.settings.get("JOBSIEVE_SOURCES"))
-        config = sources.get(self.name)
+        config = self.source_config()
         boards = self._parse_boards(",".join(config.boards)) if config and config.boards else []
         if not boards:
             self.logger.warning("No boards for %s in the sources file or -a boards=", self.name)
@@ -70,7 +124,7 @@ class JobSpider(scrapy.Spider):
         boards may come from ``-a boards=``.
         """
         try:
-            config = load_sources(self.settings.get("JOBSIEVE_SOURCES")).get(self.name)
+            config = self.source_config()
         except ValueError as error:
             self.logger.warning("No company names for %s: %s", self.name, error)
             return {}
@@ -129,7 +183,7 @@ class JobSpider(scrapy.Spider):
         self, board: str, listed: dict[str, Any] | JobPosting | None, reason: str
     ) -> Any:
         """Count a posting whose detail could not be read; keep what the list showed of it."""
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/detail_error")
+        self.board_count(board, "detail_error")
         if listed is None:
             self.board_skipped(board, [f"no detail: {reason}"])
             return None
@@ -148,17 +202,17 @@ class JobSpider(scrapy.Spider):
         return item
 
     def board_error(self, board: str, reason: str) -> None:
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/error")
+        self.board_count(board, "error")
         self.logger.error("Board %r of %s failed: %s", board, self.name, reason)
 
     def board_skipped(self, board: str, reasons: list[str]) -> None:
         for reason in reasons:
-            self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/skipped")
+            self.board_count(board, "skipped")
             self.logger.warning("Board %r of %s: skipped an entry: %s", board, self.name, reason)
 
     def board_items(self, board: str, postings: list[dict[str, Any]]) -> list[JobPosting]:
         if not postings:
-            self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/empty")
+            self.board_count(board, "empty")
             self.logger.warning("Board %r of %s lists no jobs", board, self.name)
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/postings", len(postings))
+        self.board_count(board, "postings", len(postings))
         return [JobPosting(**posting) for posting in postings]

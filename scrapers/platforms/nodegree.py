@@ -4,11 +4,10 @@ all-jobs listing) followed page by page through their ``rel="next"`` link, then 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-from typing import Any
+from functools import partial
+from typing import Any, ClassVar
 
 import scrapy
-from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -23,8 +22,7 @@ from scrapers.extractors.nodegree import (
     parse_job_page,
     parse_listing,
 )
-from scrapers.sources import load_sources
-from scrapers.spider import JobSpider
+from scrapers.spider import JobSpider, SpiderOption
 
 # The all-jobs listing is counted as a board of its own in the stats and the report.
 ALL_JOBS = "all-jobs"
@@ -52,47 +50,24 @@ class NodegreeSpider(JobSpider):
     board_hint = "a NoDegree organisation slug (letters, digits, - and _)"
     allowed_domains: list[str] = ["jobs.nodegree.com"]  # noqa: RUF012
 
+    spider_options: ClassVar[dict[str, SpiderOption]] = {
+        "max_pages": SpiderOption(partial(_count, "max_pages", minimum=1), DEFAULT_MAX_PAGES),
+        "all_jobs_pages": SpiderOption(partial(_count, "all_jobs_pages", minimum=0), 0),
+    }
+
     def __init__(
-        self,
-        *args: Any,
-        organizations: str | None = None,
-        boards: str | None = None,
-        max_pages: str | None = None,
-        all_jobs_pages: str | None = None,
-        **kwargs: Any,
+        self, *args: Any, organizations: str | None = None, boards: str | None = None, **kwargs: Any
     ) -> None:
         if organizations is not None and boards is not None:
             raise ValueError("nodegree: give -a organizations= or -a boards=, not both")
         super().__init__(*args, boards=organizations if boards is None else boards, **kwargs)
-        self.arguments = {"max_pages": max_pages, "all_jobs_pages": all_jobs_pages}
-        # Checked now, so a bad argument stops the crawl before it starts.
-        self.max_pages = _count("max_pages", max_pages or DEFAULT_MAX_PAGES, minimum=1)
-        self.all_jobs_pages = _count("all_jobs_pages", all_jobs_pages or 0, minimum=0)
-        self.has_configured_boards = False
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NodegreeSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.apply_sources_options()
-        return spider
-
-    def apply_sources_options(self) -> None:
-        """The sources file's options, where no argument set them (checked before the crawl)."""
-        path = self.settings.get("JOBSIEVE_SOURCES")
-        if self.requested_boards is not None and not Path(path).is_file():
-            return  # everything this crawl needs was given as arguments
-        config = load_sources(path).get(self.name)
-        options = config.options if config else {}
-        if self.arguments["max_pages"] is None and "max_pages" in options:
-            self.max_pages = _count("max_pages", options["max_pages"], minimum=1)
-        if self.arguments["all_jobs_pages"] is None and "all_jobs_pages" in options:
-            self.all_jobs_pages = _count("all_jobs_pages", options["all_jobs_pages"], minimum=0)
-        self.has_configured_boards = bool(config and config.boards)
 
     def organizations(self) -> list[str]:
         # An all-jobs-only crawl needs no organisation: no warning about a missing list.
-        if self.requested_boards is None and self.all_jobs_pages and not self.has_configured_boards:
-            return []
+        if self.requested_boards is None and self.all_jobs_pages:
+            config = self.source_config()
+            if not (config and config.boards):
+                return []
         return self.selected_boards()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -122,7 +97,7 @@ class NodegreeSpider(JobSpider):
         if listing.next_url and page < cap:
             yield self.listing_request(listing.next_url, board, page + 1)
         elif listing.next_url:
-            self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/page_cap")
+            self.board_count(board, "page_cap")
             self.logger.info("%s: stopped at the page cap (%d) of %r", self.name, cap, board)
 
     def parse_job(self, response: Response, board: str) -> Iterator[Any]:
@@ -145,5 +120,5 @@ class NodegreeSpider(JobSpider):
             self.board_failed(failure)
 
     def job_expired(self, board: str, url: str) -> None:
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/expired")
+        self.board_count(board, "expired")
         self.logger.info("%s: job no longer available: %s", self.name, url)

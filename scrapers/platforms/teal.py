@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import scrapy
-from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.teal import listing_url, parse_job_page, parse_listing
-from scrapers.sources import load_sources
-from scrapers.spider import JobSpider
+from scrapers.spider import JobSpider, SpiderOption
 
 MAX_PAGES = 50
 DEFAULT_PAGES = 5
@@ -53,26 +51,15 @@ class TealSpider(JobSpider):
     1–50, default 5); both also as ``query``/``pages`` in the ``[teal]`` table of sources.toml."""
 
     allowed_domains: list[str] = ["www.tealhq.com"]  # noqa: RUF012
+    spider_options: ClassVar[dict[str, SpiderOption]] = {
+        "query": SpiderOption(parse_query),
+        "pages": SpiderOption(parse_pages, DEFAULT_PAGES),
+    }
 
-    def __init__(
-        self, *args: Any, query: str | None = None, pages: str | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         if kwargs.get("boards") is not None:
             raise ValueError("teal: has no boards; choose the jobs with -a query=...")
         super().__init__(*args, **kwargs)
-        self.query = parse_query(query) if query is not None else None
-        self.pages = parse_pages(pages) if pages is not None else None
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> TealSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        config = load_sources(crawler.settings.get("JOBSIEVE_SOURCES")).get(spider.name)
-        options = config.options if config else {}
-        if spider.query is None and options.get("query") is not None:
-            spider.query = parse_query(options["query"])
-        if spider.pages is None:
-            spider.pages = parse_pages(options.get("pages", DEFAULT_PAGES))
-        return spider
 
     @property
     def board(self) -> str:
@@ -101,7 +88,7 @@ class TealSpider(JobSpider):
             yield from self.board_items(board, [])  # counts the listing as empty
         for url in listing.job_urls:
             yield self.board_request(url, board, self.parse_job, errback=self.job_failed)
-        if listing.has_next and listing.job_urls and page < (self.pages or DEFAULT_PAGES):
+        if listing.has_next and listing.job_urls and page < self.pages:
             yield self.listing_request(page + 1)
 
     def parse_job(self, response: Response, board: str) -> Iterator[Any]:
@@ -111,7 +98,7 @@ class TealSpider(JobSpider):
             self.board_skipped(board, [f"{error} ({response.url})"])
             return
         if page.state_problem:
-            self.count(board, "malformed_state")
+            self.board_count(board, "malformed_state")
             self.logger.warning("%s: %s; read the visible page", response.url, page.state_problem)
         for item in self.board_items(board, [page.posting]):
             yield self.post_process_item(item, response)
@@ -130,10 +117,5 @@ class TealSpider(JobSpider):
     def _count_blocked(self, failure: Failure) -> bool:
         if not (failure.check(HttpError) and failure.value.response.status == 403):
             return False
-        self.crawler.stats.inc_value("jobsieve/blocked")
-        self.count(failure.request.cb_kwargs.get("board", "?"), "blocked")
-        self.logger.warning("Blocked (HTTP 403): %s; not parsed", failure.request.url)
+        self.blocked(failure.request.cb_kwargs.get("board", "?"), failure.request.url, 403)
         return True
-
-    def count(self, board: str, what: str) -> None:
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}")
