@@ -12,7 +12,7 @@ from scrapers.normalise.dates import resolve_date
 from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
-from scrapers.normalise.salary import parse_salary
+from scrapers.normalise.salary import parse_salary, says_unspecified
 from scrapers.normalise.seniority import normalise_seniority
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.urls import canonical_url
@@ -68,6 +68,7 @@ class NormalisePipeline(CrawlerPipeline):
             "salary",
             "salary_raw",
             lambda: parse_salary(adapter["salary_raw"], country=country),
+            unspecified=says_unspecified,
         )
         if adapter["crawled_at"]:
             self._fill(
@@ -92,7 +93,13 @@ class NormalisePipeline(CrawlerPipeline):
                 adapter[name] = None
 
     def _fill(
-        self, adapter: ItemAdapter, name: str, raw_name: str, parse: Any, always: bool = False
+        self,
+        adapter: ItemAdapter,
+        name: str,
+        raw_name: str,
+        parse: Any,
+        always: bool = False,
+        unspecified: Any = None,
     ) -> None:
         """Set ``name`` from ``parse()`` unless a spider set it; count raw values that fail.
 
@@ -104,7 +111,9 @@ class NormalisePipeline(CrawlerPipeline):
             return
         value = parse()
         if value in (None, []):
-            if adapter[raw_name]:
+            if unspecified is not None and unspecified(adapter[raw_name]):
+                self.stats.inc_value(f"jobsieve/normalise/{name}/unspecified")
+            elif adapter[raw_name]:
                 self.stats.inc_value(f"jobsieve/normalise/{name}/unparsed")
             return
         adapter[name] = value

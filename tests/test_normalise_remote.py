@@ -88,3 +88,16 @@ def test_normalise_remote_first_decisive_wins(
     values: tuple[str | None, ...], expected: str | None
 ) -> None:
     assert normalise_remote(*values) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Fully-remote", "remote"),
+        ("A few days at home", "hybrid"),
+        ("Occasional remote", "hybrid"),
+        ("No remote work", "onsite"),
+    ],
+)
+def test_welcome_to_the_jungle_english_labels(raw: str, expected: str) -> None:
+    assert normalise_remote(raw) == expected

@@ -1,6 +1,6 @@
 import pytest
 
-from scrapers.normalise.salary import parse_salary
+from scrapers.normalise.salary import parse_salary, says_unspecified
 
 
 def pay(
@@ -126,3 +126,16 @@ def test_parse_salary_unspecified(raw: str | None) -> None:
 @pytest.mark.parametrize("raw", ["Call 555 1234", "Team of 12", "Ref 40212"])
 def test_bare_numbers_are_not_pay(raw: str) -> None:
     assert parse_salary(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Salaire : Non spécifié", "Competitive", "DOE", "Gehalt nach Vereinbarung", "Selon profil"],
+)
+def test_says_unspecified(raw: str) -> None:
+    assert says_unspecified(raw)
+
+
+@pytest.mark.parametrize("raw", ["$120,000", "Salary: 45k-55k", "Sign-on bonus"])
+def test_does_not_say_unspecified(raw: str) -> None:
+    assert not says_unspecified(raw)

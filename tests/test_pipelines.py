@@ -226,3 +226,12 @@ def test_deadletter_file_only_when_something_is_dropped(tmp_path):
     crawler = _crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
     DeadLetterExtension.from_crawler(crawler).spider_closed()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_normalise_counts_unspecified_salary_apart_from_unparsed():
+    crawler = _crawler()
+    NormalisePipeline.from_crawler(crawler).process_item(_raw(salary_raw="Salaire : Non spécifié"))
+    assert (
+        crawler.stats.get_value("jobsieve/normalise/salary/unspecified"),
+        crawler.stats.get_value("jobsieve/normalise/salary/unparsed"),
+    ) == (1, None)

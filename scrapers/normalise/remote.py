@@ -73,6 +73,8 @@ for _kind, _words in {
         "remote hybrid",
         "partially remote",
         "partial remote",
+        "a few days at home",  # Welcome to the Jungle, English UI
+        "occasional remote",
         "hybride",
         "teletravail frequent",
         "teletravail occasionnel",
@@ -113,6 +115,7 @@ for _kind, _words in {
         "in sede",
         "in presenza",
         "no remote",
+        "no remote work",
         "not remote",
     ),
 }.items():

@@ -148,6 +148,21 @@ _LARGEST_AMOUNT = Decimal(10) ** 10
 _K401 = re.compile(r"401\s?\(?k\)?", re.I)
 
 
+# Sources saying there is no figure to show: a null salary then is the fact, not a parse failure.
+_UNSPECIFIED = re.compile(
+    r"competitive|not (?:specified|disclosed|provided)|unspecified|negotiable|\bdoe\b"
+    r"|depending on (?:experience|profile)|non (?:specifie|communique|precise)"
+    r"|selon (?:profil|experience)"
+    r"|a negocier|nach vereinbarung|nicht angegeben|a convenir|segun (?:experiencia|valia)"
+    r"|nao informado|a combinar|n\.?\s?t\.?\s?b\.?|in overleg|da definire"
+)
+
+
+def says_unspecified(raw: str | None) -> bool:
+    """True when the text says the pay is not given ("Salaire : Non spécifié", "Competitive")."""
+    return isinstance(raw, str) and bool(_UNSPECIFIED.search(fold(raw)))
+
+
 def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | None:
     """None when `raw` holds no amount ("Competitive", "Non spécifié", "DOE")."""
     if not isinstance(raw, str):
