@@ -59,7 +59,8 @@ class WorldMiddleware:
         found = self.replay.lookup(request.method, request.url, request.body)
         if found is not None:
             self.stats.inc_value("jobsieve/world/replayed")
-            return _response_from(found, request)
+            refusal = _refusal(found, request)
+            return refusal if refusal is not None else _response_from(found, request)
         if self.record is not None:
             return None  # fetched live, then recorded in process_response
         self.stats.inc_value("jobsieve/world/missing")
@@ -97,6 +98,30 @@ def _response_from(recording: Recording, request: Request) -> Response:
         body=recording.body,
         request=request,
         flags=[REPLAYED_FLAG],
+    )
+
+
+def _refusal(recording: Recording, request: Request) -> Response | None:
+    """What the server answers a request lacking a header it insists on.
+
+    A recording may say ``"requires_header": "Referer: https://…/"`` and
+    ``"without_it": "403 <body>"`` in its notes (Algolia keys locked to a referrer do this), so
+    replay refuses a request the live server would refuse, instead of hiding the bug.
+    """
+    required = recording.notes.get("requires_header")
+    if not required:
+        return None
+    name, _, value = required.partition(":")
+    sent = (request.headers.get(name.strip()) or b"").decode("latin-1")
+    if sent == value.strip():
+        return None
+    status, _, body = recording.notes.get("without_it", "403").partition(" ")
+    return Response(
+        request.url,
+        status=int(status),
+        body=body.encode("utf-8"),
+        request=request,
+        flags=[REPLAYED_FLAG, "refused"],
     )
 
 

@@ -184,3 +184,47 @@ def test_placement_overlay_without_its_record_is_an_error(tmp_path):
     (tmp_path / "ghost.teal.toml").write_text('[teal]\nid = "abc"\n')
     with pytest.raises(ValueError, match="no posting record"):
         load_records(tmp_path)
+
+
+def _locked_world(root: Path) -> World:
+    world = World(root)
+    world.save(
+        Recording(
+            "POST",
+            "https://app-dsn.algolia.net/1/indexes/jobs/query",
+            200,
+            [("Content-Type", "application/json")],
+            b'{"hits": []}',
+            b'{"params": ""}',
+            notes={
+                "requires_header": "Referer: https://www.example.com/",
+                "without_it": '403 {"message":"Method not allowed with this referer"}',
+            },
+        )
+    )
+    return world
+
+
+def test_replay_refuses_a_request_without_the_required_header(tmp_path):
+    _locked_world(tmp_path)
+    middleware, _ = _middleware(JOBSIEVE_WORLD=str(tmp_path))
+    request = Request(
+        "https://app-dsn.algolia.net/1/indexes/jobs/query", method="POST", body=b'{"params": ""}'
+    )
+    response = middleware.process_request(request)
+    assert (response.status, response.body) == (
+        403,
+        b'{"message":"Method not allowed with this referer"}',
+    )
+
+
+def test_replay_answers_a_request_with_the_required_header(tmp_path):
+    _locked_world(tmp_path)
+    middleware, _ = _middleware(JOBSIEVE_WORLD=str(tmp_path))
+    request = Request(
+        "https://app-dsn.algolia.net/1/indexes/jobs/query",
+        method="POST",
+        body=b'{"params": ""}',
+        headers={"Referer": "https://www.example.com/"},
+    )
+    assert middleware.process_request(request).status == 200

@@ -1,0 +1,337 @@
+"""Base spider for Welcome to the Jungle: the site's Algolia credentials, one search per
+organisation (cut into date windows past Algolia's 1,000-hit cap), one detail request per job
+``reference``, and the job page when the detail API fails.
+
+Where sources.md says "unverified", this spider assumes the most plausible behaviour:
+- ``/{lang}/jobs`` carries ``window.env`` like the job pages do; ``/api/env`` is the fallback.
+  Nothing is hard-coded: without either, ``-a algolia_app_id= -a algolia_api_key=`` (or the
+  settings WTTJ_ALGOLIA_APP_ID / WTTJ_ALGOLIA_API_KEY) give them.
+- The search key is Referer-locked, so every search sends ``Referer:
+  https://www.welcometothejungle.com/``; ``hitsPerPage: 0`` answers a count (used to size windows).
+- Repeated hits of one job (one per syndication site) share its ``reference``: fetched once, the
+  repeats counted as ``…/<board>/duplicate_hits``.
+- The WAF answers a flagged client with HTTP 202 and a JavaScript challenge (``gokuProps``), or
+  403: counted as ``jobsieve/blocked`` (and ``…/<board>/blocked``), never parsed as a posting.
+- From the API, ``remote_raw`` keeps WTTJ's enum (``partial``); from the job page, the visible
+  label (``Télétravail fréquent``). ``salary_raw`` reads as the page shows it either way
+  ("Salaire : Non spécifié" when the job names no pay; ``salary`` is then null).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.settings import BaseSettings
+from twisted.python.failure import Failure
+
+from scrapers.extractors.base import SourceFormatError
+from scrapers.extractors.welcometothejungle import (
+    API_KEY,
+    APP_ID,
+    COUNTRY_CODE,
+    DEFAULT_INDEX_PREFIX,
+    HITS_CAP,
+    LANGUAGES,
+    MAX_HITS_PER_PAGE,
+    ORG_SLUG,
+    WHOLE,
+    AlgoliaEnv,
+    BlockedError,
+    Hit,
+    Search,
+    env_api_url,
+    env_page_url,
+    job_api_url,
+    job_page_url,
+    parse_env,
+    parse_job_api,
+    parse_job_page,
+    parse_search_page,
+)
+from scrapers.sources import load_sources
+from scrapers.spider import JobSpider, failure_reason
+
+OPTIONS = ("lang", "countries", "query", "hits_per_page", "algolia_app_id", "algolia_api_key")
+# Settings that override the credentials the site publishes (-a algolia_app_id=… wins).
+CREDENTIAL_SETTINGS = {
+    "algolia_app_id": "WTTJ_ALGOLIA_APP_ID",
+    "algolia_api_key": "WTTJ_ALGOLIA_API_KEY",
+}
+
+
+def _as_list(value: Any) -> list[str]:
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    return [str(v).strip() for v in items if str(v).strip()]
+
+
+def parse_options(values: dict[str, Any], where: str) -> dict[str, Any]:
+    """Typed, checked search options; a bad value raises ValueError saying which and why."""
+    unknown = sorted(set(values) - set(OPTIONS))
+    if unknown:
+        raise ValueError(f"{where}: unknown option(s) {', '.join(unknown)}")
+    options: dict[str, Any] = {}
+    if "lang" in values:
+        options["lang"] = str(values["lang"]).strip().lower()
+        if options["lang"] not in LANGUAGES:
+            raise ValueError(
+                f"{where}: lang={values['lang']!r} is not one of {', '.join(LANGUAGES)}"
+            )
+    if "countries" in values:
+        countries = tuple(c.upper() for c in _as_list(values["countries"]))
+        bad = [c for c in countries if not COUNTRY_CODE.match(c)]
+        if bad or not countries:
+            raise ValueError(f"{where}: countries={values['countries']!r}: ISO 3166 alpha-2 codes")
+        options["countries"] = countries
+    if "query" in values:
+        options["query"] = " ".join(str(values["query"]).split())
+        if len(options["query"]) > 256:
+            raise ValueError(f"{where}: query is longer than 256 characters")
+    if "hits_per_page" in values:
+        try:
+            options["hits_per_page"] = int(values["hits_per_page"])
+        except (TypeError, ValueError):
+            options["hits_per_page"] = 0
+        if not 1 <= options["hits_per_page"] <= MAX_HITS_PER_PAGE:
+            raise ValueError(f"{where}: hits_per_page must be 1 to {MAX_HITS_PER_PAGE}")
+    for name, pattern in (("algolia_app_id", APP_ID), ("algolia_api_key", API_KEY)):
+        if name in values:
+            options[name] = str(values[name]).strip()
+            if not pattern.match(options[name]):
+                raise ValueError(f"{where}: {name} does not look like an Algolia {name[8:]}")
+    return options
+
+
+class WelcomeToTheJungleSpider(JobSpider):
+    """``-a organizations=back-market,...`` (alias ``boards``; ``*`` = every organisation),
+    ``-a countries=FR,ES``, ``-a query=python``, ``-a lang=fr|en`` (UI and index language, default
+    fr), ``-a hits_per_page=1..100`` (default 100), ``-a algolia_app_id=… -a algolia_api_key=…``
+    (or settings WTTJ_ALGOLIA_APP_ID / WTTJ_ALGOLIA_API_KEY) to skip reading them from the site.
+    The same keys may sit in the spider's table of the sources file; arguments win."""
+
+    board_pattern = re.compile(rf"^(?:\*|{ORG_SLUG.pattern[1:-1]})$")
+    board_hint = (
+        "a Welcome to the Jungle organisation slug (as in "
+        "https://www.welcometothejungle.com/fr/companies/<slug>) or *"
+    )
+    allowed_domains: list[str] = ["welcometothejungle.com", "algolia.net"]  # noqa: RUF012
+
+    def __init__(self, *args: Any, organizations: str | None = None, **kwargs: Any) -> None:
+        if organizations is not None:
+            if "boards" in kwargs:
+                raise ValueError(f"{self.name}: give -a organizations= or -a boards=, not both")
+            kwargs["boards"] = organizations
+        arguments = {k: kwargs.pop(k) for k in OPTIONS if k in kwargs}
+        super().__init__(*args, **kwargs)
+        self.arguments = parse_options(arguments, f"{self.name} -a")
+        self.seen_references: set[str] = set()
+        self.boards: list[str] = []
+        self.env: AlgoliaEnv | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WelcomeToTheJungleSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.configure(crawler.settings)
+        return spider
+
+    def configure(self, settings: BaseSettings) -> None:
+        config = load_sources(settings.get("JOBSIEVE_SOURCES")).get(self.name)
+        table = parse_options(dict(config.options) if config else {}, f"sources file [{self.name}]")
+        overrides = {k: settings.get(s) for k, s in CREDENTIAL_SETTINGS.items() if settings.get(s)}
+        options = table | parse_options(overrides, "settings") | self.arguments
+        if ("algolia_app_id" in options) != ("algolia_api_key" in options):
+            raise ValueError(f"{self.name}: give both the Algolia application id and key, or none")
+        self.lang: str = options.get("lang", LANGUAGES[0])
+        self.countries: tuple[str, ...] = options.get("countries", ())
+        self.query: str = options.get("query", "")
+        self.hits_per_page: int = options.get("hits_per_page", MAX_HITS_PER_PAGE)
+        if "algolia_app_id" in options:
+            app_id, key = options["algolia_app_id"], options["algolia_api_key"]
+            self.env = AlgoliaEnv(app_id, key, DEFAULT_INDEX_PREFIX)
+
+    # -- credentials ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.boards = self.selected_boards()
+        if not self.boards:
+            return
+        if self.env is not None:
+            for request in self.search_requests():
+                yield request
+            return
+        yield self.env_request(env_page_url(self.lang))
+
+    def env_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_env,
+            errback=self.env_failed,
+            meta={"handle_httpstatus_list": [403]},
+        )
+
+    def parse_env(self, response: Response) -> Iterator[scrapy.Request]:
+        try:
+            if response.status == 403:
+                raise BlockedError(f"HTTP 403 from {response.url}")
+            self.env = parse_env(response.body)
+        except SourceFormatError as error:
+            yield from self.env_missing(response.url, str(error))
+            return
+        yield from self.search_requests()
+
+    def env_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        yield from self.env_missing(failure.request.url, failure.getErrorMessage())
+
+    def env_missing(self, url: str, reason: str) -> Iterator[scrapy.Request]:
+        if url != env_api_url():
+            self.logger.warning(
+                "No Algolia credentials at %s (%s); trying %s", url, reason, env_api_url()
+            )
+            yield self.env_request(env_api_url())
+            return
+        for board in self.boards:
+            self.board_error(
+                board,
+                f"no Algolia credentials from the site ({reason}); "
+                "pass -a algolia_app_id=… -a algolia_api_key=…",
+            )
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search_requests(self) -> Iterator[scrapy.Request]:
+        for board in self.boards:
+            search = Search(board, self.countries, self.query, self.hits_per_page)
+            yield self.search_request(board, search, 0)
+
+    def search_request(
+        self, board: str, search: Search, page: int, *, probe: bool = False
+    ) -> scrapy.Request:
+        assert self.env is not None
+        return self.board_request(
+            self.env.query_url(self.lang),
+            board,
+            self.parse_search,
+            method="POST",
+            body=json.dumps(search.body(page, probe=probe)),
+            headers=self.env.headers(),
+            cb_kwargs={"search": search, "page": page, "probe": probe},
+        )
+
+    def parse_search(
+        self, response: Response, board: str, search: Search, page: int, probe: bool
+    ) -> Iterator[scrapy.Request | Any]:
+        try:
+            result = parse_search_page(response.body)
+        except SourceFormatError as error:
+            self.board_error(board, f"{error} (page {page}, window {search.window})")
+            return
+        self.board_skipped(board, result.skipped)
+        if page == 0:
+            windows = search.windows() if result.nb_hits > HITS_CAP else []
+            if windows:
+                # Pages past the 1,000th hit come back empty: cut the window in two and count
+                # each half (a probe carries no hits) before paging it.
+                self.count(board, "split")
+                for window in windows:
+                    yield self.search_request(board, window, 0, probe=True)
+                return
+            yield from self.next_pages(board, search, result.nb_hits, probe=probe)
+        if probe:
+            return
+        self.count(board, "hits", len(result.hits))
+        for hit in result.hits:
+            yield from self.job_request(board, hit)
+
+    def next_pages(
+        self, board: str, search: Search, nb_hits: int, *, probe: bool
+    ) -> Iterator[scrapy.Request]:
+        """The pages after a query's first answer (after a probe, all of them)."""
+        if nb_hits > HITS_CAP:
+            # Every hit of this window shares one timestamp: nothing left to cut by.
+            self.count(board, "truncated")
+            self.logger.warning(
+                "%s %r: %d hits in window %s; Algolia serves the first %d",
+                self.name, board, nb_hits, search.window, HITS_CAP,
+            )  # fmt: skip
+        if search.window == WHOLE and not nb_hits:
+            self.board_items(board, [])  # counts the organisation as empty
+        last = search.last_page(nb_hits) if nb_hits else -1
+        for page in range(0 if probe else 1, last + 1):
+            yield self.search_request(board, search, page)
+
+    # -- jobs ----------------------------------------------------------------------------------
+
+    def job_request(self, board: str, hit: Hit) -> Iterator[scrapy.Request]:
+        # One Algolia record per syndication site: the job is its reference, fetched once.
+        if hit.reference in self.seen_references:
+            self.count(board, "duplicate_hits")
+            return
+        self.seen_references.add(hit.reference)
+        yield self.board_request(
+            job_api_url(hit.organization, hit.slug),
+            board,
+            self.parse_job_api,
+            errback=self.job_api_failed,
+            cb_kwargs={"hit": hit},
+        )
+
+    def parse_job_api(self, response: Response, board: str, hit: Hit) -> Iterator[Any]:
+        try:
+            posting = parse_job_api(
+                response.body, hit=hit, lang=self.lang, crawled_at=self.crawled_at()
+            )
+        except SourceFormatError as error:
+            yield self.page_request(board, hit, f"{error} ({response.url})")
+            return
+        for item in self.board_items(board, [posting]):
+            yield self.post_process_item(item, response)
+
+    def job_api_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        kwargs = failure.request.cb_kwargs
+        yield self.page_request(kwargs["board"], kwargs["hit"], failure_reason(failure))
+
+    def page_request(self, board: str, hit: Hit, reason: str) -> scrapy.Request:
+        self.count(board, "detail_error")
+        url = job_page_url(self.lang, hit.organization, hit.slug)
+        self.logger.warning(
+            "Job %s: detail API failed (%s); reading %s", hit.reference, reason, url
+        )
+        return scrapy.Request(
+            url,
+            callback=self.parse_job_page,
+            errback=self.page_failed,
+            meta={"handle_httpstatus_list": [403]},
+            cb_kwargs={"board": board, "hit": hit},
+        )
+
+    def parse_job_page(self, response: Response, board: str, hit: Hit) -> Iterator[Any]:
+        try:
+            if response.status in (202, 403):
+                raise BlockedError(f"HTTP {response.status}")
+            posting = parse_job_page(
+                response.body, url=response.url, hit=hit, crawled_at=self.crawled_at()
+            )
+        except BlockedError as error:
+            self.blocked(board, response.url, str(error))
+            return
+        except SourceFormatError as error:
+            self.board_skipped(board, [str(error)])
+            return
+        for item in self.board_items(board, [posting]):
+            yield self.post_process_item(item, response)
+
+    def page_failed(self, failure: Failure) -> None:
+        self.board_skipped(failure.request.cb_kwargs["board"], [failure_reason(failure)])
+
+    def blocked(self, board: str, url: str, reason: str) -> None:
+        self.crawler.stats.inc_value("jobsieve/blocked")
+        self.count(board, "blocked")
+        self.logger.warning("Blocked by the site's WAF at %s (%s): no posting", url, reason)
+
+    def count(self, board: str, what: str, value: int = 1) -> None:
+        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}", value)
