@@ -89,12 +89,12 @@ class JobSpider(scrapy.Spider):
     def board_count(self, board: str, what: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}", count)
 
-    def blocked(self, board: str, url: str, status: int) -> None:
+    def blocked(self, board: str, url: str, reason: str) -> None:
         """A WAF or bot wall answered instead of the page: counted, never parsed as a posting."""
         self.crawler.stats.inc_value("jobsieve/blocked")
         self.board_count(board, "blocked")
         self.logger.warning(
-            "Blocked (HTTP %d) on board %r of %s: %s; not parsed", status, board, self.name, url
+            "Blocked (%s) on board %r of %s: %s; not parsed", reason, board, self.name, url
         )
 
     def _parse_boards(self, value: str) -> list[str]:

@@ -117,5 +117,5 @@ class TealSpider(JobSpider):
     def _count_blocked(self, failure: Failure) -> bool:
         if not (failure.check(HttpError) and failure.value.response.status == 403):
             return False
-        self.blocked(failure.request.cb_kwargs.get("board", "?"), failure.request.url, 403)
+        self.blocked(failure.request.cb_kwargs.get("board", "?"), failure.request.url, "HTTP 403")
         return True

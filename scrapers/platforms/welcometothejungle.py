@@ -22,12 +22,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import scrapy
-from scrapy.crawler import Crawler
 from scrapy.http import Response
-from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
@@ -54,10 +52,8 @@ from scrapers.extractors.welcometothejungle import (
     parse_job_page,
     parse_search_page,
 )
-from scrapers.sources import load_sources
-from scrapers.spider import JobSpider, failure_reason
+from scrapers.spider import JobSpider, SpiderOption, failure_reason
 
-OPTIONS = ("lang", "countries", "query", "hits_per_page", "algolia_app_id", "algolia_api_key")
 # Settings that override the credentials the site publishes (-a algolia_app_id=… wins).
 CREDENTIAL_SETTINGS = {
     "algolia_app_id": "WTTJ_ALGOLIA_APP_ID",
@@ -70,41 +66,45 @@ def _as_list(value: Any) -> list[str]:
     return [str(v).strip() for v in items if str(v).strip()]
 
 
-def parse_options(values: dict[str, Any], where: str) -> dict[str, Any]:
-    """Typed, checked search options; a bad value raises ValueError saying which and why."""
-    unknown = sorted(set(values) - set(OPTIONS))
-    if unknown:
-        raise ValueError(f"{where}: unknown option(s) {', '.join(unknown)}")
-    options: dict[str, Any] = {}
-    if "lang" in values:
-        options["lang"] = str(values["lang"]).strip().lower()
-        if options["lang"] not in LANGUAGES:
-            raise ValueError(
-                f"{where}: lang={values['lang']!r} is not one of {', '.join(LANGUAGES)}"
-            )
-    if "countries" in values:
-        countries = tuple(c.upper() for c in _as_list(values["countries"]))
-        bad = [c for c in countries if not COUNTRY_CODE.match(c)]
-        if bad or not countries:
-            raise ValueError(f"{where}: countries={values['countries']!r}: ISO 3166 alpha-2 codes")
-        options["countries"] = countries
-    if "query" in values:
-        options["query"] = " ".join(str(values["query"]).split())
-        if len(options["query"]) > 256:
-            raise ValueError(f"{where}: query is longer than 256 characters")
-    if "hits_per_page" in values:
-        try:
-            options["hits_per_page"] = int(values["hits_per_page"])
-        except (TypeError, ValueError):
-            options["hits_per_page"] = 0
-        if not 1 <= options["hits_per_page"] <= MAX_HITS_PER_PAGE:
-            raise ValueError(f"{where}: hits_per_page must be 1 to {MAX_HITS_PER_PAGE}")
-    for name, pattern in (("algolia_app_id", APP_ID), ("algolia_api_key", API_KEY)):
-        if name in values:
-            options[name] = str(values[name]).strip()
-            if not pattern.match(options[name]):
-                raise ValueError(f"{where}: {name} does not look like an Algolia {name[8:]}")
-    return options
+def parse_lang(value: Any) -> str:
+    lang = str(value).strip().lower()
+    if lang not in LANGUAGES:
+        raise ValueError(f"welcometothejungle: lang={value!r} is not one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def parse_countries(value: Any) -> tuple[str, ...]:
+    countries = tuple(c.upper() for c in _as_list(value))
+    if not countries or any(not COUNTRY_CODE.match(c) for c in countries):
+        raise ValueError(f"welcometothejungle: countries={value!r}: ISO 3166 alpha-2 codes")
+    return countries
+
+
+def parse_query(value: Any) -> str:
+    query = " ".join(str(value).split())
+    if len(query) > 256:
+        raise ValueError("welcometothejungle: query is longer than 256 characters")
+    return query
+
+
+def parse_hits_per_page(value: Any) -> int:
+    try:
+        hits = int(value)
+    except (TypeError, ValueError):
+        hits = 0
+    if not 1 <= hits <= MAX_HITS_PER_PAGE:
+        raise ValueError(f"welcometothejungle: hits_per_page must be 1 to {MAX_HITS_PER_PAGE}")
+    return hits
+
+
+def _credential(name: str, pattern: re.Pattern[str]) -> Any:
+    def parse(value: Any) -> str:
+        text = str(value).strip()
+        if not pattern.match(text):
+            raise ValueError(f"welcometothejungle: {name} does not look like an Algolia {name[8:]}")
+        return text
+
+    return parse
 
 
 class WelcomeToTheJungleSpider(JobSpider):
@@ -121,38 +121,35 @@ class WelcomeToTheJungleSpider(JobSpider):
     )
     allowed_domains: list[str] = ["welcometothejungle.com", "algolia.net"]  # noqa: RUF012
 
+    spider_options: ClassVar[dict[str, SpiderOption]] = {
+        "lang": SpiderOption(parse_lang, LANGUAGES[0]),
+        "countries": SpiderOption(parse_countries, ()),
+        "query": SpiderOption(parse_query, ""),
+        "hits_per_page": SpiderOption(parse_hits_per_page, MAX_HITS_PER_PAGE),
+        "algolia_app_id": SpiderOption(_credential("algolia_app_id", APP_ID)),
+        "algolia_api_key": SpiderOption(_credential("algolia_api_key", API_KEY)),
+    }
+
     def __init__(self, *args: Any, organizations: str | None = None, **kwargs: Any) -> None:
         if organizations is not None:
             if "boards" in kwargs:
                 raise ValueError(f"{self.name}: give -a organizations= or -a boards=, not both")
             kwargs["boards"] = organizations
-        arguments = {k: kwargs.pop(k) for k in OPTIONS if k in kwargs}
         super().__init__(*args, **kwargs)
-        self.arguments = parse_options(arguments, f"{self.name} -a")
         self.seen_references: set[str] = set()
         self.boards: list[str] = []
         self.env: AlgoliaEnv | None = None
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WelcomeToTheJungleSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.configure(crawler.settings)
-        return spider
-
-    def configure(self, settings: BaseSettings) -> None:
-        config = load_sources(settings.get("JOBSIEVE_SOURCES")).get(self.name)
-        table = parse_options(dict(config.options) if config else {}, f"sources file [{self.name}]")
-        overrides = {k: settings.get(s) for k, s in CREDENTIAL_SETTINGS.items() if settings.get(s)}
-        options = table | parse_options(overrides, "settings") | self.arguments
-        if ("algolia_app_id" in options) != ("algolia_api_key" in options):
+    def apply_configured_options(self) -> None:
+        super().apply_configured_options()
+        # Credentials: -a wins, then the settings, then the sources file.
+        for name, setting in CREDENTIAL_SETTINGS.items():
+            if name not in self.given_options and self.settings.get(setting):
+                setattr(self, name, self.spider_options[name].parse(self.settings.get(setting)))
+        if (self.algolia_app_id is None) != (self.algolia_api_key is None):
             raise ValueError(f"{self.name}: give both the Algolia application id and key, or none")
-        self.lang: str = options.get("lang", LANGUAGES[0])
-        self.countries: tuple[str, ...] = options.get("countries", ())
-        self.query: str = options.get("query", "")
-        self.hits_per_page: int = options.get("hits_per_page", MAX_HITS_PER_PAGE)
-        if "algolia_app_id" in options:
-            app_id, key = options["algolia_app_id"], options["algolia_api_key"]
-            self.env = AlgoliaEnv(app_id, key, DEFAULT_INDEX_PREFIX)
+        if self.algolia_app_id is not None:
+            self.env = AlgoliaEnv(self.algolia_app_id, self.algolia_api_key, DEFAULT_INDEX_PREFIX)
 
     # -- credentials ---------------------------------------------------------------------------
 
@@ -236,14 +233,14 @@ class WelcomeToTheJungleSpider(JobSpider):
             if windows:
                 # Pages past the 1,000th hit come back empty: cut the window in two and count
                 # each half (a probe carries no hits) before paging it.
-                self.count(board, "split")
+                self.board_count(board, "split")
                 for window in windows:
                     yield self.search_request(board, window, 0, probe=True)
                 return
             yield from self.next_pages(board, search, result.nb_hits, probe=probe)
         if probe:
             return
-        self.count(board, "hits", len(result.hits))
+        self.board_count(board, "hits", len(result.hits))
         for hit in result.hits:
             yield from self.job_request(board, hit)
 
@@ -253,7 +250,7 @@ class WelcomeToTheJungleSpider(JobSpider):
         """The pages after a query's first answer (after a probe, all of them)."""
         if nb_hits > HITS_CAP:
             # Every hit of this window shares one timestamp: nothing left to cut by.
-            self.count(board, "truncated")
+            self.board_count(board, "truncated")
             self.logger.warning(
                 "%s %r: %d hits in window %s; Algolia serves the first %d",
                 self.name, board, nb_hits, search.window, HITS_CAP,
@@ -269,7 +266,7 @@ class WelcomeToTheJungleSpider(JobSpider):
     def job_request(self, board: str, hit: Hit) -> Iterator[scrapy.Request]:
         # One Algolia record per syndication site: the job is its reference, fetched once.
         if hit.reference in self.seen_references:
-            self.count(board, "duplicate_hits")
+            self.board_count(board, "duplicate_hits")
             return
         self.seen_references.add(hit.reference)
         yield self.board_request(
@@ -296,7 +293,7 @@ class WelcomeToTheJungleSpider(JobSpider):
         yield self.page_request(kwargs["board"], kwargs["hit"], failure_reason(failure))
 
     def page_request(self, board: str, hit: Hit, reason: str) -> scrapy.Request:
-        self.count(board, "detail_error")
+        self.board_count(board, "detail_error")
         url = job_page_url(self.lang, hit.organization, hit.slug)
         self.logger.warning(
             "Job %s: detail API failed (%s); reading %s", hit.reference, reason, url
@@ -327,11 +324,3 @@ class WelcomeToTheJungleSpider(JobSpider):
 
     def page_failed(self, failure: Failure) -> None:
         self.board_skipped(failure.request.cb_kwargs["board"], [failure_reason(failure)])
-
-    def blocked(self, board: str, url: str, reason: str) -> None:
-        self.crawler.stats.inc_value("jobsieve/blocked")
-        self.count(board, "blocked")
-        self.logger.warning("Blocked by the site's WAF at %s (%s): no posting", url, reason)
-
-    def count(self, board: str, what: str, value: int = 1) -> None:
-        self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}", value)
