@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -13,6 +13,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.items import JobPosting
 from scrapers.sources import SourceConfig, load_sources
 
@@ -209,6 +210,22 @@ class JobSpider(scrapy.Spider):
         for reason in reasons:
             self.board_count(board, "skipped")
             self.logger.warning("Board %r of %s: skipped an entry: %s", board, self.name, reason)
+
+    def board_postings(
+        self, response: Response, board: str, extract: Callable[[], Extracted]
+    ) -> Iterator[Any]:
+        """Items of a response that lists a board's postings with their fields.
+
+        A response the extractor cannot read fails the board; entries it skipped are counted.
+        """
+        try:
+            extracted = extract()
+        except SourceFormatError as error:
+            self.board_error(board, f"{error} ({response.url})")
+            return
+        self.board_skipped(board, extracted.skipped)
+        for item in self.board_items(board, extracted.postings):
+            yield self.post_process_item(item, response)
 
     def board_items(self, board: str, postings: list[dict[str, Any]]) -> list[JobPosting]:
         if not postings:

@@ -9,7 +9,6 @@ import scrapy
 from scrapy.http import Response
 
 from scrapers.extractors.ashby import BOARD, job_board_url, parse_job_board
-from scrapers.extractors.base import SourceFormatError
 from scrapers.spider import JobSpider
 
 
@@ -26,16 +25,13 @@ class AshbySpider(JobSpider):
             yield self.board_request(job_board_url(board), board, self.parse_board)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
-        try:
-            extracted = parse_job_board(
+        yield from self.board_postings(
+            response,
+            board,
+            lambda: parse_job_board(
                 response.body,
                 board=board,
                 crawled_at=self.crawled_at(),
                 company=self.companies.get(board),
-            )
-        except SourceFormatError as error:
-            self.board_error(board, f"{error} ({response.url})")
-            return
-        self.board_skipped(board, extracted.skipped)
-        for item in self.board_items(board, extracted.postings):
-            yield self.post_process_item(item, response)
+            ),
+        )

@@ -8,7 +8,6 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.personio import BOARD, Feed, parse_feed
 from scrapers.spider import JobSpider
 
@@ -31,11 +30,8 @@ class PersonioSpider(JobSpider):
             yield self.board_request(feed.url, board, self.parse_feed, cb_kwargs={"feed": feed})
 
     def parse_feed(self, response: Response, board: str, feed: Feed) -> Iterator[Any]:
-        try:
-            extracted = parse_feed(response.body, feed=feed, crawled_at=self.crawled_at())
-        except SourceFormatError as error:
-            self.board_error(board, f"{error} ({response.url})")
-            return
-        self.board_skipped(board, extracted.skipped)
-        for item in self.board_items(board, extracted.postings):
-            yield self.post_process_item(item, response)
+        yield from self.board_postings(
+            response,
+            board,
+            lambda: parse_feed(response.body, feed=feed, crawled_at=self.crawled_at()),
+        )

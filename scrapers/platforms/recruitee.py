@@ -8,7 +8,6 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.recruitee import COMPANY, offers_url, parse_offers
 from scrapers.spider import JobSpider
 
@@ -28,11 +27,8 @@ class RecruiteeSpider(JobSpider):
             yield self.board_request(offers_url(board), board, self.parse_board)
 
     def parse_board(self, response: Response, board: str) -> Iterator[Any]:
-        try:
-            extracted = parse_offers(response.body, company=board, crawled_at=self.crawled_at())
-        except SourceFormatError as error:
-            self.board_error(board, f"{error} ({response.url})")
-            return
-        self.board_skipped(board, extracted.skipped)
-        for item in self.board_items(board, extracted.postings):
-            yield self.post_process_item(item, response)
+        yield from self.board_postings(
+            response,
+            board,
+            lambda: parse_offers(response.body, company=board, crawled_at=self.crawled_at()),
+        )
