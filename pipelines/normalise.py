@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -17,6 +19,9 @@ from scrapers.normalise.seniority import normalise_seniority
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.urls import canonical_url
 
+logger = logging.getLogger(__name__)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LIST_FIELDS = {"locations", "skills", "boilerplate"}
 _TEXT_FIELDS = [
     name for name, value in JobPosting().__dict__.items() if value is None
@@ -38,6 +43,7 @@ class NormalisePipeline(CrawlerPipeline):
         self._fill(
             adapter, "locations", "location_raw", lambda: parse_locations(adapter["location_raw"])
         )
+        self._count_unknown_places(adapter)
         self._fill(
             adapter,
             "remote",
@@ -81,7 +87,30 @@ class NormalisePipeline(CrawlerPipeline):
                     language=adapter["page_language"],
                 ),
             )
+        self._valid_through(adapter)
         return item
+
+    def _count_unknown_places(self, adapter: ItemAdapter) -> None:
+        """A place whose country we cannot tell stays null, and is counted."""
+        for location in adapter["locations"] or []:
+            if isinstance(location, dict) and not location.get("country"):
+                self.stats.inc_value("jobsieve/normalise/locations/unparsed")
+                logger.debug("No country for %r in %r", location, adapter["location_raw"])
+
+    def _valid_through(self, adapter: ItemAdapter) -> None:
+        """Spiders may put the source's own expiry text in `valid_through`; make it a date.
+
+        The contract has no `valid_through_raw`, so a value that cannot be read is logged (with
+        the posting's url) before it becomes null: never a guess, never silently lost.
+        """
+        raw = adapter["valid_through"]
+        if raw is None or (isinstance(raw, str) and _ISO_DATE.match(raw)):
+            return
+        value = resolve_date(raw, adapter["crawled_at"] or "", language=adapter["page_language"])
+        if value is None:
+            self.stats.inc_value("jobsieve/normalise/valid_through/unparsed")
+            logger.warning("Unreadable valid_through %r on %s", raw, adapter["url"])
+        adapter["valid_through"] = value
 
     def _complete(self, adapter: ItemAdapter) -> None:
         for name in FIELD_NAMES:

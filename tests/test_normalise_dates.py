@@ -115,3 +115,41 @@ def test_relative_date_needs_a_valid_crawl_time() -> None:
 
 def test_naive_crawl_time_is_utc() -> None:
     assert resolve_date("5h", "2026-11-22T03:00:00") == "2026-11-21"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # pl
+        ("3 dni temu", "2026-11-19"),
+        ("2 tygodnie temu", "2026-11-08"),
+        ("1 miesiąc temu", "2026-10-23"),
+        ("wczoraj", "2026-11-21"),
+        ("dzisiaj", "2026-11-22"),
+        # sv
+        ("för 2 dagar sedan", "2026-11-20"),
+        ("3 veckor sedan", "2026-11-01"),
+        ("igår", "2026-11-21"),
+        ("idag", "2026-11-22"),
+        # ja
+        ("3日前", "2026-11-19"),
+        ("2週間前", "2026-11-08"),
+        ("5時間前", "2026-11-21"),
+        ("2026年11月3日", "2026-11-03"),
+        # issue forms, every language
+        ("30+ days ago", "2026-10-23"),
+        ("il y a 3 jours", "2026-11-19"),
+        ("vor 5 Tagen", "2026-11-17"),
+        ("hace 1 semana", "2026-11-15"),
+        ("há 2 dias", "2026-11-20"),
+        ("3 dagen geleden", "2026-11-19"),
+        ("2 giorni fa", "2026-11-20"),
+        ("Publiée le 03/11/2026", "2026-11-03"),
+        ("12 novembre 2026", "2026-11-12"),
+        ("Nov 12, 2026", "2026-11-12"),
+        ("12.11.2026", "2026-11-12"),
+        ("1763000000000", "2025-11-13"),
+    ],
+)
+def test_resolve_date_more_languages(raw: str, expected: str) -> None:
+    assert resolve_date(raw, CRAWLED_AT) == expected

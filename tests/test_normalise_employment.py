@@ -78,3 +78,38 @@ def test_either_hours_is_unknown(raw: str) -> None:
 
 def test_either_hours_with_a_contract_type_takes_the_contract() -> None:
     assert normalise_employment_type("Internship, full-or-part-time") == "INTERN"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # de
+        ("Minijob", "PART_TIME"),
+        ("Werkstudent", "PART_TIME"),
+        ("Vollzeit", "FULL_TIME"),
+        # pt
+        ("Tempo integral", "FULL_TIME"),
+        # pl
+        ("Pełny etat", "FULL_TIME"),
+        ("Część etatu", "PART_TIME"),
+        ("Umowa zlecenie", "CONTRACTOR"),
+        ("Praca tymczasowa", "TEMPORARY"),
+        ("Staż", "INTERN"),
+        # sv
+        ("Heltid", "FULL_TIME"),
+        ("Deltid", "PART_TIME"),
+        ("Visstidsanställning", "TEMPORARY"),
+        ("Tillsvidareanställning", "FULL_TIME"),
+        # ja
+        ("正社員", "FULL_TIME"),
+        ("契約社員", "TEMPORARY"),
+        ("派遣社員", "TEMPORARY"),
+        ("アルバイト", "PART_TIME"),
+        ("業務委託", "CONTRACTOR"),
+        ("インターン", "INTERN"),
+        # a contract that says nothing about hours or term is no guess
+        ("Umowa o pracę", None),
+    ],
+)
+def test_normalise_employment_type_more_languages(raw: str, expected: str | None) -> None:
+    assert normalise_employment_type(raw) == expected

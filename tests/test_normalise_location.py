@@ -85,3 +85,23 @@ def test_parse_locations_nothing_to_tell(raw: str | None) -> None:
 def test_parse_locations_never_raises_on_odd_text() -> None:
     for raw in ("()", " ; ; ", "- , -", "||", "12345", "Remote (", "😀"):
         assert isinstance(parse_locations(raw), list)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Warszawa, Polska", [loc("Warszawa", None, "PL")]),
+        ("Kraków", [loc("Kraków", None, "PL")]),
+        ("Stockholm, Sverige", [loc("Stockholm", None, "SE")]),
+        ("Oslo, Norge", [loc("Oslo", None, "NO")]),
+        ("東京", [loc("東京", None, "JP")]),
+        ("東京都, 日本", [loc("東京都", None, "JP")]),
+        ("Porto, Portugal", [loc("Porto", None, "PT")]),
+        ("Palo Alto, CA", [loc("Palo Alto", "CA", "US")]),
+        ("München", [loc("München", None, "DE")]),
+        # an unknown name stays, with a null country (the pipeline counts it)
+        ("Nowhere Land", [loc("Nowhere Land", None, None)]),
+    ],
+)
+def test_parse_locations_more_languages(raw: str, expected: list[dict[str, str | None]]) -> None:
+    assert parse_locations(raw) == expected

@@ -101,3 +101,36 @@ def test_normalise_remote_first_decisive_wins(
 )
 def test_welcome_to_the_jungle_english_labels(raw: str, expected: str) -> None:
     assert normalise_remote(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # pl
+        ("Praca zdalna", "remote"),
+        ("Zdalnie", "remote"),
+        ("Praca hybrydowa", "hybrid"),
+        ("Stacjonarnie", "onsite"),
+        # sv
+        ("På distans", "remote"),
+        ("Hybridarbete", "hybrid"),
+        ("På plats", "onsite"),
+        # ja
+        ("フルリモート", "remote"),
+        ("ハイブリッド", "hybrid"),
+        ("出社", "onsite"),
+        # issue forms
+        ("Télétravail fréquent", "hybrid"),
+        ("Télétravail total", "remote"),
+        ("Homeoffice möglich", "hybrid"),
+        ("100% remoto", "remote"),
+        ("On-site", "onsite"),
+        ("Remote (EU)", "remote"),
+        ("Hybrid-Palo Alto, CA", "hybrid"),
+        # an unknown word is no guess
+        ("リモートワーク可", None),
+        ("Distans", None),
+    ],
+)
+def test_normalise_remote_more_languages(raw: str, expected: str | None) -> None:
+    assert normalise_remote(raw) == expected

@@ -139,3 +139,38 @@ def test_says_unspecified(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["$120,000", "Salary: 45k-55k", "Sign-on bonus"])
 def test_does_not_say_unspecified(raw: str) -> None:
     assert not says_unspecified(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        # ja: 万 is ten thousand
+        ("月給30万円", None, pay(300000, 300000, "JPY", "month")),
+        ("年収 600万円〜900万円", None, pay(6000000, 9000000, "JPY", "year")),
+        ("時給 1,500円", None, pay(1500, 1500, "JPY", "hour")),
+        # pl
+        ("120 000 zł rocznie", None, pay(120000, 120000, "PLN", "year")),
+        ("8 000 - 12 000 zł brutto miesięcznie", None, pay(8000, 12000, "PLN", "month")),
+        ("15 000 PLN / mies.", None, pay(15000, 15000, "PLN", "month")),
+        ("100 zł/h", None, pay(100, 100, "PLN", "hour")),
+        # sv: "kr" is a krona only where the country says which
+        ("30 000 kr i månaden", "SE", pay(30000, 30000, "SEK", "month")),
+        ("45 000 kr/mån", "SE", pay(45000, 45000, "SEK", "month")),
+        ("SEK 40 000 i månaden", None, pay(40000, 40000, "SEK", "month")),
+        ("30 000 kr i månaden", None, pay(30000, 30000, None, "month")),
+        # en-IN lakh grouping
+        ("₹ 12,00,000 - 18,00,000", None, pay(1200000, 1800000, "INR", None)),
+        # issue forms
+        ("18,50 €", None, pay(18.5, 18.5, "EUR", None)),
+        ("€3.500", None, pay(3500, 3500, "EUR", None)),
+        ("4.000 a 5.000 € al mes", None, pay(4000, 5000, "EUR", "month")),
+        ("50k – 60k € brut annuel", None, pay(50000, 60000, "EUR", "year")),
+        ("€4.000 per maand", None, pay(4000, 4000, "EUR", "month")),
+        ("£30,000 to £40,000 a year", None, pay(30000, 40000, "GBP", "year")),
+        ("$80 - $40 an hour", None, pay(40, 80, "USD", "hour")),
+    ],
+)
+def test_parse_salary_more_languages(
+    raw: str, country: str | None, expected: dict[str, float | str | None]
+) -> None:
+    assert parse_salary(raw, country=country) == expected

@@ -64,3 +64,38 @@ def test_normalise_seniority(title: str | None, raw: str | None, expected: str |
 )
 def test_normalise_seniority_unknown(title: str | None, raw: str | None) -> None:
     assert normalise_seniority(title, raw) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "raw", "body", "expected"),
+    [
+        # the body is the weakest signal
+        ("Backend Engineer", None, "You have 3 to 5 years of experience.", "mid"),
+        ("Backend Engineer", None, "5+ years of professional experience", "senior"),
+        ("Backend Engineer", None, "1-2 years experience with Python", "junior"),
+        ("Entwickler", None, "mindestens 5 Jahre Berufserfahrung", "senior"),
+        ("Développeur", None, "3 ans d'expérience minimum", "mid"),
+        ("Desarrollador", None, "Experiencia de al menos 2 años", "mid"),
+        ("Desenvolvedor", None, "2 anos de experiência", "mid"),
+        ("Ontwikkelaar", None, "3 jaar werkervaring", "mid"),
+        ("Sviluppatore", None, "almeno 4 anni di esperienza", "mid"),
+        ("エンジニア", None, "経験3年以上", "mid"),
+        ("Utvecklare", None, "5 års erfarenhet", "senior"),
+        # stronger signals win
+        ("Junior Engineer", None, "5+ years of experience", "junior"),
+        ("Engineer", "Mid-Level", "8 years of experience", "mid"),
+        # not a requirement
+        ("Engineer", None, "We have 20 years of experience in retail", None),
+        ("Engineer", None, "Founded 3 years ago", None),
+        # title signals in other languages
+        ("Stagiaire Data", None, None, "intern"),
+        ("Alternant développeur", None, None, "intern"),
+        ("Développeur Confirmé", None, None, "mid"),
+        ("Werkstudent Software", None, None, "intern"),
+        ("Praktikant Marketing", None, None, "intern"),
+    ],
+)
+def test_normalise_seniority_with_body(
+    title: str, raw: str | None, body: str | None, expected: str | None
+) -> None:
+    assert normalise_seniority(title, raw, body) == expected

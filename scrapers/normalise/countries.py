@@ -59,7 +59,7 @@ CY Cyprus|Chypre|Zypern|Chipre|Cipro
 CZ Czech Republic|Czechia|République tchèque|Tchéquie|Tschechien|Tschechische Republik
 CZ República Checa|Chequia|Chéquia|República Tcheca|Tsjechië|Repubblica Ceca
 DE Germany|Allemagne|Deutschland|Alemania|Alemanha|Duitsland|Germania
-DK Denmark|Danemark|Dänemark|Dinamarca|Denemarken|Danimarca
+DK Denmark|Danemark|Dänemark|Dinamarca|Denemarken|Danimarca|Danmark
 EE Estonia|Estonie|Estland|Estônia|Estónia
 EG Egypt|Égypte|Ägypten|Egipto|Egito|Egypte|Egitto
 ES Spain|Espagne|Spanien|España|Espanha|Spanje|Spagna
@@ -78,7 +78,7 @@ IL Israel|Israël|Israele
 IN India|Inde|Indien|Índia|Indië
 IS Iceland|Islande|Islandia|Islândia|IJsland|Islanda
 IT Italy|Italie|Italien|Italia|Itália|Italië
-JP Japan|Japon|Japón|Japão|Giappone
+JP Japan|Japon|Japón|Japão|Giappone|日本
 KE Kenya|Kenia|Quénia|Quênia
 KR South Korea|Korea|Republic of Korea|Corée du Sud|Südkorea|Corea del Sur|Coreia do Sul|Zuid-Korea
 KR Corea del Sud
@@ -92,17 +92,17 @@ MY Malaysia|Malaisie|Malasia|Malásia|Maleisië|Malesia
 NG Nigeria|Nigéria
 NL Netherlands|The Netherlands|Holland|Pays-Bas|Niederlande|Países Bajos|Países Baixos|Holanda
 NL Nederland|Paesi Bassi|Olanda
-NO Norway|Norvège|Norwegen|Noruega|Noorwegen|Norvegia
+NO Norway|Norvège|Norwegen|Noruega|Noorwegen|Norvegia|Norge
 NZ New Zealand|Nouvelle-Zélande|Neuseeland|Nueva Zelanda|Nova Zelândia|Nieuw-Zeeland|Nuova Zelanda
 PE Peru|Pérou|Perú
 PH Philippines|Philippinen|Filipinas|Filipijnen|Filippine
 PK Pakistan|Paquistán|Paquistão
-PL Poland|Pologne|Polen|Polonia|Polônia|Polónia
+PL Poland|Pologne|Polen|Polonia|Polônia|Polónia|Polska
 PT Portugal|Portogallo
 RO Romania|Roumanie|Rumänien|Rumania|Roménia|Romênia|Roemenië
 RS Serbia|Serbie|Serbien|Sérvia|Servië
 SA Saudi Arabia|Arabie saoudite|Saudi-Arabien|Arabia Saudita|Arábia Saudita|Saoedi-Arabië
-SE Sweden|Suède|Schweden|Suecia|Suécia|Zweden|Svezia
+SE Sweden|Suède|Schweden|Suecia|Suécia|Zweden|Svezia|Sverige
 SG Singapore|Singapour|Singapur|Singapura
 SI Slovenia|Slovénie|Slowenien|Eslovenia|Eslovênia|Eslovénia|Slovenië
 SK Slovakia|Slovaquie|Slowakei|Eslovaquia|Eslováquia|Slowakije|Slovacchia
@@ -215,10 +215,11 @@ PT Lisbon|Lisbonne|Lissabon|Lisboa|Lisbona|Porto|Oporto|Braga
 IT Milan|Milano|Mailand|Milán|Milão|Rome|Roma|Rom|Turin|Torino|Bologna|Florence|Firenze|Naples
 IT Napoli
 DK Copenhagen|Copenhague|Kopenhagen|København|Aarhus
-SE Stockholm|Estocolmo|Gothenburg|Göteborg|Malmö
+SE Stockholm|Estocolmo|Gothenburg|Göteborg|Malmö|Uppsala
 NO Oslo
 FI Helsinki|Helsingfors
 PL Warsaw|Varsovie|Warschau|Varsovia|Warszawa|Krakow|Kraków|Cracovie|Wrocław|Wroclaw|Gdańsk|Gdansk
+PL Poznań|Poznan|Łódź|Lodz|Katowice
 CZ Prague|Prag|Praga|Praha|Brno
 HU Budapest
 RO Bucharest|Bucarest|Bukarest|București|Bucuresti|Cluj-Napoca
@@ -233,7 +234,7 @@ AE Dubai|Abu Dhabi
 IN Bangalore|Bengaluru|Mumbai|Hyderabad|Pune|Chennai|Gurgaon|Gurugram|Noida|New Delhi
 SG Singapore|Singapour|Singapur
 HK Hong Kong
-JP Tokyo|Tokio|Tóquio|Osaka|Kyoto
+JP Tokyo|Tokio|Tóquio|Osaka|Kyoto|東京|東京都|大阪|京都|福岡|Fukuoka
 KR Seoul|Séoul|Seúl
 CN Beijing|Shanghai|Shenzhen
 TW Taipei

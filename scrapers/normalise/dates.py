@@ -70,22 +70,27 @@ _UNITS: dict[str, timedelta] = {}
 for _delta, _names in (
     (timedelta(seconds=1), ("s", "sec", "secs", "second", "seconds", "seconde", "secondes",
                             "sekunde", "sekunden", "segundo", "segundos", "seconden", "secondo",
-                            "secondi", "秒")),
+                            "secondi", "sekund", "sekundy", "sekunder", "秒")),
     (timedelta(minutes=1), ("m", "min", "mins", "minute", "minutes", "minuten", "minuto",
-                            "minutos", "minuut", "minuti", "分")),
+                            "minutos", "minuut", "minuti", "minut", "minuty", "minuter",
+                            "分")),
     (timedelta(hours=1), ("h", "hr", "hrs", "hour", "hours", "heure", "heures", "stunde",
-                          "stunden", "std", "hora", "horas", "uur", "ora", "ore", "時間")),
+                          "stunden", "std", "hora", "horas", "uur", "ora", "ore", "godzin",
+                          "godziny", "godzine", "timme", "timmar", "時間")),
     (timedelta(days=1), ("d", "day", "days", "jour", "jours", "j", "tag", "tage", "tagen", "dia",
-                         "dias", "dag", "dagen", "giorno", "giorni", "日")),
+                         "dias", "dag", "dagen", "giorno", "giorni", "dzien", "dni", "dagar",
+                         "日")),
     (timedelta(weeks=1), ("w", "wk", "wks", "week", "weeks", "semaine", "semaines", "woche",
                           "wochen", "semana", "semanas", "weken", "settimana", "settimane",
+                          "tydzien", "tygodnie", "tygodni", "vecka", "veckor",
                           "週間", "週")),
     (timedelta(days=30), ("mo", "mos", "month", "months", "mois", "monat", "monate", "monaten",
-                          "mes", "meses", "maand", "maanden", "mese", "mesi", "ヶ月", "か月",
+                          "mes", "meses", "maand", "maanden", "mese", "mesi", "miesiac",
+                          "miesiace", "miesiecy", "manad", "manader", "ヶ月", "か月",
                           "カ月", "ヵ月", "ケ月")),
     (timedelta(days=365), ("y", "yr", "yrs", "year", "years", "an", "ans", "annee", "annees",
                            "jahr", "jahre", "jahren", "ano", "anos", "jaar", "jaren", "anno",
-                           "anni", "年")),
+                           "anni", "rok", "lata", "lat", "ar", "年")),
 ):  # fmt: skip
     for _name in _names:
         _UNITS[_name] = _delta
@@ -93,7 +98,7 @@ for _delta, _names in (
 _NUMBER_WORDS: dict[str, int] = {}
 for _value, _words in (
     (1, ("a", "an", "one", "un", "une", "ein", "eine", "einem", "einer", "einen", "uno", "una",
-         "um", "uma", "een")),
+         "um", "uma", "een", "ett", "jeden", "jedna")),
     (2, ("two", "deux", "zwei", "dos", "dois", "duas", "twee", "due")),
     (3, ("three", "trois", "drei", "tres", "drie", "tre")),
     (4, ("four", "quatre", "vier", "cuatro", "quatro", "quattro")),
@@ -112,17 +117,20 @@ _AGE = re.compile(
 )
 # "in 3 days", "dans 3 jours", "over 3 dagen": a future date is not a posting age.
 _FUTURE = re.compile(r"(?:^|\s)(?:in|dans|en|em|over|tra|fra|binnen|within)\s*$")
-_PAST = re.compile(r"\b(?:ago|il y a|vor|hace|ha|geleden|fa|atras)\b|前")
+_PAST = re.compile(r"\b(?:ago|il y a|vor|hace|ha|geleden|fa|atras|temu|sedan)\b|前")
 
 _DAYS_AGO_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
     (days, re.compile(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])"))
     for days, words in (
         (2, ("day before yesterday", "avant[- ]hier", "vorgestern", "anteayer", "antes de ayer",
-             "anteontem", "eergisteren", "l.altro ieri", "altroieri", "一昨日", "おととい")),
-        (1, ("yesterday", "hier", "gestern", "ayer", "ontem", "gisteren", "ieri", "昨日")),
+             "anteontem", "eergisteren", "l.altro ieri", "altroieri", "przedwczoraj",
+             "i forrgar", "一昨日", "おととい")),
+        (1, ("yesterday", "hier", "gestern", "ayer", "ontem", "gisteren", "ieri", "wczoraj",
+             "igar", "昨日")),
         (0, ("today", "aujourd.hui", "heute", "hoy", "hoje", "vandaag", "oggi", "今日", "本日",
              "just posted", "just now", "moments? ago", "a l.instant", "gerade eben",
-             "recien publicad[oa]", "agora mesmo", "zojuist", "proprio ora")),
+             "recien publicad[oa]", "agora mesmo", "zojuist", "proprio ora", "dzisiaj", "dzis",
+             "idag", "i dag")),
     )
 )  # fmt: skip
 

@@ -37,21 +37,27 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "vollzeit", "festanstellung", "unbefristet", "temps plein", "temps complet",
         "tiempo completo", "jornada completa", "tempo integral", "tempo inteiro", "voltijd",
         "vaste aanstelling", "tempo pieno", "tempo indeterminato", "indefinido", "efetivo",
+        "pełny etat", "heltid", "tillsvidare", "tillsvidareanstallning", "fast anstallning",
+        "正社員",
     ),
     "PART_TIME": (
         "part time", "parttime", "teilzeit", "temps partiel", "tiempo parcial", "media jornada",
         "meio periodo", "tempo parcial", "deeltijd", "tempo parziale", "part time job",
-        "werkstudent", "werkstudentin",
+        "werkstudent", "werkstudentin", "minijob", "geringfugige beschaftigung",
+        "niepełny etat", "czesc etatu", "deltid", "アルバイト", "パート", "パートタイム",
     ),
     "CONTRACTOR": (
         "contract", "contractor", "contracting", "freelance", "freelancer", "independent",
         "independant", "self employed", "consultant", "autonomo", "autonoma", "zzp",
         "libero professionista", "partita iva", "b2b", "prestataire", "portage salarial",
+        "umowa zlecenie", "umowa o dzielo", "konsult", "業務委託",
     ),
     "TEMPORARY": (
         "temporary", "temp", "fixed term", "fixed term contract", "seasonal", "cdd", "interim",
         "befristet", "saisonnier", "temporal", "temporario", "tijdelijk", "tempo determinato",
         "contrato temporal", "duree determinee", "vie", "volontariat international",
+        "praca tymczasowa", "umowa na czas okreslony", "visstid", "visstidsanstallning",
+        "vikariat", "契約社員", "派遣", "派遣社員",
     ),
     "INTERN": (
         "intern", "internship", "stage", "stagiaire", "praktikum", "praktikant", "praktikantin",
@@ -59,6 +65,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "ausbildung", "trainee", "traineeship", "practicas", "becario", "pasantia", "estagio",
         "estagiario", "stagiair", "tirocinio", "tirocinante", "apprendistato", "work study",
         "contrat de professionnalisation", "graduate program", "graduate programme",
+        "staz", "praktyki", "praktykant", "praktik", "インターン", "インターンシップ",
     ),
     "VOLUNTEER": (
         "volunteer", "volunteering", "benevole", "benevolat", "ehrenamt", "ehrenamtlich",
@@ -86,14 +93,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         kind,
         re.compile(
             r"(?<![a-z0-9])(?:"
-            + "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+            + "|".join(_phrase_pattern(fold(p)) for p in sorted(phrases, key=len, reverse=True))
             + r")(?![a-z0-9])"
         ),
     )
     for kind, phrases in _PHRASES.items()
 )
 _EXACT: dict[str, str] = {
-    _JOINERS.sub("", phrase): kind for kind, phrases in _PHRASES.items() for phrase in phrases
+    _JOINERS.sub("", fold(phrase)): kind for kind, phrases in _PHRASES.items() for phrase in phrases
 }
 
 

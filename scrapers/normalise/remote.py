@@ -66,6 +66,16 @@ for _kind, _words in {
         "da remoto",
         "lavoro da remoto",
         "completamente da remoto",
+        "zdalnie",
+        "praca zdalna",
+        "w pełni zdalnie",
+        "100% zdalnie",
+        "pa distans",
+        "distansarbete",
+        "helt pa distans",
+        "フルリモート",
+        "完全リモート",
+        "在宅勤務",
     ),
     "hybrid": (
         "hybrid",
@@ -93,6 +103,12 @@ for _kind, _words in {
         "trabajo hibrido",
         "trabalho hibrido",
         "modelo hibrido",
+        "hybrydowo",
+        "praca hybrydowa",
+        "hybridarbete",
+        "delvis distans",
+        "ハイブリッド",
+        "一部リモート",
     ),
     "onsite": (
         "onsite",
@@ -117,10 +133,16 @@ for _kind, _words in {
         "no remote",
         "no remote work",
         "not remote",
+        "stacjonarnie",
+        "praca stacjonarna",
+        "pa plats",
+        "pa kontoret",
+        "出社",
+        "オフィス勤務",
     ),
 }.items():
     for _word in _words:
-        _LABELS[_word] = _kind
+        _LABELS[fold(_word)] = _kind  # folded like the text (ブ loses its dakuten)
 
 _UNDECIDED = frozenset({"unknown", "unspecified", "not specified", "flexible", "n/a"})
 

@@ -41,14 +41,16 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "lakhs": Decimal(100_000),
     "lpa": Decimal(100_000),  # lakhs per annum
     "cr": Decimal(10_000_000),
+    "万": Decimal(10_000),  # ja "30万円"
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
 }
 _AMOUNT = re.compile(
     r"""(?<![\d.,'’])
-    (?P<number>\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
+    (?P<number>\d{1,2},\d{2},(?:\d{2},)*\d{3}(?!\d)  # Indian grouping: 12,00,000
+              |\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
               |\d+(?:[.,]\d+)?)
-    (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|LPA|lpa|Cr|[Cc]rores?)
+    (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|LPA|lpa|Cr|[Cc]rores?|万)
         (?![a-zA-Z]))?
     (?P<after>\s*(?:%|\(k\)))?""",
     re.X,
@@ -109,7 +111,8 @@ _PER = r"(?<![a-z])(?:per|a|an|each|every|/)\s*"
 _PERIODS: tuple[tuple[str, str], ...] = (
     ("hour", _PER + r"(?:hour|hr|h)(?![a-z])|hourly|/\s*heure|(?:par|de l.)\s*heure|"
              r"(?:pro|/)\s*(?:stunde|std)(?![a-z])|stundenlohn|stundensatz|(?:por|/)\s*hora|"
-             r"per uur|/\s*uur|(?:all.|l.|/)\s*ora(?![a-z])|時給"),
+             r"per uur|/\s*uur|(?:all.|l.|/)\s*ora(?![a-z])|時給|na godzine|za godzine"
+             r"|godzinowo|(?:i|per|/)\s*tim(?:me|men)?(?![a-z])"),
     ("day", r"(?<!hours )(?<!hrs )(?:" + _PER + r"day(?![a-z])|daily|day rate|par jour|"
             r"/\s*(?:jour|j)(?![a-z])|tjm|(?:pro|/)\s*tag(?![a-z])|tagessatz|(?:por|/)\s*dia"
             r"(?![a-z])|per dag|al giorno|日給)"),
@@ -118,12 +121,14 @@ _PERIODS: tuple[tuple[str, str], ...] = (
     ("month", _PER + r"(?:month|mo|mth)(?![a-z])|monthly|(?:par|/)\s*mois|mensuel|"
               r"(?:pro|/)\s*monat|monatlich|monatsgehalt|(?:al|por|/)\s*mes(?![a-z])|mensual|"
               r"mensal|(?:per|/)\s*maand|maandelijks|(?:al|/)\s*mese(?![a-z])|mensile|"
-              r"月給|月収|月額"),
+              r"月給|月収|月額|miesiecznie|(?:na|/)\s*mies(?:iac)?(?![a-z])|i manaden"
+              r"|(?:per|/)\s*man(?:ad)?(?![a-z])|manadslon"),
     ("year", _PER + r"(?:year|yr|annum)(?![a-z])|annual|yearly|(?<![a-z])p\.\s?a\.|"
              r"(?:par|/)\s*an(?![a-z])|annuel|(?:pro|/)\s*jahr|jahrlich|jahresgehalt|"
              r"brutto(?:jahres)?gehalt|(?:al|por|/)\s*ano(?![a-z])|anual|(?:per|/)\s*jaar|"
              r"jaarlijks|jaarsalaris|all.anno|annu[oa](?![a-z])|(?:/)\s*anno|(?<![a-z])ral"
-             r"(?![a-z])|(?<![a-z])lpa(?![a-z])|年収|年俸"),
+             r"(?![a-z])|(?<![a-z])lpa(?![a-z])|年収|年俸|rocznie|(?:na|/)\s*rok(?![a-z])"
+             r"|om aret|(?:per|/)\s*ar(?![a-z])|arslon"),
 )  # fmt: skip
 _PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _PERIODS)
 
@@ -205,6 +210,8 @@ def _amounts(text: str) -> list[_Amount]:
 
 def _to_decimal(number: str) -> Decimal | None:
     digits = number.replace("'", "").replace("’", "").replace(" ", "")
+    if digits.count(",") >= 2 and len(set(len(part) for part in digits.split(",")[1:-1])) <= 1:
+        digits = digits.replace(",", "")  # 12,00,000 (lakh grouping) and 1,000,000 alike
     if "," in digits and "." in digits:
         decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
         grouping = "." if decimal_mark == "," else ","

@@ -13,6 +13,10 @@ Decisions:
   "Senior Staff Engineer" -> lead).
 - Years of experience (WTTJ `3_TO_4_YEARS`, "5+ years"): under 2 -> junior, 2 to 4 -> mid,
   5 and more -> senior. LinkedIn's "Mid-Senior level" and "Associate" give no signal.
+- Years of experience stated in the body ("3 to 5 years of experience", "mindestens 5 Jahre
+  Berufserfahrung", "3 ans d'expérience") are the weakest signal, used only when neither the
+  title nor the board's level field tells. The first such statement counts (it is the headline
+  requirement; later ones are usually about a single tool), and its lower bound decides.
 """
 
 from __future__ import annotations
@@ -120,8 +124,53 @@ _YEARS_PLUS = re.compile(r"^(\d+)(?:_plus)?_years?(?:_of_experience|_experience)
 _PLUS_SIGN = re.compile(r"(\d)\s*\+")
 
 
-def normalise_seniority(title: str | None, raw: str | None) -> str | None:
-    return _from_title(title) or _from_raw(raw)
+def normalise_seniority(title: str | None, raw: str | None, body: str | None = None) -> str | None:
+    """Title, then the board's level field, then years of experience asked for in the body."""
+    return _from_title(title) or _from_raw(raw) or seniority_from_body(body)
+
+
+# Lower-cased, not folded: folding a whole body costs more than listing the accented spellings.
+_YEAR_WORDS = (
+    r"(?:years?|yrs?|ans?|ann[eé]es?|jahre?n?|a[nñ]os?|jaar|jaren|anni|anno|lat|[aå]rs?|年)"
+)
+_EXPERIENCE = (
+    r"(?:exp[eé]rience|(?:berufs)?erfahrung|experi[eê]ncia|(?:werk)?ervaring|esperienza"
+    r"|do[sś]wiadczeni\w*|erfarenhet|経験|exp\b)"
+)
+# "3 to 5 years", "5+ years", "3 ans", "経験3年": digits first, so a scan skips most text.
+_YEARS = re.compile(
+    r"(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to|a|à|bis|tot|al|y|e|ou|or)\s*\d{1,2}\s*\+?\s*)?"
+    + _YEAR_WORDS
+    + r"(?![a-z])"
+)
+# ... of experience: "years of experience", "Jahre Berufserfahrung", "ans d'expérience".
+_EXPERIENCE_AFTER = re.compile(r"[^.\n;]{0,40}?" + _EXPERIENCE)
+# experience ... : "experience of at least 3 years", "Experiencia de al menos 2 años", "経験3年".
+_EXPERIENCE_BEFORE = re.compile(
+    _EXPERIENCE
+    + r"\s*(?:of|de|von|van|di)?\s*(?:at least|minimum|min\.?|au moins|mindestens|al menos"
+    r"|pelo menos|m[ií]nimo|almeno)?\s*$"
+)
+
+
+def seniority_from_body(body: str | None) -> str | None:
+    """Level from the first "N years of experience" in `body`; None when it states none."""
+    if not isinstance(body, str) or not body:
+        return None
+    text = body.lower()
+    for match in _YEARS.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in "0123456789.,":
+            continue  # "2.5", "10,5", "2024": part of another number
+        if not (
+            _EXPERIENCE_AFTER.match(text, match.end(), match.end() + 60)
+            or _EXPERIENCE_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            continue
+        years = int(match[1])
+        # "20 years of experience" on an about-us line is the company's, not the role's ask.
+        return _level_for_years(years) if years <= 15 else None
+    return None
 
 
 def _from_title(title: str | None) -> str | None:
