@@ -1,0 +1,443 @@
+"""Any career page → raw item fields: schema.org ``JobPosting`` from JSON-LD, microdata or RDFa,
+else the page itself behind a quality gate. Pure: call it on the bytes of a response.
+
+Property mapping (schema.org/JobPosting and Google's guidelines, reference §8):
+
+==============================  ==================================================================
+``title``                       ``title``
+``hiringOrganization``          ``company`` (a string or an Organization's ``name``);
+                                ``company_description`` from its ``description`` or
+                                ``employerOverview``
+``identifier``                  ``source_id`` (a PropertyValue's ``value``, or the plain value)
+``jobLocation``                 ``location_raw`` (Place → PostalAddress locality, region,
+                                country; several places joined with `` / ``) and ``locations``
+                                when every address names a country
+``jobLocationType``             ``remote_raw``; ``TELECOMMUTE`` → ``remote = "remote"``
+``applicantLocationRequirements``  where a remote job may be done from: ``location_raw`` and
+                                ``locations`` of a TELECOMMUTE job without ``jobLocation``
+``employmentType``              ``employment_type_raw`` (a list joined), ``employment_type`` when
+                                it is exactly one schema.org value
+``baseSalary``                  ``salary`` (MonetaryAmount → QuantitativeValue ``value`` or
+                                ``minValue``/``maxValue``, ``unitText``) and a readable
+                                ``salary_raw``; a bare number uses ``salaryCurrency``
+``datePosted``/``validThrough``  ``date_posted_raw``, ``date_posted``, ``valid_through``
+``description``                 ``description_html`` (unescaped once when entity-escaped)
+``url``                         ``url`` when on the page's site, else ``original_url``
+``directApply``                 ``apply_url`` = the posting's URL when true
+==============================  ==================================================================
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from scrapers.extractors import main_content, structured_data
+from scrapers.extractors.common import text
+from scrapers.normalise.countries import country_from_code, country_from_name
+from scrapers.urls import canonical_url
+
+SOURCE = "jobposting"
+# Path fragments of job pages on career sites, in the languages the sources cover.
+DEFAULT_URL_PATTERNS = (
+    r"/jobs?(?:/|-|_|\.html?$|$)",
+    r"/careers?/",
+    r"/karriere/",
+    r"/vacanc(?:y|ies)",
+    r"/vacatures?/",
+    r"/offres?(?:/|-)",
+    r"/emplois?/",
+    r"/stellen",
+    r"/empleos?/",
+    r"/vagas?/",
+    r"/positions?/",
+    r"/openings?/",
+    r"/postings?/",
+)
+# Hosts of applicant-tracking systems: a link there is the posting's original.
+ATS_HOST = re.compile(
+    r"(?:^|\.)(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|smartrecruiters\.com"
+    r"|recruitee\.com|jobs\.personio\.(?:de|com)|myworkdayjobs\.com|teamtailor\.com"
+    r"|jobvite\.com|icims\.com|bamboohr\.com|breezy\.hr|successfactors\.(?:com|eu)|taleo\.net)$"
+)
+EMPLOYMENT_TYPES = (
+    "FULL_TIME",
+    "PART_TIME",
+    "CONTRACTOR",
+    "TEMPORARY",
+    "INTERN",
+    "VOLUNTEER",
+    "PER_DIEM",
+    "OTHER",
+)
+_PERIODS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass
+class PageResult:
+    """What one page gave: its postings, else why it was skipped; and what it links to."""
+
+    postings: list[dict[str, Any]] = field(default_factory=list)
+    kind: str | None = None  # jsonld | microdata | rdfa | page
+    skip: str | None = None
+    repairs: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def url_matcher(patterns: Iterable[str] = DEFAULT_URL_PATTERNS) -> Callable[[str], bool]:
+    """Does a URL's path (and query) look like a job page? ValueError on a bad pattern."""
+    compiled = [re.compile(p, re.I) for p in patterns]
+
+    def matches(url: str) -> bool:
+        parts = urlsplit(url)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        return any(p.search(target) for p in compiled)
+
+    return matches
+
+
+# --- small readers -----------------------------------------------------------------------------
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _plain(value: Any) -> str | None:
+    """A property as text: microdata keeps inner HTML, so tags are stripped here."""
+    value = _first(value)
+    if isinstance(value, dict):
+        value = value.get("name")
+    if value is None or isinstance(value, dict | list):
+        return None
+    shown = str(value)
+    if "<" in shown:
+        shown = lxml_html.fragment_fromstring(shown, create_parent="div").text_content()
+    return text(html.unescape(shown))
+
+
+def _name(value: Any) -> str | None:
+    value = _first(value)
+    return _plain(value.get("name")) if isinstance(value, dict) else _plain(value)
+
+
+def iso_date(value: Any) -> str | None:
+    shown = _plain(value)
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", shown or "")
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _amount(value: Any) -> float | int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = value
+    else:
+        shown = re.sub(r"[\s,$€£¥]", "", _plain(value) or "")
+        if not _NUMBER.fullmatch(shown):
+            return None
+        number = float(shown)
+    if number <= 0:
+        return None
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def _format(amount: float | int) -> str:
+    return f"{amount:,}" if isinstance(amount, int) else f"{amount:,.2f}"
+
+
+# --- JobPosting → contract ---------------------------------------------------------------------
+
+
+def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+    """(readable raw string, structured salary) of ``baseSalary``; (None, None) without one."""
+    base = _first(job.get("baseSalary"))
+    if base is None:
+        return None, None
+    currency = job.get("salaryCurrency")
+    value, unit = base, None
+    if isinstance(base, dict):
+        currency = base.get("currency") or currency
+        value, unit = base.get("value"), base.get("unitText")
+    low = high = None
+    if isinstance(value, dict):
+        unit = value.get("unitText") or unit
+        low, high = _amount(value.get("minValue")), _amount(value.get("maxValue"))
+        if low is None and high is None:
+            low = high = _amount(value.get("value"))
+    else:
+        low = high = _amount(value)
+    currency, unit = _plain(currency), _plain(unit)
+    if low is None and high is None:
+        shown = value.get("value") if isinstance(value, dict) else value
+        return _plain(shown), None
+    period = _PERIODS.get((unit or "").upper())
+    amounts = _format(low) if low == high else "–".join(_format(a) for a in (low, high) if a)
+    raw = " ".join(filter(None, (currency, amounts))) + (f" per {unit.lower()}" if unit else "")
+    code = currency.upper() if currency and re.fullmatch(r"[A-Za-z]{3}", currency) else None
+    return raw, {"min": low, "max": high, "currency": code, "period": period}
+
+
+def _country(value: Any) -> str | None:
+    shown = _name(value)
+    return (country_from_code(shown) or country_from_name(shown)) if shown else None
+
+
+def _address(place: Any) -> dict[str, Any] | str | None:
+    if isinstance(place, dict):
+        address = place.get("address", place)
+        return _first(address) if address is not place or "addressLocality" in place else None
+    return _plain(place)
+
+
+def locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
+    """(``location_raw``, ``locations``) from ``jobLocation``; ``locations`` only when every
+    address names a country (else the pipeline reads ``location_raw``)."""
+    places = job.get("jobLocation")
+    places = places if isinstance(places, list) else [places] if places else []
+    shown, parsed = [], []
+    for place in places:
+        address = _address(place)
+        if isinstance(address, dict):
+            parts = [
+                _plain(address.get("addressLocality")),
+                _plain(address.get("addressRegion")),
+                _name(address.get("addressCountry")),
+            ]
+            shown.append(", ".join(p for p in parts if p))
+            country = _country(address.get("addressCountry"))
+            parsed.append(country and {"city": parts[0], "region": parts[1], "country": country})
+        elif address:
+            shown.append(address)
+            parsed.append(None)
+        elif isinstance(place, dict) and _plain(place.get("name")):
+            shown.append(_plain(place.get("name")))
+            parsed.append(None)
+    raw = " / ".join(s for s in shown if s) or None
+    return raw, parsed if parsed and all(parsed) else []
+
+
+def remote_locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
+    """Where a TELECOMMUTE job may be done from (``applicantLocationRequirements``)."""
+    required = job.get("applicantLocationRequirements")
+    required = required if isinstance(required, list) else [required] if required else []
+    names = [n for n in (_name(r) for r in required) if n]
+    countries = [_country(r) for r in required]
+    parsed = [{"city": None, "region": None, "country": c} for c in countries if c]
+    return (" / ".join(names) or None), parsed if len(parsed) == len(required) else []
+
+
+def employment(job: dict[str, Any]) -> tuple[str | None, str | None]:
+    value = job.get("employmentType")
+    values = value if isinstance(value, list) else re.split(r"\s*,\s*", str(value or ""))
+    shown = [v for v in (_plain(v) for v in values) if v]
+    folded = {re.sub(r"[^A-Z]", "", v.upper()) for v in shown}
+    known = {t.replace("_", ""): t for t in EMPLOYMENT_TYPES}
+    single = known.get(next(iter(folded))) if len(folded) == 1 else None
+    return (", ".join(shown) or None), single
+
+
+def _description(value: Any) -> str | None:
+    shown = _first(value)
+    if not isinstance(shown, str) or not shown.strip():
+        return None
+    # Some sites entity-escape the HTML of the description once (&lt;p&gt;…).
+    if "&lt;" in shown and "<" not in shown:
+        shown = html.unescape(shown)
+    return shown.strip()
+
+
+def _is_true(value: Any) -> bool:
+    value = _first(value)
+    return value is True or str(value).strip().lower() == "true"
+
+
+def _same_site(url: str, page_url: str) -> bool:
+    return urlsplit(url).hostname == urlsplit(page_url).hostname
+
+
+def posting_fields(
+    job: dict[str, Any], *, page_url: str, crawled_at: str, page: PageFacts
+) -> dict[str, Any]:
+    """The contract fields of one JobPosting (raw fields plus the structured ones it states)."""
+    company = _first(job.get("hiringOrganization"))
+    company_description = company.get("description") if isinstance(company, dict) else None
+    identifier = _first(job.get("identifier"))
+    if isinstance(identifier, dict):
+        identifier = identifier.get("value", identifier.get("@id"))
+    declared = _plain(job.get("url"))
+    declared = canonical_url(urljoin(page_url, declared)) if declared else None
+    on_site = declared if declared and _same_site(declared, page_url) else None
+    elsewhere = declared if declared and not on_site else None
+    url = on_site or page.canonical
+    location_type = _plain(job.get("jobLocationType"))
+    remote = "remote" if location_type and "TELECOMMUTE" in location_type.upper() else None
+    location_raw, places = locations(job)
+    if remote and not location_raw:
+        location_raw, places = remote_locations(job)
+    salary_raw, structured_salary = salary(job)
+    employment_raw, employment_type = employment(job)
+    original = elsewhere or page.ats_link
+    return {
+        "url": url,
+        "source": SOURCE,
+        "source_id": _plain(identifier),
+        "title": _plain(job.get("title") or job.get("name")),
+        "company": _name(company),
+        "company_description": _plain(company_description or job.get("employerOverview")),
+        "location_raw": location_raw,
+        "remote_raw": location_type,
+        "employment_type_raw": employment_raw,
+        "salary_raw": salary_raw,
+        "date_posted_raw": _plain(job.get("datePosted")),
+        "description_html": _description(job.get("description")),
+        "apply_url": original or (url if _is_true(job.get("directApply")) else None),
+        "original_url": original,
+        "page_language": page.language,
+        "crawled_at": crawled_at,
+        "locations": places,
+        "remote": remote,
+        "employment_type": employment_type,
+        "salary": structured_salary,
+        "date_posted": iso_date(job.get("datePosted")),
+        "valid_through": iso_date(job.get("validThrough")),
+    }
+
+
+# --- a whole page ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What every posting of a page shares: its canonical URL, UI language, ATS link."""
+
+    canonical: str
+    language: str | None
+    ats_link: str | None
+
+
+def page_facts(doc: lxml_html.HtmlElement, url: str) -> PageFacts:
+    canonical = canonical_url(url)
+    for href in doc.xpath('//link[@rel="canonical"]/@href'):
+        candidate = canonical_url(urljoin(url, href))
+        if _same_site(candidate, url):
+            canonical = candidate
+            break
+    lang = text(next(iter(doc.xpath("/html/@lang")), None))
+    ats = next(
+        (
+            canonical_url(urljoin(url, href))
+            for href in doc.xpath("//a/@href")
+            if ATS_HOST.search(urlsplit(urljoin(url, href)).hostname or "")
+        ),
+        None,
+    )
+    return PageFacts(canonical, lang.split("-")[0].lower() if lang else None, ats)
+
+
+def _structured(doc: lxml_html.HtmlElement, result: PageResult) -> tuple[str, list[Any]]:
+    """The first syntax that holds a JobPosting, with its postings; else every item found."""
+    found = structured_data.read_json_ld(doc)
+    result.repairs, result.problems = found.repairs, found.errors
+    syntaxes: list[tuple[str, list[Any]]] = [
+        ("jsonld", structured_data.resolve_references(found.blocks)),
+        ("microdata", structured_data.read_items(doc, structured_data.MICRODATA)),
+        ("rdfa", structured_data.read_items(doc, structured_data.RDFA)),
+    ]
+    for kind, items in syntaxes:
+        jobs = list(structured_data.find_typed(items, "JobPosting"))
+        if jobs:
+            return kind, jobs
+    return "page", [item for _, items in syntaxes for item in items]
+
+
+def _all_types(items: list[Any]) -> list[str]:
+    types: list[str] = []
+    stack = list(items)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            types += structured_data.type_names(node)
+            stack += list(node.values())
+        elif isinstance(node, list):
+            stack += node
+    return types
+
+
+def parse_page(
+    body: bytes | str,
+    *,
+    url: str,
+    crawled_at: str,
+    is_job_url: Callable[[str], bool] | None = None,
+) -> PageResult:
+    """The postings of one page (JobPosting first, the page itself second), or why none."""
+    is_job_url = is_job_url or url_matcher()
+    doc = main_content.document(body)
+    result = PageResult(links=main_content.same_site_links(doc, url))
+    facts = page_facts(doc, url)
+    kind, found = _structured(doc, result)
+    result.kind = kind
+    if kind != "page":
+        return _from_jobs(found, result, url=url, crawled_at=crawled_at, facts=facts)
+    heuristic = main_content.extract(doc)
+    job_links = [link for link in result.links if is_job_url(link) and link != facts.canonical]
+    result.skip = main_content.skip_reason(
+        doc,
+        url,
+        heuristic,
+        len(job_links),
+        looks_like_job_url=is_job_url(url),
+        structured_types=_all_types(found),
+    )
+    if result.skip is None:
+        result.postings.append(_from_page(heuristic, crawled_at=crawled_at, facts=facts))
+    return result
+
+
+def _from_jobs(
+    jobs: list[dict[str, Any]], result: PageResult, *, url: str, crawled_at: str, facts: PageFacts
+) -> PageResult:
+    postings = [posting_fields(j, page_url=url, crawled_at=crawled_at, page=facts) for j in jobs]
+    # Several postings each pointing at a page of its own are a listing's teasers: those pages
+    # hold the postings, so the listing is skipped (and its links followed).
+    own_pages = {p["url"] for p in postings if p["url"] != facts.canonical}
+    if len(postings) > 1 and len(own_pages) == len(postings):
+        result.skip = "listing"
+        return result
+    titled = [p for p in postings if p["title"]]
+    if not titled:
+        result.skip = "no_title"
+    result.postings = titled
+    return result
+
+
+def _from_page(found: main_content.Heuristic, *, crawled_at: str, facts: PageFacts) -> dict:
+    return {
+        "url": facts.canonical,
+        "source": SOURCE,
+        "source_id": None,
+        "title": found.title,
+        "company": found.company,
+        "location_raw": found.location_raw,
+        "date_posted_raw": found.date_posted_raw,
+        "description_html": found.description_html,
+        "apply_url": facts.ats_link,
+        "original_url": facts.ats_link,
+        "page_language": facts.language,
+        "crawled_at": crawled_at,
+    }
