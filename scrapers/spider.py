@@ -37,6 +37,10 @@ class SpiderOption:
 
     parse: Callable[[Any], Any]
     default: Any = None
+    # Options of one group are chosen together: an argument for any of them makes the crawl
+    # ignore the sources file's values for all of them (``-a sitemap_urls=`` replaces the
+    # configured domains too, as ``-a boards=`` replaces the configured boards).
+    group: str | None = None
 
 
 class JobSpider(scrapy.Spider):
@@ -73,7 +77,12 @@ class JobSpider(scrapy.Spider):
 
     def apply_configured_options(self) -> None:
         """Options not given as arguments come from the sources file, checked before the crawl."""
-        missing = [name for name in self.spider_options if name not in self.given_options]
+        given_groups = {self.spider_options[name].group for name in self.given_options} - {None}
+        missing = [
+            name
+            for name, option in self.spider_options.items()
+            if name not in self.given_options and option.group not in given_groups
+        ]
         if not missing:
             return
         try:

@@ -88,9 +88,9 @@ class JobPostingSpider(JobSpider):
     ``-a max_depth=N`` (link depth from start pages, 0–10, default 2)."""
 
     spider_options: ClassVar[dict[str, SpiderOption]] = {
-        "start_urls": SpiderOption(parse_urls, ()),
-        "sitemap_urls": SpiderOption(parse_urls, ()),
-        "domains": SpiderOption(parse_domains, ()),
+        "start_urls": SpiderOption(parse_urls, (), group="start"),
+        "sitemap_urls": SpiderOption(parse_urls, (), group="start"),
+        "domains": SpiderOption(parse_domains, (), group="start"),
         "url_patterns": SpiderOption(parse_patterns, DEFAULT_URL_PATTERNS),
         "max_depth": SpiderOption(parse_depth, DEFAULT_DEPTH),
     }
