@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
-from scrapers.boilerplate import strip_boilerplate
+from scrapers.boilerplate import TemplateMemory, strip_boilerplate
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.textblocks import sanitise_html
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+# Default of the JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS setting: a block around the body seen on this
+# many postings of one source (from two companies or more) is that site's template.
+REPEATED_BLOCK_MIN_POSTINGS = 5
 
 # Header lines of a text capture that are fields, not body.
 _HEADER_FIELDS = (
@@ -22,6 +29,15 @@ _HEADER_FIELDS = (
 
 
 class BoilerplatePipeline(CrawlerPipeline):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        # Learnt as the crawl goes; postings before the threshold keep the blocks (no look-back).
+        self.templates = TemplateMemory(
+            min_postings=crawler.settings.getint(
+                "JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS", REPEATED_BLOCK_MIN_POSTINGS
+            )
+        )
+
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         html, text = adapter.get("description_html"), adapter.get("description")
@@ -31,6 +47,7 @@ class BoilerplatePipeline(CrawlerPipeline):
             adapter["description"] = ""
             self.stats.inc_value("jobsieve/boilerplate/no_body")
             return item
+        source = adapter.get("source") or ""
         stripped = strip_boilerplate(
             html=html,
             text=None if html else text,
@@ -39,7 +56,9 @@ class BoilerplatePipeline(CrawlerPipeline):
             location=adapter.get("location_raw"),
             company_description=adapter.get("company_description"),
             header_values=[adapter[f] for f in _HEADER_FIELDS if adapter.get(f)],
+            template=self.templates.template(source),
         )
+        self.templates.observe(source, adapter.get("company"), stripped.edge_keys)
         adapter["description"] = stripped.description
         adapter["boilerplate"] = list(adapter.get("boilerplate") or []) + stripped.boilerplate
         for block in stripped.boilerplate:

@@ -22,7 +22,8 @@ class LanguagePipeline(CrawlerPipeline):
         adapter = ItemAdapter(item)
         if adapter.get("language"):
             return item
-        guess = detect_language(adapter.get("description"))
+        # The clean body only (the boilerplate pipeline ran first); the title helps short bodies.
+        guess = detect_language(adapter.get("description"), title=adapter.get("title"))
         adapter["language"] = guess.language
         adapter["language_confidence"] = guess.confidence
         adapter["secondary_language"] = guess.secondary

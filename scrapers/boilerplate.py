@@ -20,8 +20,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from re import _constants as sre_constants  # the parsed-pattern vocabulary of `re` itself
+from re import _parser as sre_parser
 
 from scrapers.textblocks import (
     HEADING,
@@ -35,7 +38,14 @@ from scrapers.textblocks import (
     render_blocks,
 )
 
-__all__ = ["CATEGORIES", "Stripped", "strip_boilerplate"]
+__all__ = [
+    "CATEGORIES",
+    "Classified",
+    "Stripped",
+    "TemplateMemory",
+    "classify_blocks",
+    "strip_boilerplate",
+]
 
 CATEGORIES: tuple[str, ...] = (
     "navigation",
@@ -62,6 +72,8 @@ CATEGORIES: tuple[str, ...] = (
 class Stripped:
     description: str
     boilerplate: list[dict[str, str]] = field(default_factory=list)
+    # Keys of the blocks around the body, for `TemplateMemory.observe`.
+    edge_keys: frozenset[str] = frozenset()
 
 
 # ============================================================================================
@@ -81,8 +93,8 @@ LINE_RULES: dict[str, tuple[str, ...]] = {
         r"(?:home|accueil|startseite|inicio|início|home page)(?: ?[>/›»|] ?[^>/›»|]+)+",
         r"retour(?: (?:aux|à la liste des) (?:offres|annonces|résultats|emplois))?",
         r"voir (?:toutes )?les offres(?: \(?[\d,. ]+\)?)?|toutes les offres",
-        r"zurück(?: zu(?:r)? (?:übersicht|allen jobs|den jobs|stellenangeboten|suchergebnissen"
-        r"|jobsuche))?",
+        r"zurück(?: zu(?:r|m| den)? (?:übersicht|allen jobs|den jobs|stellenangeboten"
+        r"|suchergebnissen|jobsuche))?",
         r"alle (?:jobs|stellen(?:angebote)?)(?: anzeigen| ansehen)?(?: \(?[\d,. ]+\)?)?",
         r"volver(?: a (?:las ofertas|los empleos|la búsqueda|los resultados))?",
         r"ver (?:todas las|todos los) (?:ofertas|empleos|vacantes)(?: \(?[\d,. ]+\)?)?",
@@ -220,6 +232,7 @@ LINE_RULES: dict[str, tuple[str, ...]] = {
     "footer": (
         r"(?:©|\(c\)|copyright\b).{0,120}",
         r"\d{4} ?©.{0,100}",
+        r".{1,60}(?:©|\(c\)) ?\d{4}\b.{0,60}",  # "LinkedIn Corporation © 2026"
         r".{0,80}\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten"
         r"|todos los derechos reservados|todos os direitos reservados|alle rechten voorbehouden"
         r"|tutti i diritti riservati)\b.{0,40}",
@@ -248,9 +261,18 @@ LINE_RULES: dict[str, tuple[str, ...]] = {
         r"(?:aceitar|rejeitar|recusar)(?: todos)?(?: os)?(?: cookies)?"
         r"|(?:configurações|definições) de cookies",
         r"(?:alle )?(?:cookies )?(?:accepteren|weigeren)|cookie-?instellingen",
+        # Consent buttons that say only "I agree" (a body never has such a line on its own).
+        r"akkoord|got it|j'accepte|einverstanden|de acuerdo|concordo|accetto",
         r"(?:accetta|rifiuta)(?: tutti| tutto)?(?: i)?(?: cookie)?|impostazioni (?:dei )?cookie",
     ),
 }
+
+# Blocks whose rule category is remembered (a few MB at most).
+BLOCK_CACHE_SIZE = 20_000
+
+# Whole-block rules never match more than this (the longest is a footer link row): longer blocks
+# are paragraphs and skip them.
+LINE_RULE_MAX_CHARS = 400
 
 # Statement rules, matched per sentence. A block is removed when the sentences that match make up
 # at least STATEMENT_SHARE of its characters: statement-like blocks go, passing mentions stay.
@@ -261,7 +283,9 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"\bequal (?:employment )?opportunit(?:y|ies) (?:employer|workplace|statement"
         r"|polic(?:y|ies)|for all|and affirmative action)",
         r"\b(?:an|are an?) equal (?:employment )?opportunit",
-        r"\beeoc?\b|\baffirmative action\b|\be-verify\b|\bfair chance (?:ordinance|act)\b",
+        r"\beeoc?\b",
+        r"\baffirmative action\b|\bfair chance (?:ordinance|act)\b",
+        r"\be-verify\b",
         r"\bwithout regard to (?:(?:their|an applicant's|an individual's) )?(?:race|colou?r"
         r"|religio|sex\b|gender|age\b|national|disabilit|veteran|sexual|marital|creed|ancestry"
         r"|pregnan|genetic)",
@@ -280,7 +304,10 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:all|diverse|underrepresented|every)",
         r"\bprotected (?:veteran|characteristic|class|status)|\bprotected by (?:applicable )?"
         r"(?:federal|state|local)?\s?laws?",
-        r"\bdiscriminat(?:e|ion) (?:on the basis|based on|against)|\bdo(?:es)? not discriminate",
+        r"\bdiscriminat(?:e|ion) (?:on the basis|based on|against)",
+        r"\bdo(?:es)? not discriminate",
+        r"\baccommodations? (?:are|is|will be|can be) (?:available|provided|made)"
+        r"|\b(?:need|require|request) (?:an? )?(?:accommodation|adjustment)",
         # fr
         r"\bégalité (?:des chances|professionnelle|de traitement)\b",
         r"\bemployeur (?:qui )?(?:garanti(?:t|ssant)|respectueux|engagé|inclusif"
@@ -290,6 +317,9 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r" (?:à|aux)[^.]{0,30}(?:handicap|rqth)|\brqth\b",
         r"\b(?:engagée?s?|s'engage) (?:en faveur de|pour) (?:la diversité|l'inclusion|l'égalité)",
         r"\bpolitique (?:de )?diversité\b",
+        r"\bmesures? d'adaptation\b|\baménagements? (?:raisonnables?|de poste|spécifiques?)\b",
+        r"\b(?:nous )?(?:valorisons|célébrons) (?:la )?diversité"
+        r"|\bencourageons (?:toutes )?les candidatures\b",
         # de
         r"\bchancengleich(?:heit)?\b|\bchancengerechtigkeit\b|\bdiskriminierungsfrei",
         r"\bunabhängig von (?:(?:ihrem|ihrer|deinem|deiner|dem|der) )?(?:geschlecht|alter"
@@ -299,6 +329,8 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"|\bgleichbehandlungsgesetz",
         r"\b(?:bekennen uns|setzen uns) (?:zu|für) (?:vielfalt|diversität|inklusion"
         r"|chancengleichheit)",
+        r"\bwir (?:schätzen|leben|fördern) (?:vielfalt|diversität)"
+        r"|\bunterstützung im bewerbungs(?:prozess|verfahren)",
         # es
         r"\bigualdad de (?:oportunidades|trato|género)\b",
         r"\bsin (?:ningún tipo de |ninguna )?(?:distinción|discriminación)\b"
@@ -306,6 +338,8 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:oferta|vacante|puesto)[^.]{0,40}(?:certificado de discapacidad"
         r"|personas con discapacidad)",
         r"\b(?:comprometid[oa]s?|compromiso) con la (?:diversidad|inclusión|igualdad)",
+        r"\b(?:valoramos|celebramos|fomentamos) la diversidad\b|\bajustes razonables\b"
+        r"|\badaptaciones (?:razonables|durante el proceso)",
         # pt
         r"\bigualdade de (?:oportunidades|tratamento|género|gênero)\b",
         r"\bsem (?:qualquer )?(?:distinção|discriminação)\b"
@@ -313,16 +347,23 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:comprometid[oa]s?|compromisso) com a (?:diversidade|inclusão|igualdade)",
         r"\bindependentemente d[eao]s? (?:raça|cor|religião|sexo|gênero|género|idade|origem"
         r"|orientação|deficiência|nacionalidade|etnia)",
+        r"\b(?:valorizamos|celebramos) a diversidade\b"
+        r"|\bincentivamos (?:a )?candidaturas? de (?:pessoas|todas|todos)"
+        r"|\b(?:adaptações|acomodações) (?:razoáveis|necessárias)\b",
         # nl
         r"\bgelijke kansen\b|\b(?:discrimineren niet|geen onderscheid)\b",
         r"\bongeacht (?:(?:je|uw|hun) )?(?:geslacht|leeftijd|afkomst|religie|geloof"
         r"|nationaliteit|seksuele|handicap|beperking|etniciteit|huidskleur|gender)",
+        r"\b(?:wij|we) vinden diversiteit belangrijk|\bredelijke aanpassingen\b",
         # it
         r"\bpari opportunità\b|\bsenza (?:alcuna )?(?:distinzione|discriminazion)",
         r"\bentrambi i sessi\b",
+        r"\bcategorie protette\b|\blegge (?:n\. ?)?68/(?:19)?99\b",
         r"\bd\. ?lgs\.? ?(?:n\. ?)?(?:198/2006|215/(?:20)?03|216/(?:20)?03)",
         r"\bindipendentemente da (?:genere|età|sesso|origine|religione|orientamento|disabilità"
         r"|nazionalità|etnia)",
+        r"\bvalorizziamo (?:la )?diversità|\bincoraggiamo (?:le )?candidature di"
+        r"|\baccomodamenti ragionevoli\b",
     ),
     "scam_disclaimer": (
         r"\b(?:recruitment|recruiting|hiring|job|employment|interview) (?:fraud|scams?)\b",
@@ -351,6 +392,11 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"\bwervingsfraude\b|\bvacaturefraude\b"
         r"|\bfrauduleuze (?:vacatures|berichten|e-mails|aanbiedingen)",
         r"\bnooit (?:om )?(?:een )?(?:betaling|geld|kosten|bankgegevens)",
+        # Fake vacancies in the employer's name, in every language.
+        r"\bfake (?:job|recruit|offers?|e-?mails?|postings?|vacanc)|\bfausses? (?:offres|annonces)"
+        r"|\bgefälschte (?:stellen|job|e-?mails?|nachrichten)|\bofertas? falsas?\b"
+        r"|\bvagas? falsas?\b|\bvalse (?:vacatures|e-mails|berichten|aanbiedingen)"
+        r"|\bofferte (?:di lavoro )?false\b",
         r"\btruff[ae] (?:di lavoro|sul lavoro|nel reclutamento)|\bspacciandosi per\b"
         r"|\b(?:offerte|messaggi|email) fraudolent[ie]\b",
         r"\bnon (?:vi |ti |le )?(?:chiederà|chiederemo|chiede) mai [^.]{0,60}(?:pagamento"
@@ -362,6 +408,18 @@ STATEMENT_RULES: dict[str, tuple[str, ...]] = {
         r"\bby (?:submitting|sending) (?:your|an|this) application[^.]{0,80}(?:agree|consent"
         r"|acknowledge)",
         r"\b(?:privacy|data protection) (?:notice|statement) for (?:applicants|candidates)",
+        r"\binformativa (?:sulla )?privacy\b[^.]{0,60}(?:candidat|selezione|ai sensi)",
+        r"\bart(?:icolo|\.)? ?1[34]\b[^.]{0,20}(?:gdpr|rgpd|dsgvo|regolamento)",
+    ),
+    # Recruitment agencies asked not to call: the employer's notice to agencies, not the job.
+    "other": (
+        r"\bno (?:recruitment )?agenc(?:y|ies)\b|\b(?:do not|don't) accept (?:unsolicited )?"
+        r"(?:cvs|resumes|candidates) from (?:recruitment |staffing )?agencies",
+        r"\bacquisitie (?:naar aanleiding van|n\.a\.v\.) deze vacature",
+        r"\b(?:personal)?vermittl(?:er|ungsagenturen)[^.]{0,60}(?:nicht|keine)"
+        r"|\bkeine (?:anfragen|angebote) von (?:personal)?(?:vermittlern|agenturen)",
+        r"\b(?:pas de|merci de ne pas nous adresser de) (?:sollicitation|démarchage|cvs?) "
+        r"(?:des |d'|de )?(?:cabinets|agences)",
     ),
     "cookie": (
         r"\b(?:we|this (?:site|website)) uses? cookies\b|\buse of cookies\b",
@@ -526,6 +584,9 @@ HEADER_RULES: dict[str, tuple[str, ...]] = {
         # Remote/contract chips.
         r"(?:télétravail|teletravail) (?:fréquent|occasionnel|total|partiel|non autorisé"
         r"|complet|possible|ponctuel)|(?:pas de |sans )?télétravail|présentiel",
+        # Applicant counters.
+        r"(?:over |more than |be among the first )?[\d,]+\+? applicants|\d+ candidatures?"
+        r"|\d+ (?:bewerber|bewerbungen)|\d+ candidat(?:os|as|i)|\d+ sollicitanten",
         r"(?:fully? )?remote(?: ok| possible| friendly| first)?|hybrid(?:e)?(?: remote)?"
         r"|on-?site|in-? ?office|homeoffice(?: möglich)?|teletrabajo|remoto|híbrido|presencial"
         r"|trabalho (?:remoto|híbrido|presencial)|thuiswerken|op locatie|da remoto|ibrido"
@@ -611,16 +672,174 @@ def _anywhere(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
+# --------------------------------------------------------------------------------------------
+# Statement rules are searched in every sentence of every posting, and a search through a long
+# alternation costs about 0.1 ms per kB. Most rules cannot match unless a given word starts in the
+# sentence ("\\bequal (?:employment )?opportunit…" needs a word starting "equa"), so each rule
+# gets the prefixes of the words it needs, read from the parsed regex, and only rules whose word
+# occurs are searched. A rule with no derivable word is always searched. The gate only ever skips
+# a rule that cannot match: results are identical, several times faster.
+# --------------------------------------------------------------------------------------------
+_TRIGGER_LEN = 4  # a trigger is the first four letters of a word; shorter words are no trigger
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_PREFIX_RE = re.compile(rf"\b[^\W\d_]{{{_TRIGGER_LEN}}}")
+
+
+def _word_of(token: str, at_word_start: bool) -> str | None:
+    letters = _LETTERS_RE.match(token)
+    if at_word_start and letters and letters.end() == len(token) >= _TRIGGER_LEN:
+        return token[:_TRIGGER_LEN]
+    return None
+
+
+def _ends_in_space(items: list) -> bool:
+    """Every match of the parsed sequence ends with a space ("(?:ningún tipo de |ninguna )")."""
+    if not items:
+        return False
+    op, arg = items[-1]
+    if op is sre_constants.LITERAL:
+        return arg == ord(" ")
+    if op is sre_constants.SUBPATTERN:
+        return _ends_in_space(list(arg[3]))
+    if op is sre_constants.BRANCH:
+        return all(_ends_in_space(list(alternative)) for alternative in arg[1])
+    return False
+
+
+def _leading_letters(items: list) -> str:
+    out = []
+    for op, arg in items:
+        if op is not sre_constants.LITERAL or not chr(arg).isalpha():
+            break
+        out.append(chr(arg))
+    return "".join(out)
+
+
+def _joined_words(chars: list[str], run_ok: bool, branch: tuple) -> frozenset[str] | None:
+    """Words split by the parser's prefix factoring: "dis" + (tinción | criminación)."""
+    text = "".join(chars)
+    head = text.rsplit(" ", 1)[-1]
+    at_start = " " in text or run_ok
+    if not at_start or not head or _LETTERS_RE.fullmatch(head) is None:
+        return None
+    words = [head + _leading_letters(alternative) for alternative in branch[1]]
+    if any(len(w) < _TRIGGER_LEN for w in words):
+        return None
+    return frozenset(w[:_TRIGGER_LEN] for w in words)
+
+
+def _sequence_options(items: list, start_ok: bool) -> list[frozenset[str]]:
+    """Trigger sets of a parsed sequence: one per mandatory word or mandatory word-start group."""
+    options: list[frozenset[str]] = []
+    chars: list[str] = []
+    run_ok = prev_ok = start_ok
+
+    def close_run() -> None:
+        for k, token in enumerate("".join(chars).split(" ")):
+            if word := _word_of(token, k > 0 or run_ok):
+                options.append(frozenset({word}))
+        chars.clear()
+
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            if not chars:
+                run_ok = prev_ok
+            chars.append(chr(arg))
+            prev_ok = chr(arg) == " "
+            continue
+        if chars and op is sre_constants.BRANCH and (joined := _joined_words(chars, run_ok, arg)):
+            options.append(joined)
+        if chars:
+            close_run()
+        if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH) and prev_ok:
+            inner = _triggers(arg[3] if op is sre_constants.SUBPATTERN else [(op, arg)], True)
+            if inner:
+                options.append(inner)
+        if op is sre_constants.AT:
+            prev_ok = arg in (sre_constants.AT_BOUNDARY, sre_constants.AT_BEGINNING)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] == 0:
+            # "(?:la )?" after a space: the next character starts a word either way.
+            prev_ok = prev_ok and _ends_in_space(list(arg[2]))
+        else:
+            prev_ok = False
+    if chars:
+        close_run()
+    return options
+
+
+def _triggers(items: list, start_ok: bool = True) -> frozenset[str] | None:
+    """Word prefixes of which one must occur for the parsed pattern to match; None = unknown."""
+    items = list(items)
+    if len(items) == 1 and items[0][0] is sre_constants.BRANCH:
+        out: set[str] = set()
+        for alternative in items[0][1][1]:
+            found = _triggers(alternative, start_ok)
+            if found is None:
+                return None
+            out |= found
+        return frozenset(out)
+    if len(items) == 1 and items[0][0] is sre_constants.SUBPATTERN:
+        return _triggers(items[0][1][3], start_ok)
+    options = _sequence_options(items, start_ok)
+    # The most selective: long prefixes first, then few alternatives.
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+class _GatedRules:
+    """All statement rules behind an inverted index: word prefix -> the rules needing it.
+
+    Rules with no derivable word are searched always, as one alternation per category; the others
+    each have their own regex, searched only when a block has their word. (One alternation per
+    combination of rules would cost a compile for every new combination a crawl meets.)
+    """
+
+    def __init__(self, rules: dict[str, tuple[str, ...]]) -> None:
+        always: dict[str, list[str]] = {}
+        self.gated: list[tuple[str, re.Pattern[str]]] = []
+        self.index: dict[str, tuple[int, ...]] = {}
+        for cat, patterns in rules.items():
+            for pattern in patterns:
+                triggers = _triggers(sre_parser.parse(pattern))
+                if triggers is None:
+                    always.setdefault(cat, []).append(pattern)
+                    continue
+                for prefix in triggers:
+                    self.index[prefix] = (*self.index.get(prefix, ()), len(self.gated))
+                self.gated.append((cat, re.compile(pattern, _FLAGS)))
+        self.always = {cat: _anywhere(patterns) for cat, patterns in always.items()}
+
+    def active(self, prefixes: set[str]) -> dict[str, list[re.Pattern[str]]]:
+        """Per category, the regexes that can match a text with these word prefixes."""
+        out = {cat: [regex] for cat, regex in self.always.items()}
+        hits = {i for prefix in prefixes.intersection(self.index) for i in self.index[prefix]}
+        for i in sorted(hits):
+            cat, regex = self.gated[i]
+            out.setdefault(cat, []).append(regex)
+        return out
+
+
 _LINE_RES = {cat: _whole(pats) for cat, pats in LINE_RULES.items()}
 _STATEMENT_RES = {cat: _anywhere(pats) for cat, pats in STATEMENT_RULES.items()}
+_STATEMENT_GATE = _GatedRules(STATEMENT_RULES)
 _SECTION_RES = {cat: _whole(pats) for cat, pats in SECTION_HEADINGS.items()}
 _HEADER_RES = {cat: _whole(pats) for cat, pats in HEADER_RULES.items()}
 _HEADER_LINE_RES = {cat: _whole(pats) for cat, pats in HEADER_LINE_RULES.items()}
-_TRAITS_RE = re.compile(rf"\b(?:{PROTECTED_TRAITS})\b", _FLAGS)
+# Plurals count too ("raças, gêneros, idades").
+_TRAITS_RE = re.compile(rf"\b(?:{PROTECTED_TRAITS})(?:s|es)?\b", _FLAGS)
 _CO_OCCURRENCE_RES = {
     cat: tuple(tuple(re.compile(rf"\b(?:{p})", _FLAGS) for p in rule) for rule in rules)
     for cat, rules in CO_OCCURRENCE_RULES.items()
 }
+# Per co-occurrence rule, the word prefixes its first term group needs (None = always try it).
+_CO_OCCURRENCE_TRIGGERS = {
+    cat: tuple(_triggers(sre_parser.parse(rf"\b(?:{rule[0]})")) for rule in rules)
+    for cat, rules in CO_OCCURRENCE_RULES.items()
+}
+# All whole-block rules as one anchored alternation, one named group per category: a single
+# match per block, and the first category in LINE_RULES order wins as before.
+_LINE_ALL_RE = re.compile(
+    "|".join(f"(?P<{cat}>{regex.pattern})" for cat, regex in _LINE_RES.items()), _FLAGS
+)
 _WIDGET_LABEL_RE = _whole((WIDGET_LABELS,))
 _WIDGET_LABEL_VALUE_RE = re.compile(rf"^(?:{WIDGET_LABELS})\b ?:? ?\S.{{0,40}}$", _FLAGS)
 _SKILL_LABEL_RE = _whole((SKILL_CHIP_LABELS,))
@@ -657,40 +876,93 @@ def _key(text: str) -> str:
 
 
 def _line_category(norm: str) -> str | None:
-    for category, regex in _LINE_RES.items():
-        if regex.match(norm):
-            return category
-    return None
+    if len(norm) > LINE_RULE_MAX_CHARS:
+        return None
+    found = _LINE_ALL_RE.match(norm)
+    return found.lastgroup if found else None
 
 
 def _count_traits(sentence: str) -> int:
     return len({m.group(0) for m in _TRAITS_RE.finditer(sentence)})
 
 
-def _sentence_category(sentence: str) -> str | None:
-    for category, regex in _STATEMENT_RES.items():
-        if regex.search(sentence):
+@dataclass(frozen=True, slots=True)
+class _BlockRules:
+    """The statement rules that can still match somewhere in a block (found on the whole block)."""
+
+    phrases: dict[str, tuple[re.Pattern[str], ...]]
+    traits: bool
+    co_occurrence: dict[str, tuple[tuple[re.Pattern[str], ...], ...]]
+
+    @classmethod
+    def of(cls, norm: str) -> _BlockRules:
+        prefixes = set(_PREFIX_RE.findall(norm))
+        phrases = {}
+        for category, regexes in _STATEMENT_GATE.active(prefixes).items():
+            found = tuple(regex for regex in regexes if regex.search(norm))
+            if found:
+                phrases[category] = found
+        co_occurrence = {}
+        for category, rules in _CO_OCCURRENCE_RES.items():
+            triggers = _CO_OCCURRENCE_TRIGGERS[category]
+            live = tuple(
+                rule
+                for rule, needs in zip(rules, triggers, strict=True)
+                if (needs is None or not needs.isdisjoint(prefixes))
+                and all(x.search(norm) for x in rule)
+            )
+            if live:
+                co_occurrence[category] = live
+        return cls(phrases, norm.count(",") >= 2, co_occurrence)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases or self.traits or self.co_occurrence)
+
+
+_ALL_RULES = _BlockRules(
+    {cat: (regex,) for cat, regex in _STATEMENT_RES.items()}, True, dict(_CO_OCCURRENCE_RES)
+)
+
+
+def _sentence_category(sentence: str, rules: _BlockRules = _ALL_RULES) -> str | None:
+    """Statement category of one sentence; `rules` = those that matched its block."""
+    for category, regexes in rules.phrases.items():
+        if any(regex.search(sentence) for regex in regexes):
             return category
     # Trait lists are comma lists; the comma gate spares the long alternation on most sentences.
-    if sentence.count(",") >= 2 and _count_traits(sentence) >= PROTECTED_TRAITS_MIN:
+    if (
+        rules.traits
+        and sentence.count(",") >= 2
+        and _count_traits(sentence) >= PROTECTED_TRAITS_MIN
+    ):
         return "eeo"
-    for category, rules in _CO_OCCURRENCE_RES.items():
-        if any(all(regex.search(sentence) for regex in rule) for rule in rules):
+    for category, co_rules in rules.co_occurrence.items():
+        if any(all(regex.search(sentence) for regex in rule) for rule in co_rules):
             return category
     return None
 
 
 def _statement_category(norm: str) -> str | None:
     """The statement category covering most of the block, if statement text dominates it."""
+    rules = _BlockRules.of(norm)
+    if not rules:  # the usual case: nothing in the block can match, no sentence to look at
+        return None
     share: dict[str, int] = {}
     for sentence in _SENTENCE_SPLIT_RE.split(norm):
-        category = _sentence_category(sentence)
+        category = _sentence_category(sentence, rules)
         if category:
             share[category] = share.get(category, 0) + len(sentence)
     if not share:
         return None
     category = max(share, key=lambda c: (share[c], -CATEGORIES.index(c)))
     return category if sum(share.values()) >= STATEMENT_SHARE * len(norm) else None
+
+
+@lru_cache(maxsize=BLOCK_CACHE_SIZE)
+def _block_rule_category(norm: str) -> str | None:
+    """Whole-block and statement rules of one block. Cached: within a crawl the same blocks (a
+    site's chrome, an employer's EEO paragraph and benefits) come back posting after posting."""
+    return _line_category(norm) or _statement_category(norm)
 
 
 def _section_category(norm: str) -> str | None:
@@ -771,11 +1043,19 @@ def _widget_extent(page: _Page, start: int) -> int:
 
 def _section_extent(page: _Page, start: int) -> int:
     """End (exclusive) of the section headed by block `start`."""
-    rank = _rank(page.blocks[start])
+    head = page.blocks[start]
+    rank = _rank(head)
     i = start + 1
     while i < len(page):
         block = page.blocks[i]
         if block.kind == HEADING and _rank(block) <= rank:
+            break
+        # A line of a text capture heads the rest of its own group only (a "Stand Out From the
+        # Crowd" box must not swallow the posting under it), and any other section heading
+        # ("Warnung vor Betrug" after "Datenschutzhinweise") starts a section of its own.
+        if head.kind == LINE and head.group and block.group != head.group:
+            break
+        if block.kind != ITEM and _section_category(page.norms[i]) is not None:
             break
         i += 1
     return i
@@ -966,6 +1246,75 @@ def _repeated_keys(page: _Page) -> set[str]:
 # ============================================================================================
 
 
+def _anchors(page: _Page) -> list[int]:
+    """Kept blocks that are surely body: list items, and paragraphs of CONTENT_MIN_WORDS or more
+    (a heading-like line never is: "Get the JobHunt app for iOS and Android")."""
+    return [
+        i
+        for i, block in enumerate(page.blocks)
+        if page.labels[i] is None
+        and (block.kind == ITEM or (block.kind != HEADING and page.words(i) >= CONTENT_MIN_WORDS))
+    ]
+
+
+def _edge_indices(page: _Page) -> list[int]:
+    """Blocks before the first and after the last sure body block: where a site's template sits.
+
+    The heading right above the first body block is the body's own section heading ("About The
+    Position"), never template, even when every posting of the board has it.
+    """
+    anchors = _anchors(page)
+    if not anchors:
+        return []
+    first, last = anchors[0], anchors[-1]
+    top = range(first - 1 if page.blocks[first - 1].kind == HEADING else first) if first else ()
+    return [i for i in (*top, *range(last + 1, len(page))) if page.keys[i]]
+
+
+def _apply_template(page: _Page, template: Container[str], edges: list[int]) -> None:
+    """Edge blocks the site showed on many other postings (see `TemplateMemory`)."""
+    for i in edges:
+        if page.labels[i] is None and page.keys[i] in template:
+            page.labels[i] = "repeated_block"
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    """Every block of a body with its category (None = kept), and the keys of its edge blocks."""
+
+    blocks: list[tuple[Block, str | None]]
+    edge_keys: frozenset[str]
+
+
+def classify_blocks(
+    *,
+    html: str | None = None,
+    text: str | None = None,
+    title: str | None = None,
+    company: str | None = None,
+    location: str | None = None,
+    company_description: str | None = None,
+    header_values: Iterable[str] = (),
+    template: Container[str] = frozenset(),
+) -> Classified:
+    """Label every block of a body; see `strip_boilerplate` for the arguments."""
+    page = _Page.of(blocks_from_html(html) if html else blocks_from_text(text or ""))
+    page.labels = [_block_rule_category(n) for n in page.norms]
+    _apply_sections(page)
+    fields = _Fields.build(
+        title, company, location, company_description, header_values, _repeated_keys(page)
+    )
+    body_start = _apply_header(page, fields)
+    _apply_repeated_runs(page, fields, body_start)
+    edges = _edge_indices(page)
+    if template:
+        _apply_template(page, template, edges)
+    return Classified(
+        blocks=list(zip(page.blocks, page.labels, strict=True)),
+        edge_keys=frozenset(page.keys[i] for i in edges),
+    )
+
+
 def strip_boilerplate(
     *,
     html: str | None = None,
@@ -975,23 +1324,66 @@ def strip_boilerplate(
     location: str | None = None,
     company_description: str | None = None,
     header_values: Iterable[str] = (),
+    template: Container[str] = frozenset(),
 ) -> Stripped:
     """Split a posting body into the clean description and the removed boilerplate.
 
     `html` is used when given, else `text` (a plain body or a whole-page text capture). The
     field arguments are what the spider extracted; lines repeating them leave the body.
+    `template` holds block keys the site repeats across postings (`TemplateMemory.template`):
+    such blocks before or after the body are `repeated_block`.
     """
-    page = _Page.of(blocks_from_html(html) if html else blocks_from_text(text or ""))
-    page.labels = [_line_category(n) or _statement_category(n) for n in page.norms]
-    _apply_sections(page)
-    fields = _Fields.build(
-        title, company, location, company_description, header_values, _repeated_keys(page)
+    classified = classify_blocks(
+        html=html,
+        text=text,
+        title=title,
+        company=company,
+        location=location,
+        company_description=company_description,
+        header_values=header_values,
+        template=template,
     )
-    body_start = _apply_header(page, fields)
-    _apply_repeated_runs(page, fields, body_start)
-
-    pairs = list(zip(page.blocks, page.labels, strict=True))
+    pairs = classified.blocks
     return Stripped(
         description=render_blocks(b for b, label in pairs if label is None),
         boilerplate=[{"category": label, "text": b.text} for b, label in pairs if label],
+        edge_keys=classified.edge_keys,
     )
+
+
+class TemplateMemory:
+    """A crawl's memory of each source's page template, as trafilatura's repeated-segment check.
+
+    A block key is template once it was seen at the edges of `min_postings` postings of one
+    source from at least `min_companies` companies: a block shared by several employers' postings
+    is the board's, while one employer's own repeated text (its blurb, its benefits) is content.
+    """
+
+    def __init__(
+        self, min_postings: int = 5, min_companies: int = 2, max_keys: int = 50_000
+    ) -> None:
+        self.min_postings = min_postings
+        self.min_companies = min_companies
+        self.max_keys = max_keys
+        self._seen: dict[str, dict[str, tuple[int, frozenset[str]]]] = {}
+        self._learned: dict[str, set[str]] = {}
+
+    def template(self, source: str) -> Container[str]:
+        """The source's learnt template (live view: it grows as the crawl goes)."""
+        return self._learned.get(source, frozenset())
+
+    def observe(self, source: str, company: str | None, keys: Iterable[str]) -> None:
+        seen = self._seen.setdefault(source, {})
+        learned = self._learned.setdefault(source, set())
+        who = _key(company) if company else ""
+        for key in keys:
+            count, companies = seen.get(key, (0, frozenset()))
+            if len(companies) < self.min_companies:
+                companies = companies | {who}
+            seen[key] = (count + 1, companies)
+            if count + 1 >= self.min_postings and len(companies) >= self.min_companies:
+                learned.add(key)
+        if len(seen) > self.max_keys:
+            # Bounded memory: forget keys seen once (unique text, the bulk of it).
+            for key in [k for k, (n, _) in seen.items() if n == 1]:
+                del seen[key]

@@ -41,6 +41,9 @@ class Block:
     # Heading rank (1-6 for h1-h6, PSEUDO_HEADING_LEVEL otherwise, 0 for non-headings). Excluded
     # from equality so `Block("heading", "X")` still equals a parsed <h2>X</h2>.
     level: int = field(default=0, compare=False)
+    # Text input only: index of the blank-line-separated group the block came from (0 for HTML).
+    # A section headed by a line of a group ends with that group.
+    group: int = field(default=0, compare=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,7 +201,7 @@ def _looks_like_heading(line: str) -> bool:
     )
 
 
-def _group_blocks(group: list[str]) -> Iterator[Block]:
+def _group_blocks(group: list[str], group_id: int) -> Iterator[Block]:
     """A run of consecutive plain lines: alone it is a heading or paragraph, else lines.
 
     Whole-page captures put each visual element (a header field, a sidebar label) on its own
@@ -207,12 +210,12 @@ def _group_blocks(group: list[str]) -> Iterator[Block]:
     if len(group) == 1:
         line = group[0]
         if _looks_like_heading(line):
-            yield Block(HEADING, line, PSEUDO_HEADING_LEVEL)
+            yield Block(HEADING, line, PSEUDO_HEADING_LEVEL, group_id)
         else:
-            yield Block(PARAGRAPH, line)
+            yield Block(PARAGRAPH, line, 0, group_id)
         return
     for line in group:
-        yield Block(LINE, line)
+        yield Block(LINE, line, 0, group_id)
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -221,8 +224,11 @@ def blocks_from_text(text: str) -> list[Block]:
     group: list[str] = []
     prev_item_open = False  # the previous physical line was a bullet item (for continuations)
 
+    group_ids = iter(range(1, len(text or "") + 2))
+
     def close_group() -> None:
-        blocks.extend(_group_blocks(group))
+        if group:
+            blocks.extend(_group_blocks(group, next(group_ids)))
         group.clear()
 
     for raw in (text or "").splitlines():

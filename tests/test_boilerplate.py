@@ -652,3 +652,138 @@ def test_french_employer_heading_le_poste_inside_the_body_stays():
         "<p>Vous rejoindrez une équipe bienveillante qui attache de l'importance à la qualité.</p>"
     )
     assert "Le poste" in strip_boilerplate(html=html).description
+
+
+# --------------------------------------------------------------------------------------------
+# The rule gate: word-prefix triggers may only skip rules that cannot match
+# --------------------------------------------------------------------------------------------
+
+
+def _all_sentences() -> list[str]:
+    from evaluation.dataset import load_pages
+    from scrapers.boilerplate import _SENTENCE_SPLIT_RE, _norm
+
+    texts = [p.text for p in load_pages()] + [seed_text(name) for name in SEED_FIELDS]
+    return [
+        sentence
+        for text in texts
+        for line in text.splitlines()
+        if line.strip()
+        for sentence in _SENTENCE_SPLIT_RE.split(_norm(line))
+    ]
+
+
+def test_gated_statement_rules_agree_with_ungated_on_every_known_sentence() -> None:
+    from scrapers.boilerplate import _BlockRules, _sentence_category
+
+    for sentence in _all_sentences():
+        gated = _sentence_category(sentence, _BlockRules.of(sentence))
+        assert gated == _sentence_category(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "we are an equal opportunity employer.",
+        "(equal opportunity employer) all qualified applicants will receive consideration.",
+        "beware of jobbetrug: wir verlangen niemals geld.",
+        "sin ninguna discriminación por razón de sexo.",
+        "l'entreprise garantit l'égalité des chances.",
+        "by continuing to browse this site you accept cookies.",
+        "we celebrate diversity in all its forms.",
+    ],
+)
+def test_gate_lets_statements_through(sentence: str) -> None:
+    from scrapers.boilerplate import _BlockRules, _sentence_category
+
+    assert _sentence_category(sentence, _BlockRules.of(sentence)) == _sentence_category(sentence)
+    assert _sentence_category(sentence) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Repeated blocks across postings (the site's template, learnt as the crawl goes)
+# --------------------------------------------------------------------------------------------
+
+APP_PROMO = "Get the JobHunt app for iOS and Android"
+TAGLINE = "JobHunt: find work near you"
+
+
+def _board_posting(company: str, n: int) -> str:
+    return (
+        f"{TAGLINE}\nPost a job for free\n\n"
+        f"{company} is hiring for role number {n}, a position in our growing warehouse team.\n\n"
+        "Requirements\n\n"
+        f"- Experience number {n} with forklifts and inventory systems\n\n"
+        f"{APP_PROMO}\n"
+    )
+
+
+def test_template_memory_learns_after_n_postings_from_two_companies() -> None:
+    from scrapers.boilerplate import TemplateMemory, strip_boilerplate
+
+    memory = TemplateMemory(min_postings=3)
+    results = []
+    for n in range(5):
+        stripped = strip_boilerplate(
+            text=_board_posting(("Acme", "Globex")[n % 2], n), template=memory.template("board")
+        )
+        memory.observe("board", ("Acme", "Globex")[n % 2], stripped.edge_keys)
+        results.append(stripped)
+    # The first three teach, the later ones lose the template lines.
+    assert APP_PROMO in results[2].description
+    for later in results[3:]:
+        assert APP_PROMO not in later.description and TAGLINE not in later.description
+        assert {"category": "repeated_block", "text": APP_PROMO} in later.boilerplate
+        # A section heading every posting shares, inside the body, is the body's own.
+        assert "Requirements" in later.description
+
+
+def test_template_memory_keeps_one_employers_repeated_content() -> None:
+    from scrapers.boilerplate import TemplateMemory, strip_boilerplate
+
+    memory = TemplateMemory(min_postings=2)
+    blurb = "Acme makes anvils for coyotes."
+    for n in range(4):
+        text = f"We need a welder number {n} for the night shift in our Arizona plant.\n\n{blurb}\n"
+        stripped = strip_boilerplate(text=text, template=memory.template("acme-ats"))
+        memory.observe("acme-ats", "Acme", stripped.edge_keys)
+        assert blurb in stripped.description
+
+
+def test_template_memory_is_per_source() -> None:
+    from scrapers.boilerplate import TemplateMemory
+
+    memory = TemplateMemory(min_postings=2)
+    for company in ("A", "B"):
+        memory.observe("one", company, {"apply on our app"})
+    assert "apply on our app" in memory.template("one")
+    assert "apply on our app" not in memory.template("two")
+
+
+def test_template_memory_stays_bounded() -> None:
+    from scrapers.boilerplate import TemplateMemory
+
+    memory = TemplateMemory(min_postings=2, max_keys=100)
+    for n in range(500):
+        memory.observe("board", "A", {f"unique line {n}"})
+    assert len(memory._seen["board"]) <= 100
+
+
+def test_boilerplate_pipeline_learns_the_template_with_the_setting() -> None:
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    from pipelines.boilerplate import BoilerplatePipeline
+
+    crawler = get_crawler(Spider, {"JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS": 2})
+    pipeline = BoilerplatePipeline.from_crawler(crawler)
+    items = [
+        pipeline.process_item(
+            {"source": "board", "company": c, "description": _board_posting(c, n)}
+        )
+        for n, c in enumerate(("Acme", "Globex", "Initech"))
+    ]
+    assert APP_PROMO in items[1]["description"]
+    assert APP_PROMO not in items[2]["description"]
+    # The tagline, its second line and the app promotion.
+    assert crawler.stats.get_value("jobsieve/boilerplate/repeated_block") == 3

@@ -1,0 +1,1 @@
+"""The labelled duplicate pairs (pairs.toml) and their evaluation (evaluate.py)."""
