@@ -14,11 +14,20 @@ def posting_id(source: str, source_id: str | None, url: str) -> str:
     return f"{source}:{hashlib.sha1(url.encode('utf-8')).hexdigest()[:16]}"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_WORD = re.compile(r"\W+")
+
+
+def _drop_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
+
+
 def _fold(text: str | None) -> str:
     # Case, accents and spacing differ between boards showing the same job; content does not.
     decomposed = unicodedata.normalize("NFKD", text or "")
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\W+", " ", stripped.casefold()).strip()
+    # Only non-ASCII characters can be combining marks: look at those alone (dedup hot path).
+    stripped = decomposed if decomposed.isascii() else _NON_ASCII.sub(_drop_mark, decomposed)
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
 
 def content_fingerprint(title: str | None, company: str | None, description: str | None) -> str:

@@ -42,7 +42,55 @@ def source_report(name: str, stats: dict[str, Any]) -> dict[str, Any]:
         "missing_recordings": int(stats.get("jobsieve/world/missing", 0)),
         "log_errors": int(stats.get("log_count/ERROR", 0)),
         "finish_reason": stats.get("finish_reason"),
+        "duration_seconds": round(float(stats.get("elapsed_time_seconds") or 0.0), 3),
     }
+
+
+# Fields whose filling says how useful a source is; lists count when non-empty.
+_COVERAGE = (
+    "company",
+    "location_raw",
+    "locations",
+    "remote",
+    "employment_type",
+    "seniority",
+    "salary",
+    "date_posted",
+    "valid_through",
+    "department",
+    "apply_url",
+    "original_url",
+    "skills",
+    "description",
+    "language",
+)
+
+
+def posting_figures(postings: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per source, from tonight's annotated postings: statuses, duplicates, languages, coverage."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for posting in postings:
+        grouped.setdefault(posting.get("source") or "", []).append(posting)
+    figures = {}
+    for source, lines in sorted(grouped.items()):
+        statuses = {s: sum(1 for p in lines if p.get("status") == s) for s in _STATUSES}
+        languages: dict[str, int] = {}
+        for posting in lines:
+            language = posting.get("language") or "unknown"
+            languages[language] = languages.get(language, 0) + 1
+        figures[source] = {
+            **statuses,
+            "duplicates": sum(1 for p in lines if p.get("duplicate_of")),
+            "languages": dict(sorted(languages.items())),
+            "coverage": {
+                f: round(sum(1 for p in lines if p.get(f) not in (None, "", [])) / len(lines), 3)
+                for f in _COVERAGE
+            },
+        }
+    return figures
+
+
+_STATUSES = ("new", "updated", "unchanged")
 
 
 def build_report(
@@ -53,8 +101,14 @@ def build_report(
     world: str | None,
     sources: dict[str, dict[str, Any]],
     files: dict[str, str],
+    postings: dict[str, dict[str, Any]] | None = None,
+    night_counts: dict[str, int] | None = None,
+    state: str | None = None,
 ) -> dict[str, Any]:
     per_source = {name: source_report(name, stats) for name, stats in sorted(sources.items())}
+    for name, figures in (postings or {}).items():
+        if name in per_source:
+            per_source[name].update(figures)
     dropped: dict[str, int] = {}
     for report in per_source.values():
         for reason, count in report["dropped"].items():
@@ -66,6 +120,8 @@ def build_report(
         "duration_seconds": round((finished - started).total_seconds(), 3),
         "world": world,
         "items": sum(r["items"] for r in per_source.values()),
+        **(night_counts or {}),
+        "state": state,
         "dropped": dropped,
         "errors": sum(len(r["errors"]) for r in per_source.values()),
         "requests": {
@@ -91,7 +147,18 @@ def summary_lines(report: dict[str, Any]) -> Iterable[str]:
             if source["missing_recordings"]
             else ""
         )
-        yield f"  {name:<20} {source['items']:>6} postings, {dropped}{errors}{missing}"
+        statuses = ", ".join(f"{source[s]} {s}" for s in _STATUSES if source.get(s))
+        statuses = f" ({statuses})" if statuses else ""
+        duplicates = f", {source['duplicates']} duplicate(s)" if source.get("duplicates") else ""
+        yield (
+            f"  {name:<20} {source['items']:>6} postings{statuses}{duplicates}, "
+            f"{dropped}{errors}{missing}, {source['duration_seconds']:.1f}s"
+        )
+    if "jobs" in report:
+        yield (
+            f"  {report['jobs']} live job(s), {report['delta']} new or updated, "
+            f"{report['expired']} expired, {report['duplicates']} duplicate posting(s)"
+        )
     for label, path in report["files"].items():
         yield f"  {label:<20} {path}"
 

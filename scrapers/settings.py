@@ -46,10 +46,14 @@ EXTENSIONS = {
 ITEM_PIPELINES = {
     "pipelines.normalise.NormalisePipeline": 100,
     "pipelines.boilerplate.BoilerplatePipeline": 200,
+    # Reads the clean body, so after boilerplate.
+    "pipelines.skills.SkillsPipeline": 250,
     "pipelines.language.LanguagePipeline": 300,
     "pipelines.dedup.DedupPipeline": 400,
     # Last before export, so what is written is what was checked.
     "pipelines.validate.ValidatePipeline": 900,
+    # After validation, so only postings that reach the feed enter the persistent state.
+    "pipelines.state.StatePipeline": 950,
 }
 
 # --- jobsieve ---------------------------------------------------------------------------------
@@ -70,3 +74,18 @@ JOBSIEVE_CRAWL_TIME = None
 JOBSIEVE_FEEDS_DIR = "feeds"
 # langdetect is random unless seeded; the seed makes language results repeatable.
 JOBSIEVE_LANGDETECT_SEED = 0
+# A block around the body seen on this many postings of one source (from two companies or more)
+# in a crawl is that site's template: repeated_block for the postings after. 0 turns it off.
+JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS = 5
+# The persistent state (statuses, clusters, expiry): an SQLite path or URL (sqlite:///abs/path).
+# Unset = state.sqlite3 in JOBSIEVE_FEEDS_DIR, so a feeds folder and its memory travel together.
+JOBSIEVE_STATE = None
+# A posting not seen for this many nights (by date) is expired.
+JOBSIEVE_EXPIRE_AFTER = 3
+# `scrapy crawl`: drop postings that are the same job as one seen on another source (default: keep
+# them, marked with duplicate_of). `crawlall` always keeps them in postings.jsonl.
+JOBSIEVE_DROP_DUPLICATES = False
+# Set by `crawlall` for its crawlers: the command, not the pipeline, clusters and commits.
+JOBSIEVE_NIGHTLY = False
+# Tests only: kill -9 the crawl at a point (items:N, staged, published:N, committed).
+JOBSIEVE_TEST_CRASH_AT = None

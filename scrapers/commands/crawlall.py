@@ -1,13 +1,23 @@
 """`scrapy crawlall`: the nightly crawl of every enabled source, in one process.
 
-Writes ``feeds/<YYYY-MM-DD>/postings.jsonl`` (every valid posting), ``deadletter.jsonl`` (every
-dropped one, with why) and ``report.json``, then prints a short summary.
+Writes under ``feeds/<YYYY-MM-DD>/``: ``postings.jsonl`` (every valid posting, with status and
+duplicate_of), ``jobs.jsonl`` (one line per live job: its canonical posting plus ``sources``),
+``delta.jsonl`` (jobs new or updated tonight), ``expired.jsonl`` (postings that went away),
+``deadletter.jsonl`` (every dropped item, with why) and ``report.json``, then prints a summary.
+
+Crash safety: the crawlers and the post-pass write into ``feeds/.<night>.partial/``; the files are
+fsynced, then renamed into ``feeds/<night>/`` with ``report.json`` last (its presence says the
+night is complete), and only then is the state committed, in one transaction. A night killed at
+any point and run again exports every posting once and leaves the state as one clean run would.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
+import signal
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,8 +26,13 @@ from scrapy.commands import ScrapyCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
-from scrapers.report import build_report, summary_lines, write_report
+from scrapers.report import build_report, posting_figures, summary_lines
 from scrapers.sources import load_sources
+from scrapers.state import night_clock, open_store, state_location
+from scrapers.state.night import Night, NightResult
+
+# Published in this order; report.json last, so its presence means the night is complete.
+_FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl", "deadletter.jsonl")
 
 
 class Command(ScrapyCommand):
@@ -60,9 +75,13 @@ class Command(ScrapyCommand):
         except ValueError:
             message = f"--night {self.night!r} is not YYYY-MM-DD"
             raise UsageError(message, print_help=False) from None
-        self.out = Path(settings.get("JOBSIEVE_FEEDS_DIR")) / self.night
+        feeds_dir = Path(settings.get("JOBSIEVE_FEEDS_DIR"))
+        self.out = feeds_dir / self.night
+        # A killed night's leftovers are never reused: tonight starts its staging afresh.
+        self.staging = feeds_dir / f".{self.night}.partial"
+        shutil.rmtree(self.staging, ignore_errors=True)
         feeds = {
-            str(self.out / "sources" / "%(name)s.jsonl"): {
+            str(self.staging / "sources" / "%(name)s.jsonl"): {
                 "format": "jsonlines",
                 "encoding": "utf-8",
                 "overwrite": True,
@@ -71,9 +90,12 @@ class Command(ScrapyCommand):
         settings.set("FEEDS", feeds, priority="cmdline")
         settings.set(
             "JOBSIEVE_DEADLETTER",
-            str(self.out / "deadletter" / "%(name)s.jsonl"),
+            str(self.staging / "deadletter" / "%(name)s.jsonl"),
             priority="cmdline",
         )
+        settings.set("JOBSIEVE_NIGHTLY", True, priority="cmdline")
+        self.state = state_location(settings.get("JOBSIEVE_STATE"), feeds_dir)
+        self.now = night_clock(frozen)[1]
 
     def _sources(self, opts: argparse.Namespace) -> list[str]:
         assert self.settings is not None and self.crawler_process is not None
@@ -110,40 +132,115 @@ class Command(ScrapyCommand):
             crawlers[name] = crawler
             self.crawler_process.crawl(crawler)
         self.crawler_process.start()
-        finished = datetime.now(UTC)
-
-        postings = _merge_jsonl(
-            [self.out / "sources" / f"{n}.jsonl" for n in names],
-            self.out / "postings.jsonl",
-            key=lambda line: (line.get("source") or "", line.get("id") or ""),
-        )
-        deadletter = _merge_jsonl(
-            [self.out / "deadletter" / f"{n}.jsonl" for n in names],
-            self.out / "deadletter.jsonl",
-            key=lambda line: (line.get("spider") or "", json.dumps(line["item"], sort_keys=True)),
-        )
-        report = build_report(
-            night=self.night,
-            started=started,
-            finished=finished,
-            world=self.settings.get("JOBSIEVE_WORLD"),
-            sources={name: c.stats.get_stats() for name, c in crawlers.items()},
-            files={
-                "postings": str(postings),
-                "deadletter": str(deadletter),
-                "report": str(self.out / "report.json"),
-            },
-        )
-        write_report(self.out / "report.json", report)
+        stats = {name: c.stats.get_stats() for name, c in crawlers.items()}
+        # A source that failed or lost a board tonight says nothing about its postings going away.
+        complete = [
+            n for n, s in stats.items() if s.get("finish_reason") == "finished" and not _errors(s)
+        ]
+        store = open_store(self.state)
+        try:
+            result = self._settle(store, names, complete)
+            self._stage(names, result, stats, started)
+            _crash_point(self.settings, "staged")
+            self._publish(names)
+            store.commit_night(self.night, result.rows)
+            _crash_point(self.settings, "committed")
+        finally:
+            store.close()
+        shutil.rmtree(self.staging, ignore_errors=True)
+        report = json.loads((self.out / "report.json").read_text(encoding="utf-8"))
         print("\n".join(summary_lines(report)))
         if self.crawler_process.bootstrap_failed or any(
-            c.stats.get_value("finish_reason") != "finished" for c in crawlers.values()
+            s.get("finish_reason") != "finished" for s in stats.values()
         ):
             self.exitcode = 1
 
+    def _settle(self, store: Any, names: list[str], complete: list[str]) -> NightResult:
+        """Statuses and clusters over every source at once, in a fixed order: same night, same
+        answer, whichever crawler finished first."""
+        items = _read_jsonl([self.staging / "sources" / f"{n}.jsonl" for n in names])
+        items.sort(key=lambda i: (i.get("source") or "", i.get("id") or ""))
+        night = Night(
+            store, self.night, self.now, expire_after=self.settings.getint("JOBSIEVE_EXPIRE_AFTER")
+        )
+        night.prefetch(item["id"] for item in items)
+        for item in items:
+            night.observe(item)
+        return night.finish(complete)
 
-def _merge_jsonl(parts: list[Path], target: Path, key: Any) -> Path:
-    """One file from the per-source parts, sorted so the same night gives the same bytes."""
+    def _stage(
+        self, names: list[str], result: NightResult, stats: dict[str, Any], started: datetime
+    ) -> None:
+        staging = self.staging
+        for name in names:
+            _write_jsonl(
+                staging / "sources" / f"{name}.jsonl",
+                [p for p in result.postings if p.get("source") == name],
+            )
+        _write_jsonl(staging / "postings.jsonl", result.postings)
+        _write_jsonl(staging / "jobs.jsonl", result.jobs)
+        _write_jsonl(staging / "delta.jsonl", result.delta)
+        _write_jsonl(staging / "expired.jsonl", result.expired)
+        deadletter = _read_jsonl([staging / "deadletter" / f"{n}.jsonl" for n in names])
+        deadletter.sort(
+            key=lambda line: (line.get("spider") or "", json.dumps(line["item"], sort_keys=True))
+        )
+        _write_jsonl(staging / "deadletter.jsonl", deadletter)
+        report = build_report(
+            night=self.night,
+            started=started,
+            finished=datetime.now(UTC),
+            world=self.settings.get("JOBSIEVE_WORLD"),
+            sources=stats,
+            files={name: str(self.out / name) for name in (*_FEEDS, "report.json")},
+            postings=posting_figures(result.postings),
+            night_counts={
+                "jobs": len(result.jobs),
+                "delta": len(result.delta),
+                "expired": len(result.expired),
+                "duplicates": sum(result.duplicates.values()),
+            },
+            state=self.state,
+        )
+        _write_text(
+            staging / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+        )
+
+    def _publish(self, names: list[str]) -> None:
+        """Rename the staged files into place, report.json last."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / "report.json").unlink(missing_ok=True)
+        moves = [
+            *(Path("sources") / f"{n}.jsonl" for n in names),
+            *(Path("deadletter") / f"{n}.jsonl" for n in names),
+            *map(Path, _FEEDS),
+            Path("report.json"),
+        ]
+        for relative in moves:
+            if not (self.staging / relative).exists():
+                (self.out / relative).unlink(missing_ok=True)
+        present = [m for m in moves if (self.staging / m).exists()]
+        for done, relative in enumerate(present, start=1):
+            target = self.out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / relative, target)
+            _crash_point(self.settings, f"published:{done}")
+        for folder in {self.out, self.out / "sources", self.out / "deadletter"}:
+            if folder.is_dir():
+                _fsync_dir(folder)
+
+
+def _errors(stats: dict[str, Any]) -> bool:
+    return any(k.startswith("jobsieve/source/") and k.endswith("/error") for k in stats)
+
+
+def _crash_point(settings: Any, point: str) -> None:
+    # Test-only (JOBSIEVE_TEST_CRASH_AT): die as `kill -9` would, with nothing cleaned up.
+    if settings.get("JOBSIEVE_TEST_CRASH_AT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _read_jsonl(parts: list[Path]) -> list[dict[str, Any]]:
     lines = []
     for part in parts:
         if part.exists():
@@ -152,9 +249,25 @@ def _merge_jsonl(parts: list[Path], target: Path, key: Any) -> Path:
                 for raw in part.read_text(encoding="utf-8").splitlines()
                 if raw.strip()
             )
-    lines.sort(key=key)
+    return lines
+
+
+def _write_jsonl(target: Path, lines: list[dict[str, Any]]) -> None:
+    _write_text(target, "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+
+
+def _write_text(target: Path, text: str) -> None:
+    """Written and fsynced: once renamed into place, the file survives a crash or power cut."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8") as handle:
-        for line in lines:
-            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-    return target
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

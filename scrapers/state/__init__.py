@@ -1,0 +1,103 @@
+"""What jobsieve remembers between nights, behind a small interface (no Scrapy import).
+
+``open_store(location)`` gives a :class:`StateStore`. Today the only implementation is SQLite (one
+file, standard library); a server database can replace it by implementing the same methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+STATUSES = ("new", "updated", "unchanged")
+
+
+@dataclass
+class PostingState:
+    """One posting ``id`` as the state knows it."""
+
+    id: str
+    fingerprint: str
+    source: str
+    url: str
+    original_url: str | None
+    first_seen: str  # ISO 8601 UTC
+    last_seen: str  # ISO 8601 UTC
+    last_changed: str  # ISO 8601 UTC
+    night: str  # YYYY-MM-DD of last_seen: the night whose status `status` is
+    status: str
+    cluster: str  # id of the cluster's canonical posting
+    company: str  # normalised company (the clustering block)
+    title: str  # normalised title words, space-separated
+    cities: str  # folded city names, "|"-separated
+    countries: str  # ISO codes, "|"-separated
+    sketch: bytes  # packed body sketch (scrapers.clustering.pack_sketch)
+    keys: str  # strong ATS keys, space-separated
+    facets: str = "{}"  # JSON of scrapers.clustering.Facets
+    valid_through: str | None = None
+    expired: str | None = None  # night it expired, None while live
+
+
+class StateStore(Protocol):
+    def get(self, ids: Iterable[str]) -> dict[str, PostingState]: ...
+
+    def ids_for_keys(self, keys: Iterable[str]) -> set[str]: ...
+
+    def by_company(self, company: str) -> list[PostingState]: ...
+
+    def company_titles(self, company: str) -> list[tuple[str, str]]:
+        """(id, normalised title) of the live postings of a company: the cheap block scan."""
+        ...
+
+    def by_cluster(self, clusters: Iterable[str]) -> list[PostingState]: ...
+
+    def stale(self, night: str, sources: Iterable[str], seen_before: str) -> list[PostingState]:
+        """Postings of these sources due to expire on ``night``: last seen on or before the
+        night ``seen_before``, or past their ``valid_through``. Live, or expired on ``night`` (so a
+        rerun of the night reports them again)."""
+        ...
+
+    def commit_night(
+        self, night: str, postings: Iterable[PostingState], complete: bool = True
+    ) -> None:
+        """Write postings (upsert) and, for a ``complete`` night, mark it done: all or nothing."""
+        ...
+
+    def nights(self) -> list[str]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(location: str | Path) -> StateStore:
+    """A store from a path (SQLite file) or a URL: ``sqlite:///abs/path``, ``sqlite:rel/path``."""
+    from scrapers.state.sqlite import SQLiteStore
+
+    text = str(location)
+    if "://" in text or text.startswith("sqlite:"):
+        scheme, _, rest = text.partition(":")
+        if scheme != "sqlite":
+            raise ValueError(
+                f"JOBSIEVE_STATE {text!r}: no state store for {scheme!r} (only sqlite: or a path)"
+            )
+        path = rest[3:] if rest.startswith("///") else rest.removeprefix("//")
+        if rest.startswith("///"):
+            path = "/" + path
+        return SQLiteStore(Path(path))
+    return SQLiteStore(Path(text))
+
+
+def state_location(configured: str | None, feeds_dir: str | Path) -> str:
+    """``JOBSIEVE_STATE``, else ``state.sqlite3`` beside the nights in the feeds folder."""
+    return configured or str(Path(feeds_dir) / "state.sqlite3")
+
+
+def night_clock(frozen: str | None) -> tuple[str, str]:
+    """(night ``YYYY-MM-DD``, now ISO 8601 UTC) from a frozen crawl time, else the clock."""
+    now = datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
+    now = now.astimezone(UTC)
+    return now.strftime("%Y-%m-%d"), now.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,169 @@
+"""The state in one SQLite file: WAL journal, one transaction per night (no Scrapy import)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import fields
+from pathlib import Path
+
+from scrapers.state import PostingState
+
+_COLUMNS = [f.name for f in fields(PostingState)]
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS postings (
+    id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT NOT NULL,
+    original_url TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    last_changed TEXT NOT NULL,
+    night TEXT NOT NULL,
+    status TEXT NOT NULL,
+    cluster TEXT NOT NULL,
+    company TEXT NOT NULL,
+    title TEXT NOT NULL,
+    cities TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    sketch BLOB NOT NULL,
+    keys TEXT NOT NULL,
+    facets TEXT NOT NULL,
+    valid_through TEXT,
+    expired TEXT,
+    -- Stored by company: a clustering block is one contiguous read, not one seek per posting.
+    PRIMARY KEY (company, id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS postings_id ON postings (id);
+CREATE INDEX IF NOT EXISTS postings_cluster ON postings (cluster);
+CREATE INDEX IF NOT EXISTS postings_night ON postings (source, night);
+CREATE INDEX IF NOT EXISTS postings_valid ON postings (source, valid_through)
+    WHERE valid_through IS NOT NULL;
+CREATE TABLE IF NOT EXISTS keys (key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, id))
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nights (night TEXT PRIMARY KEY, committed_at TEXT NOT NULL);
+"""
+# Bumped whenever the tables change: an older file is refused with a clear message, not misread.
+SCHEMA_VERSION = 1
+# SQLite caps bound parameters per statement; look-ups are chunked below it.
+_CHUNK = 500
+
+
+class SQLiteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # FULL: a committed night survives a power cut, not only a killed process.
+            self.db.execute("PRAGMA synchronous=FULL")
+            self._check_version()
+            self.db.executescript(_SCHEMA)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            raise ValueError(f"state {path} is not a usable SQLite database: {error}") from error
+
+    def _check_version(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables and version != SCHEMA_VERSION:
+            self.db.close()
+            raise ValueError(
+                f"state {self.path} has schema version {version}, this jobsieve reads version "
+                f"{SCHEMA_VERSION}: move it aside (a fresh state starts with every posting new)"
+            )
+
+    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[PostingState]:
+        cursor = self.db.execute(sql, tuple(params))
+        return [PostingState(*row) for row in cursor]
+
+    def _chunked(self, where: str, values: Iterable[str]) -> list[PostingState]:
+        values = list(dict.fromkeys(values))
+        found: list[PostingState] = []
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found += self._rows(
+                f"SELECT {','.join(_COLUMNS)} FROM postings WHERE {where} IN ({marks})", chunk
+            )
+        return found
+
+    def get(self, ids: Iterable[str]) -> dict[str, PostingState]:
+        return {row.id: row for row in self._chunked("id", ids)}
+
+    def ids_for_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in self.db.execute(f"SELECT id FROM keys WHERE key IN ({marks})", chunk)
+            )
+        return found
+
+    def by_company(self, company: str) -> list[PostingState]:
+        return self._rows(
+            f"SELECT {','.join(_COLUMNS)} FROM postings WHERE company = ? AND expired IS NULL",
+            (company,),
+        )
+
+    def company_titles(self, company: str) -> list[tuple[str, str]]:
+        return list(
+            self.db.execute(
+                "SELECT id, title FROM postings WHERE company = ? AND expired IS NULL", (company,)
+            )
+        )
+
+    def by_cluster(self, clusters: Iterable[str]) -> list[PostingState]:
+        return self._chunked("cluster", clusters)
+
+    def stale(self, night: str, sources: Iterable[str], seen_before: str) -> list[PostingState]:
+        sources = list(sources)
+        marks = ",".join("?" * len(sources))
+        live = f"(expired IS NULL OR expired = ?) AND source IN ({marks}) AND night < ?"
+        columns = ",".join(_COLUMNS)
+        # Two indexed look-ups, not one OR that would scan every posting of the state.
+        return self._rows(
+            f"SELECT {columns} FROM postings WHERE {live} AND night <= ? "
+            f"UNION SELECT {columns} FROM postings WHERE {live} AND valid_through < ?",
+            [night, *sources, night, seen_before, night, *sources, night, night],
+        )
+
+    def commit_night(
+        self, night: str, postings: Iterable[PostingState], complete: bool = True
+    ) -> None:
+        marks = ",".join("?" * len(_COLUMNS))
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for posting in postings:
+                self.db.execute(
+                    f"INSERT OR REPLACE INTO postings ({','.join(_COLUMNS)}) VALUES ({marks})",
+                    tuple(getattr(posting, name) for name in _COLUMNS),
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO keys (key, id) VALUES (?, ?)",
+                    [(key, posting.id) for key in posting.keys.split()],
+                )
+            if complete:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO nights (night, committed_at) "
+                    "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    (night,),
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def nights(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT night FROM nights ORDER BY night")]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM postings").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,206 @@
+"""Cross-source clustering: ATS keys, content containment and the hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.clustering import (
+    Signature,
+    ats_key,
+    canonical,
+    company_key,
+    containment,
+    same_job,
+    sketch,
+    strong_keys,
+)
+
+UUID = "4e661362-45c4-43d1-9df3-93c231cb78dc"
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://job-boards.greenhouse.io/mercari/jobs/8519643002", "greenhouse:8519643002"),
+        (
+            "https://boards.greenhouse.io/mercari/jobs/8519643002?gh_src=abc",
+            "greenhouse:8519643002",
+        ),
+        (
+            "https://careers.mercari.com/jobs?gh_jid=8519643002&utm_source=x",
+            "greenhouse:8519643002",
+        ),
+        (f"https://jobs.lever.co/farfetch/{UUID}", f"lever:{UUID}"),
+        (
+            f"https://jobs.eu.lever.co/backmarket/{UUID.upper()}/apply?lever-source=li",
+            f"lever:{UUID}",
+        ),
+        (f"https://jobs.ashbyhq.com/backmarket/{UUID}/application", f"ashby:{UUID}"),
+        ("https://apply.workable.com/tidewell-health/j/0195041707/apply/", "workable:0195041707"),
+        (
+            "https://jobs.smartrecruiters.com/CorvidPayments/744000001100000-junior-frontend?oga=1",
+            "smartrecruiters:744000001100000",
+        ),
+        (
+            "https://ostara.wd1.myworkdayjobs.com/OstaraCareers/job/Rotterdam/Accountmanager_R-120008/apply",
+            "workday:ostara:R-120008",
+        ),
+        (
+            "https://ostara.wd1.myworkdayjobs.com/en-US/OstaraCareers/job/Accountmanager_R-120008",
+            "workday:ostara:R-120008",
+        ),
+        (
+            "https://www.welcometothejungle.com/fr/companies/back-market/jobs/backend-engineer_bordeaux_BM_po9OalJ",
+            "wttj:BM_po9OalJ",
+        ),
+        ("https://www.example.com/careers/backend", None),
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_ats_key(url, key):
+    assert ats_key(url) == key
+
+
+def test_strong_keys_read_every_url_field():
+    posting = {
+        "url": "https://www.tealhq.com/job/x_7ea1",
+        "original_url": "https://job-boards.greenhouse.io/mercari/jobs/8519643002",
+        "apply_url": "https://job-boards.greenhouse.io/mercari/jobs/8519643002#app",
+    }
+    assert strong_keys(posting) == {"greenhouse:8519643002"}
+
+
+def test_company_key_ignores_legal_form_and_case():
+    assert company_key("Sonnenfeld Energie GmbH") == company_key("sonnenfeld energie")
+    assert company_key("Tulp Data B.V.") == company_key("Tulp Data")
+
+
+BODY = " ".join(
+    f"Sentence {i} about building payment services with Go and Postgres for millions of buyers."
+    for i in range(40)
+)
+OTHER_BODY = " ".join(
+    f"Line {i} on designing seller onboarding flows in Figma with research and product teams."
+    for i in range(40)
+)
+
+
+def _posting(**fields) -> dict:
+    base = {
+        "id": "lever:1",
+        "source": "lever",
+        "company": "Farfetch",
+        "title": "Backend Engineer",
+        "locations": [{"city": "Porto", "region": None, "country": "PT"}],
+        "location_raw": "Porto, Portugal",
+        "description": BODY,
+    }
+    return {**base, **fields}
+
+
+def _same(a: dict, b: dict) -> bool:
+    return same_job(Signature.of(a), Signature.of(b))
+
+
+def test_copy_on_another_board_is_the_same_job():
+    copy = _posting(id="nodegree:a", source="nodegree", company="FARFETCH Ltd")
+    assert _same(_posting(), copy)
+
+
+def test_truncated_copy_still_matches_by_containment():
+    truncated = _posting(id="teal:a", source="teal", description=BODY[: len(BODY) // 2])
+    assert containment(sketch(BODY), sketch(BODY[: len(BODY) // 2])) >= 0.9
+    assert _same(_posting(), truncated)
+
+
+def test_shared_ats_key_matches_whatever_the_text():
+    url = f"https://jobs.lever.co/farfetch/{UUID}"
+    a = _posting(url=url)
+    b = _posting(id="nodegree:a", source="nodegree", original_url=url, description="short")
+    assert _same(a, b)
+
+
+def test_same_title_in_another_city_is_not_a_duplicate():
+    lisbon = _posting(
+        id="nodegree:a",
+        source="nodegree",
+        locations=[{"city": "Lisbon", "region": None, "country": "PT"}],
+        location_raw="Lisbon, Portugal",
+    )
+    assert not _same(_posting(), lisbon)
+
+
+def test_two_roles_sharing_a_template_are_not_duplicates():
+    frontend = _posting(id="nodegree:a", source="nodegree", title="Frontend Engineer")
+    assert not _same(_posting(), frontend)
+
+
+def test_repost_for_another_team_is_not_a_duplicate():
+    a = _posting(title="Backend Engineer, Payments")
+    b = _posting(
+        id="nodegree:a",
+        source="nodegree",
+        title="Backend Engineer, Search",
+        description=BODY.replace("payment services", "search ranking"),
+    )
+    assert not _same(a, b)
+
+
+def test_other_seniority_is_not_a_duplicate():
+    senior = _posting(id="teal:a", source="teal", title="Sr. Backend Engineer")
+    assert not _same(_posting(), senior)
+
+
+def test_other_company_is_not_a_duplicate():
+    assert not _same(_posting(), _posting(id="teal:a", source="teal", company="Mercari"))
+
+
+def test_different_bodies_do_not_match():
+    assert not _same(_posting(), _posting(id="teal:a", source="teal", description=OTHER_BODY))
+
+
+def test_same_source_never_matches_on_content():
+    assert not _same(_posting(), _posting(id="lever:2"))
+
+
+def test_canonical_is_the_employers_ats_record_else_the_earliest():
+    members = [
+        {"id": "teal:a", "source": "teal", "first_seen": "2026-11-01T00:00:00Z"},
+        {"id": "greenhouse:1", "source": "greenhouse", "first_seen": "2026-11-20T00:00:00Z"},
+    ]
+    assert canonical(members)["id"] == "greenhouse:1"
+    aggregators = [
+        {"id": "teal:a", "source": "teal", "first_seen": "2026-11-05T00:00:00Z"},
+        {"id": "nodegree:b", "source": "nodegree", "first_seen": "2026-11-01T00:00:00Z"},
+    ]
+    assert canonical(aggregators)["id"] == "nodegree:b"
+
+
+def test_disjoint_salaries_are_two_offers():
+    a = _posting(salary={"min": 123000, "max": 131000, "currency": "EUR", "period": "year"})
+    b = _posting(
+        id="teal:a",
+        source="teal",
+        salary={"min": 82000, "max": 110000, "currency": "EUR", "period": "year"},
+    )
+    assert not _same(a, b)
+    b["salary"] = {"min": 125000, "max": None, "currency": "EUR", "period": "year"}
+    assert _same(a, b)
+
+
+def test_other_remote_policy_or_department_is_another_opening():
+    a = _posting(remote="onsite", department="Engineering / Payments")
+    assert not _same(a, _posting(id="teal:a", source="teal", remote="hybrid"))
+    assert not _same(a, _posting(id="teal:a", source="teal", department="Operations"))
+    assert _same(a, _posting(id="teal:a", source="teal", department="Engineering", remote=None))
+
+
+def test_reordered_sections_still_match():
+    body = "\n\n".join(
+        f"Section {i} says something specific about this very role {i}." for i in range(12)
+    )
+    reordered = "\n\n".join(reversed(body.split("\n\n")))
+    assert _same(
+        _posting(description=body), _posting(id="teal:a", source="teal", description=reordered)
+    )

@@ -1,0 +1,266 @@
+"""The nightly crawl end to end: real `scrapy crawlall` / `scrapy crawl` processes, offline.
+
+Two nights in a row, the seed trio clustered, expiry, a night killed (SIGKILL) at several points
+and run again, and `scrapy crawl -O` with the same state.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
+from scrapers.contract import validate_posting
+from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, run_scrapy
+
+NIGHT_2 = "2026-11-23T03:00:00Z"
+SEED_TRIO = [
+    {"lever:4e661362-45c4-43d1-9df3-93c231cb78dc", "nodegree:ce7672804fe64ff4946cef925788478e"},
+    {
+        "ashby:b9ca9836-44ab-4ffd-b3b9-1abd17c7e2d3",
+        "lever:c683ca6f-c761-47f0-9255-d884167bb880",
+        "welcometothejungle:BM_po9OalJ",
+    },
+    {"greenhouse:8519643002", "teal:7ea1a4547c703cfa162aeecd3b88cadf23435"},
+]
+FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl")
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _crawlall(feeds: Path, crawl_time: str, *args: str) -> None:
+    result = run_scrapy(
+        "crawlall",
+        *args,
+        "-s",
+        f"JOBSIEVE_FEEDS_DIR={feeds}",
+        "-s",
+        f"JOBSIEVE_CRAWL_TIME={crawl_time}",
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def _state_rows(path: Path) -> list[tuple]:
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT * FROM postings ORDER BY id").fetchall()
+
+
+def _state_nights(path: Path) -> list[str]:
+    with closing(sqlite3.connect(path)) as db:
+        return [row[0] for row in db.execute("SELECT night FROM nights ORDER BY night")]
+
+
+@pytest.fixture(scope="module")
+def two_nights(tmp_path_factory) -> Path:
+    feeds = tmp_path_factory.mktemp("nights")
+    _crawlall(feeds, CRAWL_TIME, "--offline")
+    _crawlall(feeds, NIGHT_2, "--offline")
+    return feeds
+
+
+def test_first_night_everything_is_new(two_nights):
+    postings = _lines(two_nights / "2026-11-22" / "postings.jsonl")
+    assert {p["status"] for p in postings} == {"new"}
+    assert {p["first_seen"] for p in postings} == {CRAWL_TIME}
+
+
+def test_second_night_everything_is_unchanged_and_first_seen_kept(two_nights):
+    postings = _lines(two_nights / "2026-11-23" / "postings.jsonl")
+    assert {(p["status"], p["first_seen"]) for p in postings} == {("unchanged", CRAWL_TIME)}
+
+
+def test_second_night_delta_and_expired_are_empty(two_nights):
+    night = two_nights / "2026-11-23"
+    assert (night / "delta.jsonl").read_text() == ""
+    assert (night / "expired.jsonl").read_text() == ""
+
+
+def test_first_night_delta_is_every_job(two_nights):
+    night = two_nights / "2026-11-22"
+    assert _lines(night / "delta.jsonl") == _lines(night / "jobs.jsonl")
+
+
+def test_every_posting_line_is_valid_and_annotated(two_nights):
+    postings = _lines(two_nights / "2026-11-23" / "postings.jsonl")
+    assert all(validate_posting(p) == [] for p in postings)
+    assert all("duplicate_of" in p and p["status"] for p in postings)
+
+
+@pytest.mark.parametrize("members", SEED_TRIO, ids=["nodegree", "wttj", "teal"])
+def test_seed_trio_is_one_job(two_nights, members):
+    jobs = _lines(two_nights / "2026-11-22" / "jobs.jsonl")
+    holding = [j for j in jobs if members & {s["id"] for s in j["sources"]}]
+    assert len(holding) == 1 and {s["id"] for s in holding[0]["sources"]} == members
+    # The canonical is the employer's own ATS record.
+    assert holding[0]["source"] in {"lever", "ashby", "greenhouse"}
+
+
+def test_seed_copies_point_at_their_canonical(two_nights):
+    postings = {p["id"]: p for p in _lines(two_nights / "2026-11-22" / "postings.jsonl")}
+    jobs = _lines(two_nights / "2026-11-22" / "jobs.jsonl")
+    for members in SEED_TRIO:
+        [job] = [j for j in jobs if members & {s["id"] for s in j["sources"]}]
+        assert {postings[m]["duplicate_of"] for m in members - {job["id"]}} == {job["id"]}
+        assert postings[job["id"]]["duplicate_of"] is None
+
+
+def test_jobs_are_postings_less_duplicates(two_nights):
+    night = two_nights / "2026-11-22"
+    postings = _lines(night / "postings.jsonl")
+    jobs = _lines(night / "jobs.jsonl")
+    assert len(jobs) == sum(1 for p in postings if p["duplicate_of"] is None)
+
+
+def test_report_has_per_source_night_figures(two_nights):
+    report = json.loads((two_nights / "2026-11-23" / "report.json").read_text())
+    teal = report["sources"]["teal"]
+    assert (teal["unchanged"], teal["new"], teal["duplicates"]) == (teal["items"], 0, 1)
+    assert teal["languages"] and teal["coverage"]["description"] == 1.0
+    assert teal["duration_seconds"] > 0 and teal["dropped"] == {}
+    assert (report["delta"], report["expired"], report["duplicates"]) == (0, 0, 4)
+
+
+def test_state_remembers_both_nights(two_nights):
+    assert _state_nights(two_nights / "state.sqlite3") == ["2026-11-22", "2026-11-23"]
+
+
+def test_no_staging_left_behind(two_nights):
+    assert not list(two_nights.glob(".*.partial"))
+    assert {"2026-11-22", "2026-11-23", "state.sqlite3"} <= {p.name for p in two_nights.iterdir()}
+
+
+# --- crash safety -----------------------------------------------------------------------------
+
+# Night 1 sees Mercari and Globex; night 2, four days later, Mercari and Nordwind: Nordwind's
+# postings are new, Globex's expire, Mercari's are unchanged and Teal's copy stays a duplicate.
+NIGHT_1_BOARDS = '[greenhouse]\nboards = ["mercari", "globex"]\n[teal]\npages = 5\n'
+NIGHT_2_BOARDS = '[greenhouse]\nboards = ["mercari", "nordwindmobility"]\n[teal]\npages = 5\n'
+LATER = "2026-11-26T03:00:00Z"
+
+
+def _night(feeds: Path, sources: Path, crawl_time: str, crash: str | None = None):
+    args = ["crawlall", "--offline", "-s", f"JOBSIEVE_SOURCES={sources}"]
+    if crash:
+        args += ["-s", f"JOBSIEVE_TEST_CRASH_AT={crash}"]
+    return run_scrapy(
+        *args, "-s", f"JOBSIEVE_FEEDS_DIR={feeds}", "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}"
+    )
+
+
+@pytest.fixture(scope="module")
+def boards(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("boards")
+    (folder / "one.toml").write_text(NIGHT_1_BOARDS)
+    (folder / "two.toml").write_text(NIGHT_2_BOARDS)
+    return folder / "one.toml", folder / "two.toml"
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, boards) -> tuple[Path, Path]:
+    """A clean pair of nights, and a copy of the state as night 1 left it."""
+    feeds = tmp_path_factory.mktemp("reference")
+    assert _night(feeds, boards[0], CRAWL_TIME).returncode == 0
+    after_one = feeds.parent / f"{feeds.name}-state-1.sqlite3"
+    source, copy = sqlite3.connect(feeds / "state.sqlite3"), sqlite3.connect(after_one)
+    with closing(source), closing(copy):
+        source.backup(copy)
+    result = _night(feeds, boards[1], LATER)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return feeds, after_one
+
+
+def test_reference_second_night_has_new_unchanged_and_expired(reference):
+    night = reference[0] / "2026-11-26"
+    statuses = {p["status"] for p in _lines(night / "postings.jsonl")}
+    assert statuses == {"new", "unchanged"}
+    expired = _lines(night / "expired.jsonl")
+    assert expired and {e["id"] for e in expired} <= {
+        p["id"] for p in _lines(reference[0] / "2026-11-22" / "postings.jsonl")
+    }
+
+
+@pytest.mark.parametrize("crash", ["items:10", "staged", "published:3", "committed"])
+def test_killed_night_run_again_equals_a_clean_night(tmp_path, boards, reference, crash):
+    clean, state_after_one = reference
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    shutil.copy(state_after_one, feeds / "state.sqlite3")
+
+    killed = _night(feeds, boards[1], LATER, crash=crash)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    committed = crash == "committed"
+    assert (feeds / "2026-11-26" / "report.json").exists() == committed
+    assert _state_nights(feeds / "state.sqlite3")[-1] == (
+        "2026-11-26" if committed else "2026-11-22"
+    )
+
+    again = _night(feeds, boards[1], LATER)
+    assert again.returncode == 0, again.stderr[-3000:]
+    for name in FEEDS:
+        assert (feeds / "2026-11-26" / name).read_bytes() == (
+            clean / "2026-11-26" / name
+        ).read_bytes(), name
+    assert _state_rows(feeds / "state.sqlite3") == _state_rows(clean / "state.sqlite3")
+    assert not list(feeds.glob(".*.partial"))
+
+
+# --- scrapy crawl -O with the same pipelines and state ----------------------------------------
+
+
+def _crawl(spider: str, tmp: Path, out: str, *settings: str, boards: str | None = None):
+    args = ["crawl", spider] + (["-a", f"boards={boards}"] if boards else [])
+    for setting in (
+        f"JOBSIEVE_WORLD={SHIPPED_WORLD}",
+        f"JOBSIEVE_STATE={tmp / 'state.sqlite3'}",
+        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
+        f"JOBSIEVE_DEADLETTER={tmp / 'deadletter-%(name)s.jsonl'}",
+        *settings,
+    ):
+        args += ["-s", setting]
+    result = run_scrapy(*args, "-O", str(tmp / out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return _lines(tmp / out)
+
+
+@pytest.fixture(scope="module")
+def single_crawls(tmp_path_factory) -> dict[str, list[dict]]:
+    tmp = tmp_path_factory.mktemp("crawl")
+    greenhouse = _crawl("greenhouse", tmp, "greenhouse.jsonl", boards="mercari")
+    teal = _crawl("teal", tmp, "teal.jsonl")
+    dropped = _crawl("teal", tmp, "teal-dropped.jsonl", "JOBSIEVE_DROP_DUPLICATES=true")
+    deadletter = _lines(tmp / "deadletter-teal.jsonl")
+    return {"greenhouse": greenhouse, "teal": teal, "dropped": dropped, "deadletter": deadletter}
+
+
+def test_crawl_marks_a_copy_of_a_job_seen_by_an_earlier_crawl(single_crawls):
+    seed = next(p for p in single_crawls["teal"] if p["id"].startswith("teal:7ea1a4547c"))
+    assert (seed["duplicate_of"], seed["status"]) == ("greenhouse:8519643002", "new")
+    assert len(single_crawls["teal"]) == 17
+
+
+def test_crawl_lines_are_valid(single_crawls):
+    assert all(validate_posting(p) == [] for p in single_crawls["greenhouse"])
+
+
+def test_crawl_drops_duplicates_when_asked_and_says_why(single_crawls):
+    assert len(single_crawls["dropped"]) == 16
+    [line] = [d for d in single_crawls["deadletter"] if d["reason"] == "duplicate"]
+    assert "greenhouse:8519643002" in line["message"]
+
+
+# --- the labelled pair set, on the postings of the first night ----------------------------------
+
+
+def test_labelled_pairs_precision_and_recall(two_nights):
+    postings = {p["id"]: p for p in _lines(two_nights / "2026-11-22" / "postings.jsonl")}
+    figures = scores(evaluate(load_pairs(), postings))
+    assert figures["pairs"] >= 40 and figures["hard_negatives"] >= 15
+    assert figures["precision"] == 1.0 and figures["recall"] >= 0.9
+    assert figures["hard_negatives_rejected"] == figures["hard_negatives"]
