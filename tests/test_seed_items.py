@@ -162,3 +162,41 @@ def test_teal_original_url_is_the_greenhouse_posting(seeds):
     assert seeds["teal"]["original_url"] == (
         "https://job-boards.greenhouse.io/mercari/jobs/8519643002"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "skills"),
+    [
+        (
+            "nodegree",
+            {
+                ".NET",
+                "C#",
+                "PostgreSQL",
+                "Hangfire",
+                "Azure Service Bus",
+                "Azure",
+                "Terraform",
+                "Bitbucket Pipelines",
+                "RabbitMQ",
+            },
+        ),
+        (
+            "welcometothejungle",
+            {
+                "Python",
+                "FastAPI",
+                "Django",
+                "Kubernetes",
+                "GKE",
+                "Docker",
+                "ArgoCD",
+                "CircleCI",
+                "GitHub",
+            },
+        ),
+        ("teal", {"Go", "PHP", "Docker", "Kubernetes", "Terraform"}),
+    ],
+)
+def test_seed_skills(seeds, source, skills):
+    assert skills <= set(seeds[source]["skills"])
