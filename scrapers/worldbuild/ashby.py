@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,12 +32,12 @@ from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.textblocks import blocks_from_html, render_blocks
 from scrapers.world import Recording
+from scrapers.worldbuild.common import group_records, robots_recording
 from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
-ROBOTS = b"User-agent: *\nAllow: /\n"
 
 _EMPLOYMENT = {
     "FULL_TIME": "FullTime",
@@ -179,12 +178,8 @@ def _job(record: PostingRecord) -> dict[str, Any]:
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    boards: dict[str, list[PostingRecord]] = defaultdict(list)
-    for record in records:
-        boards[record.placements["ashby"]["board"]].append(record)
-    recordings = [
-        Recording("GET", f"{API}/robots.txt", 200, [("Content-Type", "text/plain")], ROBOTS)
-    ]
+    boards = group_records(records, lambda r: r.placements["ashby"]["board"])
+    recordings = [robots_recording(API)]
     for board in sorted(boards):
         jobs = [_job(r) for r in boards[board]]
         # Ashby lists a board by department, then title.

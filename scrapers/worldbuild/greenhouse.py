@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 import json
 import random
-from collections import defaultdict
 from typing import Any
 
 from scrapers.extractors.greenhouse import API, HOSTED, board_jobs_url, job_detail_url
 from scrapers.world import Recording
+from scrapers.worldbuild.common import group_records, robots_recording
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
 
@@ -62,18 +62,8 @@ def _job(record: PostingRecord, board: str) -> dict[str, Any]:
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    boards: dict[str, list[PostingRecord]] = defaultdict(list)
-    for record in records:
-        boards[record.placements["greenhouse"]["board"]].append(record)
-    recordings = [
-        Recording(
-            "GET",
-            f"{API}/robots.txt",
-            200,
-            [("Content-Type", "text/plain")],
-            b"User-agent: *\nAllow: /\n",
-        )
-    ]
+    boards = group_records(records, lambda r: r.placements["greenhouse"]["board"])
+    recordings = [robots_recording(API)]
     for board in sorted(boards):
         placed = sorted(boards[board], key=lambda r: int(r.placements["greenhouse"]["id"]))
         jobs = [_job(r, board) for r in placed]

@@ -16,20 +16,18 @@ import json
 import random
 import re
 import unicodedata
-from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scrapers.extractors.recruitee import board_url, offers_url
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
+from scrapers.worldbuild.common import group_records, robots_recording
 from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
-TEXT_HEADERS = [("Content-Type", "text/plain")]
-ROBOTS = b"User-agent: *\nAllow: /\n"
 WORKPLACES = ("remote", "hybrid", "on_site")
 _EMPLOYMENT_CODES = {
     "full-time": "fulltime_permanent",
@@ -219,14 +217,11 @@ def _json(value: Any) -> bytes:
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    boards: dict[str, list[PostingRecord]] = defaultdict(list)
-    for record in records:
-        boards[record.placements["recruitee"]["board"]].append(record)
+    boards = group_records(records, lambda r: r.placements["recruitee"]["board"])
     recordings = []
-    for board in sorted(boards):
+    for board in boards:
         # Each company is its own host, so each has its own robots.txt.
-        robots_url = f"{board_url(board)}/robots.txt"
-        recordings.append(Recording("GET", robots_url, 200, TEXT_HEADERS, ROBOTS))
+        recordings.append(robots_recording(board_url(board)))
         body = {"offers": _offers(boards[board])}
         recordings.append(Recording("GET", offers_url(board), 200, JSON_HEADERS, _json(body)))
     return recordings

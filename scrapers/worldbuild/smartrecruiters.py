@@ -19,7 +19,6 @@ import json
 import random
 import re
 import uuid
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +30,7 @@ from scrapers.extractors.smartrecruiters import (
     postings_url,
 )
 from scrapers.world import Recording
+from scrapers.worldbuild.common import group_records, robots_recording
 from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
@@ -203,18 +203,8 @@ def _company_recordings(company: str, records: list[PostingRecord]) -> list[Reco
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    companies: dict[str, list[PostingRecord]] = defaultdict(list)
-    for record in records:
-        companies[record.placements["smartrecruiters"]["company"]].append(record)
-    recordings = [
-        Recording(
-            "GET",
-            f"{API}/robots.txt",
-            200,
-            [("Content-Type", "text/plain")],
-            b"User-agent: *\nAllow: /\n",
-        )
-    ]
+    companies = group_records(records, lambda r: r.placements["smartrecruiters"]["company"])
+    recordings = [robots_recording(API)]
     for company in sorted(companies):
         recordings.extend(_company_recordings(company, companies[company]))
     return recordings

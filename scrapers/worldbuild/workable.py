@@ -18,7 +18,6 @@ import json
 import random
 import re
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -33,6 +32,7 @@ from scrapers.extractors.workable import (
     jobs_url,
 )
 from scrapers.world import Recording
+from scrapers.worldbuild.common import group_records, robots_recording
 from scrapers.worldbuild.phrasebook import CITIES, COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
@@ -251,18 +251,8 @@ def _account_recordings(account: str, records: list[PostingRecord]) -> list[Reco
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    accounts: dict[str, list[PostingRecord]] = defaultdict(list)
-    for record in records:
-        accounts[record.placements["workable"]["account"]].append(record)
-    recordings = [
-        Recording(
-            "GET",
-            f"{HOST}/robots.txt",
-            200,
-            [("Content-Type", "text/plain")],
-            b"User-agent: *\nAllow: /\n",
-        )
-    ]
+    accounts = group_records(records, lambda r: r.placements["workable"]["account"])
+    recordings = [robots_recording(HOST)]
     for account in sorted(accounts):
         recordings.extend(_account_recordings(account, accounts[account]))
     return recordings

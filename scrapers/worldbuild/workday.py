@@ -36,6 +36,7 @@ from scrapers.extractors.workday import (
 )
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
+from scrapers.worldbuild.common import group_records, robots_recording
 from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
@@ -229,16 +230,9 @@ def _search_pages(board: Board, records: list[PostingRecord]) -> list[Recording]
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    boards: dict[str, list[PostingRecord]] = defaultdict(list)
-    for record in records:
-        boards[str(Board.parse(record.placements["workday"]["board"]))].append(record)
-    recordings = []
+    boards = group_records(records, lambda r: str(Board.parse(r.placements["workday"]["board"])))
     hosts = sorted({Board.parse(name).host for name in boards})
-    for host in hosts:
-        robots = b"User-agent: *\nAllow: /\n"
-        recordings.append(
-            Recording("GET", f"{host}/robots.txt", 200, [("Content-Type", "text/plain")], robots)
-        )
+    recordings = [robots_recording(host) for host in hosts]
     for name in sorted(boards):
         recordings += _search_pages(Board.parse(name), boards[name])
     return recordings
