@@ -28,11 +28,28 @@ def load_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with its local ``$ref``s replaced by what they name: the file stays readable
+    with ``$defs``, and validation skips a reference lookup per field (most of its cost)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            # Siblings of a $ref here are annotations ("description"): kept beside the target.
+            target = _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            return {**target, **siblings} if isinstance(target, dict) else target
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 @cache
 def _validator() -> Draft202012Validator:
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    inlined = _inline_refs(schema, schema.get("$defs", {}))
+    return Draft202012Validator(inlined, format_checker=FormatChecker())
 
 
 def _field_of(error: Any) -> list[str]:
