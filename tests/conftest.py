@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +33,39 @@ def run_scrapy(*args: str, cwd: Path = ROOT, timeout: int = 120) -> subprocess.C
         timeout=timeout,
         check=False,
     )
+
+
+def feed_lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def log_stat(log: str, key: str) -> int | None:
+    """One numeric stat of a crawl's log (Scrapy dumps every stat at the end)."""
+    found = re.search(rf"'{re.escape(key)}': (\d+)", log)
+    return int(found.group(1)) if found else None
+
+
+def log_stats(log: str) -> dict[str, int]:
+    """The numeric stats of the crawl's final stats dump."""
+    dump = log.split("Dumping Scrapy stats:", 1)[-1]
+    return {key: int(value) for key, value in re.findall(r"'([^']+)': (\d+)[,}]", dump)}
+
+
+def crawl_offline(
+    spider: str, tmp: Path, *args: str, world: Path | None = SHIPPED_WORLD
+) -> tuple[list[dict], str]:
+    """A real `scrapy crawl <spider>` over a recorded world at the seeds' clock: the feed's lines
+    and the crawl's log. ``world=None`` when ``args`` name the world themselves."""
+    out, log = tmp / "out.jsonl", tmp / "crawl.log"
+    world_args = ("-s", f"JOBSIEVE_WORLD={world}") if world is not None else ()
+    result = run_scrapy(
+        "crawl", spider, *world_args, *args,
+        "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
+        "-s", f"JOBSIEVE_DEADLETTER={tmp / 'deadletter.jsonl'}",
+        "-O", str(out), "--logfile", str(log),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return feed_lines(out), log.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,14 @@ from scrapers.extractors.ashby import BOARD, job_board_url, parse_job, parse_job
 from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.world import Recording, World
 from scrapers.worldbuild import world_records
-from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
+from tests.conftest import (
+    CRAWL_TIME,
+    ROOT,
+    SHIPPED_WORLD,
+    crawl_offline,
+    log_stat,
+    run_scrapy,
+)
 
 SEED_ID = "b9ca9836-44ab-4ffd-b3b9-1abd17c7e2d3"
 ANALYST_ID = "9e7fd556-3886-4146-8d3e-7246dd2ff00b"
@@ -274,25 +279,8 @@ def test_not_a_board(value):
 # --- real crawls ------------------------------------------------------------------------------
 
 
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _stat(log: str, key: str) -> int | None:
-    found = re.search(rf"'{re.escape(key)}': (\d+)", log)
-    return int(found.group(1)) if found else None
-
-
 def _crawl(tmp: Path, *args: str) -> tuple[list[dict], str]:
-    out, log = tmp / "out.jsonl", tmp / "crawl.log"
-    result = run_scrapy(
-        "crawl", "ashby", *args, *FAST,
-        "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-s", f"JOBSIEVE_DEADLETTER={tmp / 'deadletter.jsonl'}",
-        "-O", str(out), "--logfile", str(log),
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return _lines(out), log.read_text(encoding="utf-8")
+    return crawl_offline("ashby", tmp, *FAST, *args, world=None)
 
 
 @pytest.fixture(scope="module")
@@ -328,15 +316,15 @@ def test_crawl_every_line_is_valid(full_crawl):
 
 
 def test_crawl_requests_robots_and_one_page_per_board(full_crawl):
-    assert _stat(full_crawl[1], "downloader/request_count") == 4
+    assert log_stat(full_crawl[1], "downloader/request_count") == 4
 
 
 def test_crawl_misses_no_recording(full_crawl):
-    assert _stat(full_crawl[1], "jobsieve/world/missing") is None
+    assert log_stat(full_crawl[1], "jobsieve/world/missing") is None
 
 
 def test_crawl_counts_the_unlisted_job(full_crawl):
-    assert _stat(full_crawl[1], "jobsieve/source/ashby/larkspur/skipped") == 1
+    assert log_stat(full_crawl[1], "jobsieve/source/ashby/larkspur/skipped") == 1
 
 
 def test_crawl_company_from_the_sources_file(full_crawl):
@@ -373,7 +361,7 @@ def faulty_crawl(tmp_path_factory) -> tuple[list[dict], str]:
 
 
 def test_missing_board_is_counted(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/ashby/gone/error") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/ashby/gone/error") == 1
 
 
 def test_missing_board_is_named_in_the_log(faulty_crawl):
@@ -381,11 +369,11 @@ def test_missing_board_is_named_in_the_log(faulty_crawl):
 
 
 def test_malformed_json_is_counted(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/ashby/broken/error") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/ashby/broken/error") == 1
 
 
 def test_empty_board_is_counted(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/ashby/empty/empty") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/ashby/empty/empty") == 1
 
 
 def test_good_board_still_yields_its_jobs(faulty_crawl):

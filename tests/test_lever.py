@@ -19,7 +19,14 @@ from scrapers.extractors.lever import (
 )
 from scrapers.world import Recording, World
 from scrapers.worldbuild import world_records
-from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
+from tests.conftest import (
+    CRAWL_TIME,
+    ROOT,
+    SHIPPED_WORLD,
+    crawl_offline,
+    log_stat,
+    run_scrapy,
+)
 
 SEED_ID = "4e661362-45c4-43d1-9df3-93c231cb78dc"
 BROWNS_ID = "b347fb36-a1e7-467c-8266-b93f033e1876"
@@ -295,25 +302,8 @@ def test_not_a_board(value):
 # --- real crawls ------------------------------------------------------------------------------
 
 
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _stat(log: str, key: str) -> int | None:
-    found = re.search(rf"'{re.escape(key)}': (\d+)", log)
-    return int(found.group(1)) if found else None
-
-
 def _crawl(tmp: Path, *args: str) -> tuple[list[dict], str]:
-    out, log = tmp / "out.jsonl", tmp / "crawl.log"
-    result = run_scrapy(
-        "crawl", "lever", *args, *FAST,
-        "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-s", f"JOBSIEVE_DEADLETTER={tmp / 'deadletter.jsonl'}",
-        "-O", str(out), "--logfile", str(log),
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return _lines(out), log.read_text(encoding="utf-8")
+    return crawl_offline("lever", tmp, *FAST, *args, world=None)
 
 
 @pytest.fixture(scope="module")
@@ -346,15 +336,15 @@ def test_crawl_every_line_is_valid(full_crawl):
 def test_crawl_requests_robots_and_each_page_once(full_crawl):
     # robots.txt of 2 hosts + farfetch + eu:backmarket + pelicanbay's 2 pages (130 postings);
     # with no recording missed (below), these are exactly the pages the world has.
-    assert _stat(full_crawl[1], "downloader/request_count") == 6
+    assert log_stat(full_crawl[1], "downloader/request_count") == 6
 
 
 def test_crawl_misses_no_recording(full_crawl):
-    assert _stat(full_crawl[1], "jobsieve/world/missing") is None
+    assert log_stat(full_crawl[1], "jobsieve/world/missing") is None
 
 
 def test_crawl_reads_both_pages_of_the_big_site(full_crawl):
-    assert _stat(full_crawl[1], "jobsieve/source/lever/pelicanbay/postings") == 130
+    assert log_stat(full_crawl[1], "jobsieve/source/lever/pelicanbay/postings") == 130
 
 
 def test_crawl_company_from_the_sources_file(full_crawl):
@@ -423,7 +413,7 @@ def faulty_crawl(tmp_path_factory) -> tuple[list[dict], str]:
 
 
 def test_missing_site_is_counted(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/lever/gone/error") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/lever/gone/error") == 1
 
 
 def test_missing_site_is_named_in_the_log(faulty_crawl):
@@ -431,11 +421,11 @@ def test_missing_site_is_named_in_the_log(faulty_crawl):
 
 
 def test_malformed_json_is_counted(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/lever/broken/error") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/lever/broken/error") == 1
 
 
 def test_empty_site_is_counted(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/lever/empty/empty") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/lever/empty/empty") == 1
 
 
 def test_good_site_still_yields_its_postings(faulty_crawl):
@@ -445,13 +435,13 @@ def test_good_site_still_yields_its_postings(faulty_crawl):
 def test_full_last_page_asks_for_the_next_one(faulty_crawl):
     # robots.txt + the 6 boards' first pages + hundred's and stuck's second pages, all recorded
     assert (
-        _stat(faulty_crawl[1], "downloader/request_count"),
-        _stat(faulty_crawl[1], "jobsieve/world/missing"),
+        log_stat(faulty_crawl[1], "downloader/request_count"),
+        log_stat(faulty_crawl[1], "jobsieve/world/missing"),
     ) == (9, None)
 
 
 def test_empty_page_after_a_full_one_is_not_an_empty_site(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/lever/hundred/empty") is None
+    assert log_stat(faulty_crawl[1], "jobsieve/source/lever/hundred/empty") is None
 
 
 def test_site_of_exactly_one_page_yields_it_all(faulty_crawl):
@@ -459,7 +449,7 @@ def test_site_of_exactly_one_page_yields_it_all(faulty_crawl):
 
 
 def test_site_ignoring_skip_stops_with_an_error(faulty_crawl):
-    assert _stat(faulty_crawl[1], "jobsieve/source/lever/stuck/error") == 1
+    assert log_stat(faulty_crawl[1], "jobsieve/source/lever/stuck/error") == 1
 
 
 def test_site_ignoring_skip_yields_its_first_page_once(faulty_crawl):

@@ -3,8 +3,6 @@ offline crawls of every company, the single-request big feed, and faults per boa
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.personio import Feed, employment_type, parse_feed
 from scrapers.world import Recording, World
-from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, run_scrapy
+from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, crawl_offline, log_stats, run_scrapy
 
 BOARDS = ("nordlicht-energie", "falkwerk-robotics.jobs.personio.com:en", "bergwerk-software")
 BIG = "bergwerk-software"
@@ -35,36 +33,9 @@ def _feed(position: str) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><workzag-jobs>{position}</workzag-jobs>'
 
 
-def _stats(log: Path) -> dict[str, int]:
-    """The integer stats of the crawl's final stats dump."""
-    text = log.read_text(encoding="utf-8")
-    return {k: int(v) for k, v in re.findall(r"^[{ ]'([^']+)': (\d+)[,}]", text, re.M)}
-
-
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def _crawl(tmp: Path, boards: str, world: Path = SHIPPED_WORLD) -> tuple[list[dict], dict]:
-    out, log = tmp / "out.jsonl", tmp / "crawl.log"
-    result = run_scrapy(
-        "crawl",
-        "personio",
-        "-a",
-        f"boards={boards}",
-        "-s",
-        f"JOBSIEVE_WORLD={world}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-s",
-        f"JOBSIEVE_DEADLETTER={tmp / 'dead.jsonl'}",
-        "-O",
-        str(out),
-        "--logfile",
-        str(log),
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return _lines(out), _stats(log)
+    lines, log = crawl_offline("personio", tmp, "-a", f"boards={boards}", world=world)
+    return lines, log_stats(log)
 
 
 # --- board syntax -------------------------------------------------------------------------

@@ -4,7 +4,6 @@ every company, the single-request big board, and faults per board."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.recruitee import offers_url, parse_offers
 from scrapers.world import Recording, World
-from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, run_scrapy
+from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, crawl_offline, log_stats, run_scrapy
 
 BOARDS = ("tulpdata", "sierraverde", "atelierlumen")
 BIG = "atelierlumen"
@@ -34,36 +33,9 @@ def _offer(**fields) -> bytes:
     return json.dumps({"offers": [{"id": 1, "title": "Engineer", "slug": "engineer", **fields}]})
 
 
-def _stats(log: Path) -> dict[str, int]:
-    """The integer stats of the crawl's final stats dump."""
-    text = log.read_text(encoding="utf-8")
-    return {k: int(v) for k, v in re.findall(r"^[{ ]'([^']+)': (\d+)[,}]", text, re.M)}
-
-
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def _crawl(tmp: Path, boards: str, world: Path = SHIPPED_WORLD) -> tuple[list[dict], dict]:
-    out, log = tmp / "out.jsonl", tmp / "crawl.log"
-    result = run_scrapy(
-        "crawl",
-        "recruitee",
-        "-a",
-        f"boards={boards}",
-        "-s",
-        f"JOBSIEVE_WORLD={world}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-s",
-        f"JOBSIEVE_DEADLETTER={tmp / 'dead.jsonl'}",
-        "-O",
-        str(out),
-        "--logfile",
-        str(log),
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return _lines(out), _stats(log)
+    lines, log = crawl_offline("recruitee", tmp, "-a", f"boards={boards}", world=world)
+    return lines, log_stats(log)
 
 
 # --- extraction from the recorded world ---------------------------------------------------

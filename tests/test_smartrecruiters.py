@@ -4,7 +4,6 @@ per board, and a whole offline crawl whose every line meets the contract."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,14 @@ from scrapers.extractors.smartrecruiters import (
 )
 from scrapers.world import Recording, World
 from scrapers.worldbuild import world_records
-from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
+from tests.conftest import (
+    CRAWL_TIME,
+    ROOT,
+    SHIPPED_WORLD,
+    crawl_offline,
+    log_stat,
+    run_scrapy,
+)
 
 HOST_DIR = "api.smartrecruiters.com"
 BIG = "CorvidPayments"
@@ -247,32 +253,8 @@ def test_a_posting_without_id_is_skipped_with_reason():
 # --- offline crawls ---------------------------------------------------------------------------
 
 
-def _stat(log: str, name: str) -> int | None:
-    found = re.search(rf"'{re.escape(name)}': (\d+)", log)
-    return int(found.group(1)) if found else None
-
-
 def _crawl(tmp: Path, boards: str, world: Path = SHIPPED_WORLD) -> tuple[list[dict], str]:
-    out, log = tmp / "out.jsonl", tmp / "crawl.log"
-    result = run_scrapy(
-        "crawl",
-        "smartrecruiters",
-        "-a",
-        f"boards={boards}",
-        "-s",
-        f"JOBSIEVE_WORLD={world}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-s",
-        f"JOBSIEVE_DEADLETTER={tmp / 'dead.jsonl'}",
-        "-O",
-        str(out),
-        "--logfile",
-        str(log),
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
-    return lines, log.read_text(encoding="utf-8")
+    return crawl_offline("smartrecruiters", tmp, "-a", f"boards={boards}", world=world)
 
 
 def _recorded(company: str) -> tuple[int, int]:
@@ -297,12 +279,12 @@ def test_paging_request_count(big_crawl):
     pages, details = _recorded(BIG)
     _, log = big_crawl
     # robots.txt + the list pages + one detail per posting
-    assert _stat(log, "downloader/request_count") == 1 + pages + details
+    assert log_stat(log, "downloader/request_count") == 1 + pages + details
 
 
 def test_paging_asks_for_nothing_unrecorded(big_crawl):
     _, log = big_crawl
-    assert _stat(log, "jobsieve/world/missing") is None
+    assert log_stat(log, "jobsieve/world/missing") is None
 
 
 def test_paging_yields_every_posting(big_crawl):
@@ -343,7 +325,7 @@ def test_good_board_still_yields_its_postings(faulty_crawl):
 
 def test_missing_board_is_counted(faulty_crawl):
     _, log = faulty_crawl
-    assert _stat(log, "jobsieve/source/smartrecruiters/GoneCo/error") == 1
+    assert log_stat(log, "jobsieve/source/smartrecruiters/GoneCo/error") == 1
 
 
 def test_missing_board_is_named_in_the_log(faulty_crawl):
@@ -353,19 +335,19 @@ def test_missing_board_is_named_in_the_log(faulty_crawl):
 
 def test_malformed_board_is_counted(faulty_crawl):
     _, log = faulty_crawl
-    assert _stat(log, "jobsieve/source/smartrecruiters/BrokenCo/error") == 1
+    assert log_stat(log, "jobsieve/source/smartrecruiters/BrokenCo/error") == 1
 
 
 def test_empty_board_is_counted(faulty_crawl):
     _, log = faulty_crawl
-    assert _stat(log, "jobsieve/source/smartrecruiters/EmptyCo/empty") == 1
+    assert log_stat(log, "jobsieve/source/smartrecruiters/EmptyCo/empty") == 1
 
 
 def test_vanished_posting_is_skipped_not_a_board_error(faulty_crawl):
     _, log = faulty_crawl
     assert (
-        _stat(log, "jobsieve/source/smartrecruiters/HalfCo/skipped"),
-        _stat(log, "jobsieve/source/smartrecruiters/HalfCo/error"),
+        log_stat(log, "jobsieve/source/smartrecruiters/HalfCo/skipped"),
+        log_stat(log, "jobsieve/source/smartrecruiters/HalfCo/error"),
     ) == (1, None)
 
 
