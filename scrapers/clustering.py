@@ -132,9 +132,12 @@ def title_words(title: str | None) -> frozenset[str]:
     return frozenset(w for w in words if w not in _TITLE_NOISE)
 
 
+# Built once: the post-pass asks for the seniority words of every candidate pair.
+_LEVELS = frozenset(_SENIORITY.values())
+
+
 def seniority_words(words: Iterable[str]) -> frozenset[str]:
-    levels = set(_SENIORITY.values())
-    return frozenset(w for w in words if w in levels)
+    return frozenset(w for w in words if w in _LEVELS)
 
 
 def sketch(body: str | None) -> tuple[int, ...]:
