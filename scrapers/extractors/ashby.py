@@ -14,9 +14,8 @@ import re
 from typing import Any
 
 from scrapers.extractors.base import Extracted, SourceFormatError
-from scrapers.extractors.common import join, load_json
+from scrapers.extractors.common import join, load_json, structured_location
 from scrapers.extractors.common import text as _text
-from scrapers.normalise.countries import country_from_code, country_from_name, subdivision
 from scrapers.normalise.location import parse_locations
 from scrapers.urls import canonical_url
 
@@ -40,11 +39,6 @@ def job_board_url(board: str) -> str:
     return f"{API}/posting-api/job-board/{board}?includeCompensation=true"
 
 
-def _country(value: Any) -> str | None:
-    name = _text(value)
-    return (country_from_code(name) or country_from_name(name)) if name else None
-
-
 def _place(address: Any) -> dict[str, Any] | None:
     """A schema.org PostalAddress as a contract location. The primary location nests it under
     ``postalAddress``; secondary locations give it directly."""
@@ -53,14 +47,11 @@ def _place(address: Any) -> dict[str, Any] | None:
     postal = address.get("postalAddress", address)
     if not isinstance(postal, dict):
         return None
-    city, region = _text(postal.get("addressLocality")), _text(postal.get("addressRegion"))
-    country = _country(postal.get("addressCountry"))
-    # "Texas" -> "TX", as the location normaliser writes US states and Canadian provinces.
-    if region and (code := subdivision(region)) and country in (None, code[1]):
-        region, country = code
-    if not (city or region or country):
-        return None
-    return {"city": city, "region": region, "country": country}
+    # addressCountry is a code or a name; "Texas" becomes "TX" as the normaliser writes it.
+    country = postal.get("addressCountry")
+    return structured_location(
+        postal.get("addressLocality"), postal.get("addressRegion"), country, country_name=country
+    )
 
 
 def locations(job: dict[str, Any]) -> list[dict[str, Any]]:

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from scrapers.extractors.base import SourceFormatError
+from scrapers.normalise.countries import country_from_code, country_from_name, subdivision
+from scrapers.textblocks import blocks_from_html
 
 
 def text(value: Any) -> str | None:
@@ -36,3 +38,27 @@ def load_json(body: bytes | str) -> Any:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise SourceFormatError(f"malformed JSON: {error}") from error
+
+
+def html_to_text(html: str | None) -> str | None:
+    """One line of plain text from an HTML fragment (for blurbs compared with body lines)."""
+    if not html or not html.strip():
+        return None
+    return text(" ".join(block.text for block in blocks_from_html(html)))
+
+
+def structured_location(
+    city: Any, region: Any, country: Any, *, country_name: Any = None
+) -> dict[str, str | None] | None:
+    """``{city, region, country}`` from an API's separate fields, in the contract's conventions
+    (ISO-2 upper-case country, US/Canadian regions as postal codes); None when all are empty."""
+    city, region = text(city), text(region)
+    code = text(country)
+    iso = country_from_code(code.upper()) if code else None
+    if iso is None and text(country_name):
+        iso = country_from_name(text(country_name) or "")
+    if region and (found := subdivision(region)) and iso in (None, found[1]):
+        region, iso = found
+    if not (city or region or iso):
+        return None
+    return {"city": city, "region": region, "country": iso}

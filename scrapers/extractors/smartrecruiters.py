@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from scrapers.extractors.base import Extracted, SourceFormatError
-from scrapers.extractors.common import load_json
+from scrapers.extractors.common import html_to_text, load_json, structured_location
 from scrapers.extractors.common import text as _text
-from scrapers.extractors.workable import html_to_text, structured_location
 from scrapers.urls import canonical_url
 
 API = "https://api.smartrecruiters.com"

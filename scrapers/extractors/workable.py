@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from scrapers.extractors.base import Extracted, SourceFormatError
-from scrapers.extractors.common import load_json
+from scrapers.extractors.common import html_to_text, load_json, structured_location
 from scrapers.extractors.common import text as _text
-from scrapers.normalise.countries import country_from_code, country_from_name, subdivision
-from scrapers.textblocks import blocks_from_html
 from scrapers.urls import canonical_url
 
 HOST = "https://apply.workable.com"
@@ -95,30 +93,6 @@ def job_url(slug: str, shortcode: str) -> str:
 
 def hosted_url(slug: str, shortcode: str) -> str:
     return f"{HOST}/{slug}/j/{shortcode}/"
-
-
-def html_to_text(html: str | None) -> str | None:
-    """One line of plain text from an HTML fragment (for blurbs compared with body lines)."""
-    if not html or not html.strip():
-        return None
-    return _text(" ".join(block.text for block in blocks_from_html(html)))
-
-
-def structured_location(
-    city: Any, region: Any, country: Any, *, country_name: Any = None
-) -> dict[str, str | None] | None:
-    """``{city, region, country}`` from an API's separate fields, in the contract's conventions
-    (ISO-2 upper-case country, US/Canadian regions as postal codes); None when all are empty."""
-    city, region = _text(city), _text(region)
-    code = _text(country)
-    iso = country_from_code(code.upper()) if code else None
-    if iso is None and _text(country_name):
-        iso = country_from_name(_text(country_name) or "")
-    if region and (found := subdivision(region)) and iso in (None, found[1]):
-        region, iso = found
-    if not (city or region or iso):
-        return None
-    return {"city": city, "region": region, "country": iso}
 
 
 def parse_account(body: bytes | str) -> Account:

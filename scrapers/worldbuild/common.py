@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from scrapers.world import Recording
+from scrapers.worldbuild.phrasebook import CITIES, COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 
 ALLOW_ALL = b"User-agent: *\nAllow: /\n"
@@ -24,3 +26,35 @@ def group_records(
     for record in records:
         groups[board_of(record)].append(record)
     return dict(sorted(groups.items()))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a generated posting is, read back from its location string."""
+
+    workplace: str  # on_site | hybrid | remote
+    city: str | None
+    region: str | None
+    country: str  # ISO-2
+
+
+def generated_place(record: PostingRecord) -> Place:
+    """Undo ``synthetic.generate_posting``'s location string ("Hybrid - Paris, France",
+    "Remote - Germany", "Austin, TX") into the structured fields an API keeps apart."""
+    words = PHRASEBOOK.get(record.language or "en", PHRASEBOOK["en"])
+    rest, workplace = record.location or "", "on_site"
+    for kind, key in (("remote", "remote"), ("hybrid", "hybrid")):
+        prefix = f"{words[key]} - "
+        if rest.startswith(prefix):
+            rest, workplace = rest[len(prefix) :], kind
+    by_name = {name: code for code, name in COUNTRY_NAMES.items()}
+    parts = [p.strip() for p in rest.split(",")]
+    if len(parts) == 1 and parts[0] in by_name:
+        return Place(workplace, None, None, by_name[parts[0]])
+    city, second = parts[0], parts[-1] if len(parts) > 1 else ""
+    if second in by_name:
+        return Place(workplace, city, None, by_name[second])
+    country = next(
+        (code for code, cities in CITIES.items() if any(c[0] == city for c in cities)), "US"
+    )
+    return Place(workplace, city, second or None, country)

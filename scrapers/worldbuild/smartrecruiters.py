@@ -30,11 +30,10 @@ from scrapers.extractors.smartrecruiters import (
     postings_url,
 )
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
+from scrapers.worldbuild.common import generated_place, group_records, robots_recording
 from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
-from scrapers.worldbuild.workable import generated_place
 
 JSON_HEADERS = [("Content-Type", "application/json;charset=UTF-8")]
 SECTION_KEYS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")

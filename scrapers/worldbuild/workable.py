@@ -18,7 +18,6 @@ import json
 import random
 import re
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,8 +31,8 @@ from scrapers.extractors.workable import (
     jobs_url,
 )
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.phrasebook import CITIES, COUNTRY_NAMES, PHRASEBOOK
+from scrapers.worldbuild.common import generated_place, group_records, robots_recording
+from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
 from scrapers.worldbuild.records import PostingRecord
 from scrapers.worldbuild.synthetic import CompanySpec
 
@@ -43,38 +42,6 @@ US_STATES = {"CA": "California", "NY": "New York", "TX": "Texas", "WA": "Washing
              "IL": "Illinois"}  # fmt: skip
 _TYPE_LABELS = {"full": "Full-time", "part": "Part-time", "contract": "Contract",
                 "temporary": "Temporary", "internship": "Internship", "other": "Other"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a generated posting is, read back from its location string."""
-
-    workplace: str  # on_site | hybrid | remote
-    city: str | None
-    region: str | None
-    country: str  # ISO-2
-
-
-def generated_place(record: PostingRecord) -> Place:
-    """Undo ``synthetic.generate_posting``'s location string ("Hybrid - Paris, France",
-    "Remote - Germany", "Austin, TX") into the structured fields an API keeps apart."""
-    words = PHRASEBOOK.get(record.language or "en", PHRASEBOOK["en"])
-    rest, workplace = record.location or "", "on_site"
-    for kind, key in (("remote", "remote"), ("hybrid", "hybrid")):
-        prefix = f"{words[key]} - "
-        if rest.startswith(prefix):
-            rest, workplace = rest[len(prefix) :], kind
-    by_name = {name: code for code, name in COUNTRY_NAMES.items()}
-    parts = [p.strip() for p in rest.split(",")]
-    if len(parts) == 1 and parts[0] in by_name:
-        return Place(workplace, None, None, by_name[parts[0]])
-    city, second = parts[0], parts[-1] if len(parts) > 1 else ""
-    if second in by_name:
-        return Place(workplace, city, None, by_name[second])
-    country = next(
-        (code for code, cities in CITIES.items() if any(c[0] == city for c in cities)), "US"
-    )
-    return Place(workplace, city, second or None, country)
 
 
 def _locations(record: PostingRecord, placed: dict[str, Any]) -> list[dict[str, Any]]:
