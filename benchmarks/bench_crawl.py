@@ -43,8 +43,10 @@ from benchmarks.stages import stage_name, timed_pipelines  # noqa: E402
 from benchmarks.worlds import make_world  # noqa: E402
 from scrapers import settings as project_settings  # noqa: E402
 
-CRAWL_TIME = "2026-11-22T03:00:00Z"
 NIGHT = "2026-11-22"
+NIGHTS = ("2026-11-22", "2026-11-23", "2026-11-24")
+# Night 3's world: this share of postings edited, this share removed (issue 9's scenario).
+CHANGED, REMOVED = 0.05, 0.02
 TARGET_RATIO = 0.85
 # Every key a run reports (the smoke test checks them all).
 RUN_KEYS = (
@@ -56,6 +58,7 @@ RUN_KEYS = (
     "ratio_wall",
     "stages_ms",
     "pipelines_ms",
+    "nights",
 )
 PROCESS_KEYS = (
     "pages",
@@ -133,17 +136,20 @@ def run_bare(world: Path, work: Path) -> dict[str, Any]:
     return figures
 
 
-def crawlall_args(world: Path, sources: Path, feeds: Path) -> list[str]:
+def crawlall_args(
+    world: Path, sources: Path, feeds: Path, night: str = NIGHT, **extra: str
+) -> list[str]:
     settings = {
         "JOBSIEVE_WORLD": str(world),
         "JOBSIEVE_SOURCES": str(sources),
         "JOBSIEVE_FEEDS_DIR": str(feeds),
-        "JOBSIEVE_CRAWL_TIME": CRAWL_TIME,
+        "JOBSIEVE_CRAWL_TIME": f"{night}T03:00:00Z",
         "ITEM_PIPELINES": json.dumps(timed_pipelines()),
         "FEED_EXPORTERS": json.dumps({"jsonlines": "benchmarks.stages.TimedJsonLinesItemExporter"}),
         "LOG_LEVEL": "INFO",
+        **extra,
     }
-    args = ["crawlall", "--night", NIGHT]
+    args = ["crawlall", "--night", night]
     for name, value in settings.items():
         args += ["-s", f"{name}={value}"]
     return args
@@ -172,7 +178,51 @@ def run_crawlall(world: Path, sources: Path, work: Path, postings: int) -> dict[
     )
     figures["expected_postings"] = postings
     figures["stages"] = json.loads(stages_file.read_text(encoding="utf-8"))
+    figures["report"] = report
     return figures
+
+
+def run_nights(postings: int, work: Path, first: dict[str, Any]) -> list[dict[str, Any]]:
+    """Nights 2 and 3 after ``run_crawlall``'s night 1, on the same feeds and state: night 2 over
+    the same world, night 3 over it with 5 % of postings edited and 2 % removed."""
+    later = make_world(postings, work / "later", changed=CHANGED, removed=REMOVED)
+    nights = [_night_figures(1, first["report"], first)]
+    for number, world in ((2, work / "world"), (3, later.world)):
+        night = NIGHTS[number - 1]
+        log = work / f"night{number}.log"
+        # Removals show as expired the next night (the default waits three).
+        args = crawlall_args(
+            world, work / "sources.toml", work / "feeds", night, JOBSIEVE_EXPIRE_AFTER="1"
+        )
+        child = run_child([sys.executable, "-m", "scrapy", *args], _env(), log)
+        report_file = work / "feeds" / night / "report.json"
+        if not report_file.exists():
+            raise RuntimeError(f"night {number} failed (exit {child.exit_code}); see {log}")
+        report = json.loads(report_file.read_text(encoding="utf-8"))
+        crawl_seconds = max(s["duration_seconds"] for s in report["sources"].values())
+        figures = _figures(report["requests"]["total"], report["items"], crawl_seconds, child)
+        nights.append(_night_figures(number, report, figures))
+    nights[2]["world_changed"] = len(later.changed)
+    nights[2]["world_removed"] = len(later.removed)
+    return nights
+
+
+def _night_figures(number: int, report: dict[str, Any], figures: dict[str, Any]) -> dict[str, Any]:
+    statuses = {
+        status: sum(s.get(status, 0) for s in report["sources"].values())
+        for status in ("new", "updated", "unchanged")
+    }
+    return {
+        "night": number,
+        "requests": report["requests"]["total"],
+        "from_cache": report["requests"].get("from_cache", 0),
+        "items": report["items"],
+        **statuses,
+        "expired": report.get("expired", 0),
+        "wall_seconds": figures["wall_seconds"],
+        "cpu_ms_per_item": figures["cpu_ms_per_item"],
+        "peak_rss_mb": figures["peak_rss_mb"],
+    }
 
 
 def stage_costs(totals: dict[str, list[float]]) -> dict[str, float]:
@@ -186,7 +236,7 @@ def stage_costs(totals: dict[str, list[float]]) -> dict[str, float]:
     return costs
 
 
-def run_size(postings: int, workdir: Path) -> dict[str, Any]:
+def run_size(postings: int, workdir: Path, *, nights: bool = True) -> dict[str, Any]:
     work = workdir / f"n{postings}"
     started = time.perf_counter()
     built = make_world(postings, work)
@@ -194,7 +244,10 @@ def run_size(postings: int, workdir: Path) -> dict[str, Any]:
     bare = run_bare(built.world, work)
     crawl = run_crawlall(built.world, built.sources_toml, work, built.postings)
     stages = stage_costs(crawl.pop("stages"))
+    report = crawl.pop("report")
+    three = run_nights(postings, work, {**crawl, "report": report}) if nights else []
     return {
+        "nights": three,
         "postings": built.postings,
         "build_seconds": round(build_seconds, 2),
         "bare": bare,
@@ -241,12 +294,33 @@ def table(runs: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+def nights_table(runs: list[dict[str, Any]]) -> str:
+    head = ["postings", "night", "world", "requests", "% of night 1", "from cache"]
+    head += ["new", "updated", "unchanged", "expired", "wall s", "CPU ms/item", "peak RSS MB"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    worlds = {1: "as built", 2: "unchanged", 3: "5 % edited, 2 % removed"}
+    for run in runs:
+        nights = run.get("nights") or []
+        for night in nights:
+            share = 100 * night["requests"] / max(1, nights[0]["requests"])
+            cells = [f"{run['postings']:,}", str(night["night"]), worlds[night["night"]]]
+            cells += [f"{night['requests']:,}", f"{share:.1f} %", f"{night['from_cache']:,}"]
+            cells += [f"{night[k]:,}" for k in ("new", "updated", "unchanged", "expired")]
+            cells += [f"{night['wall_seconds']:.0f}", f"{night['cpu_ms_per_item']:.2f}"]
+            cells += [f"{night['peak_rss_mb']:.0f}"]
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="jobsieve crawlall vs a bare Scrapy crawl")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated posting counts")
     parser.add_argument("--workdir", default="/tmp/jobsieve-bench", type=Path)
     parser.add_argument("--json", type=Path, help="write every figure measured here")
     parser.add_argument("--profile", action="store_true", help="pyinstrument the largest size")
+    parser.add_argument(
+        "--no-nights", action="store_true", help="skip nights 2 and 3 (incremental crawls)"
+    )
     args = parser.parse_args(argv)
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -258,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--profile needs pyinstrument: pip install pyinstrument")
     runs = []
     for size in sizes:
-        run = run_size(size, args.workdir)
+        run = run_size(size, args.workdir, nights=not args.no_nights)
         runs.append(run)
         crawl = run["crawlall"]
         print(
@@ -268,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
     print(table(runs))
+    if any(run["nights"] for run in runs):
+        print(nights_table(runs))
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
     if args.profile:

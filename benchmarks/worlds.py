@@ -11,9 +11,11 @@ exactly the generated boards, so ``crawlall -s JOBSIEVE_SOURCES=…`` crawls all
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scrapers.worldbuild import SOURCES, CompanySpec, build_world, generate_records  # noqa: E402
+from scrapers.worldbuild.records import PostingRecord  # noqa: E402
+from scrapers.worldbuild.synthetic import NEWEST  # noqa: E402
 
 # Largest company per source. Several generators number postings as seed * 1000 + index (or
 # seed * 100 + index for career sites), so a company past this size would collide with the next.
@@ -42,6 +46,8 @@ class BenchWorld:
     sources_toml: Path
     postings: int
     companies: list[CompanySpec]
+    changed: set[str] = field(default_factory=set)  # record keys edited since the first night
+    removed: set[str] = field(default_factory=set)  # record keys gone since the first night
 
 
 def split(total: int, sources: list[str]) -> dict[str, int]:
@@ -137,8 +143,49 @@ def _jobposting_host(site: str) -> str:
     return SITES[site].host
 
 
-def make_world(total: int, root: str | Path) -> BenchWorld:
-    """Build (or rebuild) the world of ``total`` postings under ``root``."""
+# The paragraph an edit adds to a body (in three languages: bodies are in several).
+EDIT = "\n<p>Nouvelle version · New version · Neue Fassung</p>"
+
+
+def _share(key: str) -> float:
+    """A stable number in [0, 1) per posting: which postings a later night changes or removes."""
+    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0x100000000
+
+
+def later_night(
+    records: list[PostingRecord], *, changed: float, removed: float
+) -> tuple[list[PostingRecord], set[str], set[str]]:
+    """The records as a later night finds them: ``removed`` of them gone from their boards,
+    ``changed`` of them edited as an employer edits a posting — a reworded title (what every
+    list shows), one more paragraph of body and a newer ``updated`` (where the source shows it:
+    Greenhouse ``updated_at``, sitemap ``lastmod``, Recruitee, Teal, WTTJ). Returns the records
+    and the keys changed and removed."""
+    kept: list[PostingRecord] = []
+    changed_keys: set[str] = set()
+    removed_keys: set[str] = set()
+    for record in records:
+        share = _share(record.key)
+        if share < removed:
+            removed_keys.add(record.key)
+            continue
+        if share < removed + changed:
+            changed_keys.add(record.key)
+            offset = record.updated[19:]  # the record's UTC offset, kept
+            record = replace(
+                record,
+                title=f"{record.title} (2)",
+                body_html=record.body_html + EDIT,
+                updated=(NEWEST + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S") + offset,
+            )
+        kept.append(record)
+    return kept, changed_keys, removed_keys
+
+
+def make_world(
+    total: int, root: str | Path, *, changed: float = 0.0, removed: float = 0.0
+) -> BenchWorld:
+    """Build (or rebuild) the world of ``total`` postings under ``root``; with ``changed`` or
+    ``removed`` shares, the same world as a later night finds it (see :func:`later_night`)."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     specs = company_specs(total)
@@ -147,11 +194,15 @@ def make_world(total: int, root: str | Path) -> BenchWorld:
         for spec in specs
         for record in generate_records(spec, SOURCES[spec.source].synthetic_placement)
     ]
+    changed_keys: set[str] = set()
+    removed_keys: set[str] = set()
+    if changed or removed:
+        records, changed_keys, removed_keys = later_night(records, changed=changed, removed=removed)
     world = root / "world"
     build_world(records, world)
     toml_path = root / "sources.toml"
     toml_path.write_text(sources_toml(specs), encoding="utf-8")
-    return BenchWorld(root, world, toml_path, len(records), specs)
+    return BenchWorld(root, world, toml_path, len(records), specs, changed_keys, removed_keys)
 
 
 def main() -> None:

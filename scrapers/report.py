@@ -37,7 +37,12 @@ def source_report(name: str, stats: dict[str, Any]) -> dict[str, Any]:
         },
         "errors": errors,
         "boards": boards,
-        "requests": int(stats.get("downloader/request_count", 0)),
+        # Sent to the site (or the recorded world); details served from the cache are not.
+        "requests": int(stats.get("downloader/request_count", 0))
+        - int(stats.get("httpcache/hit", 0)),
+        "from_cache": int(stats.get("httpcache/hit", 0))
+        + int(stats.get("httpcache/revalidate", 0)),
+        "not_modified": int(stats.get("httpcache/revalidate", 0)),
         "responses": int(stats.get("response_received_count", 0)),
         "missing_recordings": int(stats.get("jobsieve/world/missing", 0)),
         "log_errors": int(stats.get("log_count/ERROR", 0)),
@@ -127,6 +132,8 @@ def build_report(
         "requests": {
             "total": sum(r["requests"] for r in per_source.values()),
             "by_source": {name: r["requests"] for name, r in per_source.items()},
+            # Details served from the cache: unchanged by the list's marker, or answered 304.
+            "from_cache": sum(r["from_cache"] for r in per_source.values()),
         },
         "sources": per_source,
         "files": files,
@@ -150,10 +157,14 @@ def summary_lines(report: dict[str, Any]) -> Iterable[str]:
         statuses = ", ".join(f"{source[s]} {s}" for s in _STATUSES if source.get(s))
         statuses = f" ({statuses})" if statuses else ""
         duplicates = f", {source['duplicates']} duplicate(s)" if source.get("duplicates") else ""
+        cached = f", {source['from_cache']} from cache" if source.get("from_cache") else ""
         yield (
             f"  {name:<20} {source['items']:>6} postings{statuses}{duplicates}, "
-            f"{dropped}{errors}{missing}, {source['duration_seconds']:.1f}s"
+            f"{dropped}{errors}{missing}, {source['requests']} requests{cached}, "
+            f"{source['duration_seconds']:.1f}s"
         )
+    requests = report["requests"]
+    yield f"  {requests['total']} request(s) sent, {requests['from_cache']} detail(s) from cache"
     if "jobs" in report:
         yield (
             f"  {report['jobs']} live job(s), {report['delta']} new or updated, "

@@ -38,6 +38,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapers.world_middleware.WorldMiddleware": 950,
 }
 
+# Incremental nights: Scrapy's HTTP cache, limited to posting details that carry a change marker
+# (scrapers/detail_cache.py). Its policy and storage are jobsieve's; lists are always fetched.
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "scrapers.detail_cache.ChangeMarkerPolicy"
+HTTPCACHE_STORAGE = "scrapers.detail_cache.SQLiteCacheStorage"
+
 EXTENSIONS = {
     "scrapers.deadletter.DeadLetterExtension": 500,
     "scrapers.progress.ProgressExtension": 510,
@@ -87,5 +93,13 @@ JOBSIEVE_EXPIRE_AFTER = 3
 JOBSIEVE_DROP_DUPLICATES = False
 # Set by `crawlall` for its crawlers: the command, not the pipeline, clusters and commits.
 JOBSIEVE_NIGHTLY = False
+# Serve a posting's detail from the cache while its list shows it unchanged (False, or
+# `crawlall --full`: fetch every detail again and refresh the cache).
+JOBSIEVE_INCREMENTAL = True
+# No cached detail is served when older than this many nights (spread per posting between half and
+# all of it), so edits a list does not show are picked up; 0 = trust the lists for ever.
+JOBSIEVE_REVISIT_DAYS = 30
+# Where the detail cache lives (one SQLite file per spider); unset = cache/ in JOBSIEVE_FEEDS_DIR.
+JOBSIEVE_CACHE_DIR = None
 # Tests only: kill -9 the crawl at a point (items:N, staged, published:N, committed).
 JOBSIEVE_TEST_CRASH_AT = None

@@ -15,6 +15,7 @@ from twisted.python.failure import Failure
 
 from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.items import JobPosting
+from scrapers.revisit import MARKER_META
 from scrapers.sources import SourceConfig, load_sources
 
 
@@ -169,18 +170,28 @@ class JobSpider(scrapy.Spider):
         callback: Callable[..., Any],
         *,
         listed: dict[str, Any] | JobPosting | None = None,
+        marker: str | None = None,
         **kwargs: Any,
     ) -> scrapy.Request:
         """A request for one posting's own page or API record, after the board's list.
 
         If it fails, the board goes on: the posting is kept as ``listed`` (what the list showed)
         when given, else counted as skipped; either way ``…/<board>/detail_error`` counts it.
+
+        ``marker`` is what the list says of the posting's version (``scrapers.revisit``): while a
+        later night's list shows the same, the detail is served from the cache, not fetched.
         """
         cb_kwargs = kwargs.pop("cb_kwargs", {})
         if listed is not None:
             cb_kwargs["listed"] = listed
         return self.board_request(
-            url, board, callback, errback=self.detail_failed, cb_kwargs=cb_kwargs, **kwargs
+            url,
+            board,
+            callback,
+            errback=self.detail_failed,
+            cb_kwargs=cb_kwargs,
+            meta={**kwargs.pop("meta", {}), MARKER_META: marker or ""},
+            **kwargs,
         )
 
     def detail_failed(self, failure: Failure) -> Any:

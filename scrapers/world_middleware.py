@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import logging
 import zlib
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ class WorldMiddleware:
         found = self.replay.lookup(request.method, request.url, request.body)
         if found is not None:
             self.stats.inc_value("jobsieve/world/replayed")
-            refusal = _refusal(found, request)
+            refusal = _refusal(found, request) or _not_modified(found, request)
             return refusal if refusal is not None else _response_from(found, request)
         if self.record is not None:
             return None  # fetched live, then recorded in process_response
@@ -79,7 +80,8 @@ class WorldMiddleware:
         )
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if self.record is None or REPLAYED_FLAG in response.flags:
+        # A response served from the detail cache was recorded (or replayed) when first fetched.
+        if self.record is None or REPLAYED_FLAG in response.flags or "cached" in response.flags:
             return response
         self.record.save(_recording_from(request, response))
         self.stats.inc_value("jobsieve/world/recorded")
@@ -123,6 +125,47 @@ def _refusal(recording: Recording, request: Request) -> Response | None:
         request=request,
         flags=[REPLAYED_FLAG, "refused"],
     )
+
+
+def _not_modified(recording: Recording, request: Request) -> Response | None:
+    """304 to a conditional GET whose validators match the recording, as the server would."""
+    if request.method not in {"GET", "HEAD"} or recording.status != 200:
+        return None
+    recorded = {name.lower(): value for name, value in recording.headers}
+    etag = recorded.get("etag")
+    asked = (request.headers.get(b"If-None-Match") or b"").decode("latin-1")
+    if asked:
+        # Weak comparison (RFC 9110 13.1.2): W/ prefixes do not matter for a GET.
+        tags = {t.strip().removeprefix("W/") for t in asked.split(",")}
+        unchanged = etag is not None and ("*" in tags or etag.removeprefix("W/") in tags)
+    else:
+        since = _http_date(request.headers.get(b"If-Modified-Since"))
+        modified = _http_date(recorded.get("last-modified"))
+        unchanged = since is not None and modified is not None and modified <= since
+    if not unchanged:
+        return None
+    kept = [
+        (name, value)
+        for name, value in recording.headers
+        if name.lower() in {"etag", "last-modified", "cache-control", "date"}
+    ]
+    return Response(
+        request.url,
+        status=304,
+        headers=dict(kept),
+        request=request,
+        flags=[REPLAYED_FLAG, "not_modified"],
+    )
+
+
+def _http_date(value: bytes | str | None) -> float | None:
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    try:
+        return parsedate_to_datetime(text).timestamp()
+    except (TypeError, ValueError):
+        return None
 
 
 def _recording_from(request: Request, response: Response) -> Recording:

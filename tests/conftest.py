@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,10 @@ def run_scrapy(*args: str, cwd: Path = ROOT, timeout: int = 120) -> subprocess.C
     """A real `scrapy` process in the project, as a user runs it."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     env.pop("SCRAPY_SETTINGS_MODULE", None)
+    if args and args[0] == "crawl" and not any("JOBSIEVE_FEEDS_DIR=" in a for a in args):
+        # The state and the detail cache live in the feeds folder: a fresh one per crawl, so no
+        # test sees another's memory (or the developer's own feeds/).
+        args = (*args, "-s", f"JOBSIEVE_FEEDS_DIR={tempfile.mkdtemp(prefix='jobsieve-feeds-')}")
     return subprocess.run(
         [sys.executable, "-m", "scrapy", *args],
         cwd=cwd,

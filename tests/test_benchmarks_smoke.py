@@ -100,3 +100,13 @@ def test_bad_sizes_stop_the_benchmark_with_a_message(capsys: pytest.CaptureFixtu
         main(["--sizes", "ten"])
     assert stopped.value.code == 2
     assert "--sizes 'ten'" in capsys.readouterr().err
+
+
+def test_benchmark_runs_three_nights(bench: tuple[subprocess.CompletedProcess, list]):
+    _, runs = bench
+    (run,) = runs
+    first, second, third = run["nights"]
+    assert second["requests"] < first["requests"]
+    assert second["unchanged"] == second["items"]
+    assert third["updated"] == third["world_changed"]
+    assert third["expired"] == third["world_removed"]

@@ -16,3 +16,6 @@ class Extracted:
 
     postings: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # What the response says of each posting's version (an ``updated_at``), by source_id: a later
+    # night whose list shows the same version need not fetch the posting's detail again.
+    versions: dict[str, str] = field(default_factory=dict)

@@ -143,7 +143,11 @@ def parse_board_jobs(body: bytes | str, *, crawled_at: str) -> Extracted:
     extracted = Extracted()
     for job in data["jobs"]:
         try:
-            extracted.postings.append(parse_job(job, crawled_at=crawled_at))
+            posting = parse_job(job, crawled_at=crawled_at)
         except SourceFormatError as error:
             extracted.skipped.append(str(error))
+            continue
+        extracted.postings.append(posting)
+        if updated := _text(job.get("updated_at")):
+            extracted.versions[posting["source_id"]] = updated
     return extracted

@@ -73,6 +73,9 @@ class Listing:
 
     job_urls: list[str] = field(default_factory=list)
     next_url: str | None = None
+    # Visible text of each job's card (title, company, place, age), by job URL: what the listing
+    # says of the job's version.
+    cards: dict[str, str] = field(default_factory=dict)
 
 
 def organization_jobs_url(org: str, page: int = 1) -> str:
@@ -114,10 +117,12 @@ def parse_listing(body: bytes | str, url: str) -> Listing:
     if not results:
         raise SourceFormatError(f"not a NoDegree job listing: {url}")
     listing = Listing()
-    for href in results.css("a::attr(href)").getall():
-        absolute = canonical_url(urljoin(url, href))
+    for anchor in results.css("a[href]"):
+        absolute = canonical_url(urljoin(url, anchor.attrib["href"]))
         if job_url_parts(absolute) and absolute not in listing.job_urls:
             listing.job_urls.append(absolute)
+            card = anchor.xpath("ancestor-or-self::li[1]") or anchor
+            listing.cards[absolute] = " ".join(" ".join(card.xpath(".//text()").getall()).split())
     following = sel.css('a[rel~="next"]::attr(href), link[rel~="next"]::attr(href)').get()
     if following:
         listing.next_url = canonical_url(urljoin(url, following))

@@ -108,6 +108,9 @@ class Listing:
     job_urls: list[str] = field(default_factory=list)
     has_next: bool = False
     skipped: list[str] = field(default_factory=list)
+    # Visible text of each job's card (title, company, age, pay), by job URL: what the listing
+    # says of the job's version.
+    cards: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -178,13 +181,21 @@ def parse_listing(body: bytes | str, *, url: str) -> Listing:
     if not cards:
         raise SourceFormatError("not a Teal job listing (no job list)")
     listing = Listing(has_next=bool(selector.css('a[rel~="next"]')))
-    for href in cards.css("a::attr(href)").getall():
+    for anchor in cards.css("a[href]"):
+        href = anchor.attrib["href"]
         absolute = canonical_url(urljoin(url, href))
         if not job_id_from_url(absolute):
             listing.skipped.append(f"not a Teal job link: {href!r}")
         elif absolute not in listing.job_urls:
             listing.job_urls.append(absolute)
+            listing.cards[absolute] = card_text(anchor)
     return listing
+
+
+def card_text(anchor: Selector) -> str:
+    """The visible text of the list item holding a job link (the link itself if none)."""
+    card = anchor.xpath("ancestor-or-self::li[1]") or anchor
+    return " ".join(" ".join(card.xpath(".//text()").getall()).split())
 
 
 def _decode(body: bytes | str) -> str:

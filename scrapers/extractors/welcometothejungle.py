@@ -33,6 +33,7 @@ from parsel import Selector
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.common import load_json
 from scrapers.extractors.common import text as _text
+from scrapers.revisit import change_marker
 from scrapers.urls import canonical_url
 
 SOURCE = "welcometothejungle"
@@ -239,6 +240,8 @@ class Hit:
     company: str | None = None
     title: str | None = None
     department: str | None = None
+    # What the search record shows of the job's version (scrapers.revisit.change_marker).
+    marker: str = ""
 
 
 @dataclass
@@ -264,6 +267,11 @@ def _hit(record: Any) -> Hit:
         company=_text(organization.get("name")),
         title=_text(record.get("name")),
         department=_text(record.get("department")),
+        # One record per syndication site (objectID) and Algolia's own annotations say nothing
+        # about the job itself.
+        marker=change_marker(
+            record, ignore=("objectID", "_highlightResult", "_snippetResult", "_rankingInfo")
+        ),
     )
 
 

@@ -4,6 +4,7 @@ then each job's own endpoint for its pay ranges, which the list does not carry."
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import asdict
 from typing import Any
 
 import scrapy
@@ -18,6 +19,7 @@ from scrapers.extractors.greenhouse import (
     parse_job_detail,
 )
 from scrapers.items import JobPosting
+from scrapers.revisit import change_marker
 from scrapers.spider import JobSpider
 
 _FALSE = {"0", "false", "no", "off"}
@@ -49,8 +51,14 @@ class GreenhouseSpider(JobSpider):
             if not self.pay_ranges:
                 yield self.post_process_item(item, response)
                 continue
+            # Pay ranges live only in the detail; editing them bumps the list's updated_at.
+            version = extracted.versions.get(item.source_id or "", "")
             yield self.detail_request(
-                job_detail_url(board, item.source_id), board, self.parse_job, listed=item
+                job_detail_url(board, item.source_id),
+                board,
+                self.parse_job,
+                listed=item,
+                marker=f"{version}|{change_marker(asdict(item))}",
             )
 
     def parse_job(self, response: Response, board: str, listed: JobPosting) -> Any:

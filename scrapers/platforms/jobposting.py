@@ -30,6 +30,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from scrapers.extractors.jobposting import DEFAULT_URL_PATTERNS, parse_page, url_matcher
+from scrapers.revisit import MARKER_META
 from scrapers.spider import JobSpider, SpiderOption, failure_reason
 
 DEFAULT_DEPTH = 2
@@ -138,7 +139,9 @@ class JobPostingSpider(JobSpider):
         self, url: str, depth: int | None, lastmod: str | None = None
     ) -> scrapy.Request:
         """``depth`` None: a sitemap entry (not followed further)."""
-        meta = {"jobposting_depth": depth}
+        # The sitemap's lastmod is the page's version; without one the detail cache asks the
+        # site with If-None-Match / If-Modified-Since.
+        meta: dict[str, Any] = {"jobposting_depth": depth, MARKER_META: lastmod or ""}
         if lastmod:
             meta["lastmod"] = lastmod
         return self.board_request(

@@ -17,6 +17,7 @@ from scrapers.extractors.smartrecruiters import (
     posting_url,
     postings_url,
 )
+from scrapers.revisit import change_marker
 from scrapers.spider import JobSpider
 
 
@@ -50,7 +51,10 @@ class SmartRecruitersSpider(JobSpider):
             return
         for listed in page.postings:
             yield self.detail_request(
-                posting_url(board, listed["source_id"]), board, self.parse_posting
+                posting_url(board, listed["source_id"]),
+                board,
+                self.parse_posting,
+                marker=change_marker(listed),
             )
         following = page.next_offset
         # Never go backwards or stand still, whatever offset the response claims.

@@ -52,6 +52,7 @@ from scrapers.extractors.welcometothejungle import (
     parse_job_page,
     parse_search_page,
 )
+from scrapers.revisit import MARKER_META
 from scrapers.spider import JobSpider, SpiderOption, failure_reason
 
 # Settings that override the credentials the site publishes (-a algolia_app_id=… wins).
@@ -275,6 +276,7 @@ class WelcomeToTheJungleSpider(JobSpider):
             self.parse_job_api,
             errback=self.job_api_failed,
             cb_kwargs={"hit": hit},
+            meta={MARKER_META: hit.marker},
         )
 
     def parse_job_api(self, response: Response, board: str, hit: Hit) -> Iterator[Any]:

@@ -22,6 +22,7 @@ from scrapers.extractors.workable import (
     parse_job_detail,
     parse_jobs_page,
 )
+from scrapers.revisit import change_marker
 from scrapers.spider import JobSpider
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -78,6 +79,7 @@ class WorkableSpider(JobSpider):
                 board,
                 self.parse_job,
                 cb_kwargs={"account": account},
+                marker=change_marker(listed),
             )
         # A token served twice would loop forever; the list's end is a page without one.
         if page.next_token and page.next_token != token and page.postings:

@@ -25,6 +25,7 @@ from scrapers.extractors.workday import (
     search_body,
     search_url,
 )
+from scrapers.revisit import change_marker
 from scrapers.spider import JobSpider
 
 _POST_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
@@ -116,6 +117,8 @@ class WorkdaySpider(JobSpider):
             self.parse_job,
             listed=listed,
             headers=_GET_HEADERS,
+            # "Posted 3 Days Ago" changes every night; the posting does not.
+            marker=change_marker(listed, ignore=("date_posted_raw",)),
         )
 
     def parse_job(self, response: Response, board: str, listed: dict[str, Any]) -> Any:

@@ -26,11 +26,14 @@ without a robots line; or links only.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import random
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -587,8 +590,21 @@ def render(records: list[PostingRecord]) -> list[Recording]:
         for path, body in pages.items():
             recordings.append(Recording("GET", site.origin + path, 200, HTML, body))
         for record in placed_records:
-            recordings.append(Recording("GET", page_url(record), 200, HTML, posting_page(record)))
+            body = posting_page(record)
+            recordings.append(
+                Recording("GET", page_url(record), 200, HTML + validators(record, body), body)
+            )
     return recordings
+
+
+def validators(record: PostingRecord, body: bytes) -> list[tuple[str, str]]:
+    """ETag and Last-Modified, as the web server of a static career site sends them: a later
+    night may ask with If-None-Match / If-Modified-Since and get a 304."""
+    modified = datetime.fromisoformat(record.updated).astimezone(UTC)
+    return [
+        ("ETag", f'"{hashlib.sha1(body).hexdigest()[:16]}"'),
+        ("Last-Modified", format_datetime(modified, usegmt=True)),
+    ]
 
 
 _GENERATED_SHAPES = ("jsonld", "jsonld-list", "jsonld-typelist", "jsonld-multi", "jsonld-webpage")

@@ -201,7 +201,12 @@ def _offer(record: PostingRecord, slug: str) -> dict[str, Any]:
 def _offers(records: list[PostingRecord]) -> list[dict[str, Any]]:
     offers, taken = [], set()
     for record in sorted(records, key=lambda r: int(r.placements["recruitee"]["id"])):
-        base = record.placements["recruitee"].get("slug") or _slugify(record.title)
+        placed = record.placements["recruitee"]
+        base = placed.get("slug") or _slugify(record.title)
+        if placed.get("slug_with_id"):
+            # Generated companies repeat titles a lot: an id in the slug keeps each posting's URL
+            # its own when others of the same title come and go between nights.
+            base = f"{base}-{placed['id']}"
         # Recruitee keeps slugs unique within a company by numbering repeats.
         slug, n = base, 1
         while slug in taken:
@@ -234,4 +239,5 @@ def synthetic_placement(spec: CompanySpec, index: int, rng: random.Random) -> di
         "id": 2_900_000 + (spec.seed % 100) * 1_000 + index,
         "category_code": _CATEGORIES[rng.randrange(len(_CATEGORIES))],
         "education_code": "bachelor_degree",
+        "slug_with_id": True,
     }
