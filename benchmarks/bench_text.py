@@ -139,6 +139,8 @@ def _plain_langdetect(text: str) -> object:
 
 def _clear_blocks() -> None:
     boilerplate._block_rule_category.cache_clear()
+    boilerplate._section_category.cache_clear()
+    boilerplate._key.cache_clear()
 
 
 def _clear_words() -> None:

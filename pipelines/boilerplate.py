@@ -8,7 +8,7 @@ from itemadapter import ItemAdapter
 
 from scrapers.boilerplate import TemplateMemory, strip_boilerplate
 from scrapers.pipeline import CrawlerPipeline
-from scrapers.textblocks import sanitise_html
+from scrapers.textblocks import parse_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -41,21 +41,23 @@ class BoilerplatePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         html, text = adapter.get("description_html"), adapter.get("description")
-        if html:
-            adapter["description_html"] = sanitise_html(html)
+        # Parsed once, for both the sanitiser and the classifier below.
+        body = parse_html(html) if html else None
+        if body is not None:
+            adapter["description_html"] = body.sanitised
         if not html and not text:
             adapter["description"] = ""
             self.stats.inc_value("jobsieve/boilerplate/no_body")
             return item
         source = adapter.get("source") or ""
         stripped = strip_boilerplate(
-            html=html,
+            html=body,
             text=None if html else text,
             title=adapter.get("title"),
             company=adapter.get("company"),
             location=adapter.get("location_raw"),
             company_description=adapter.get("company_description"),
-            header_values=[adapter[f] for f in _HEADER_FIELDS if adapter.get(f)],
+            header_values=[v for f in _HEADER_FIELDS if (v := adapter.get(f))],
             template=self.templates.template(source),
         )
         self.templates.observe(source, adapter.get("company"), stripped.edge_keys)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -17,9 +18,11 @@ from parsel import Selector
 
 __all__ = [
     "Block",
+    "ParsedHtml",
     "blocks_from_html",
     "blocks_from_text",
     "normalise_spaces",
+    "parse_html",
     "render_blocks",
     "sanitise_html",
 ]
@@ -52,13 +55,17 @@ class Block:
 
 # Invisible characters that only break matching. ZWJ/ZWNJ stay: emoji and some scripts need them.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
-# `\s` in Python's Unicode mode already covers NBSP, the U+2000 block, NNBSP and ideographic space.
-_SPACES_RE = re.compile(r"\s+")
 
 
 def normalise_spaces(text: str) -> str:
-    """Collapse every run of (odd) whitespace to one space and trim."""
-    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
+    """Collapse every run of (odd) whitespace to one space and trim.
+
+    `str.split()` splits on exactly what `\\s` matches in a Unicode regex (NBSP, the U+2000 block,
+    NNBSP, ideographic space...; a test checks every code point), at a fraction of a regex's cost.
+    """
+    if not text.isascii():  # the invisible characters are all non-ASCII; isascii() is O(1)
+        text = _INVISIBLE_RE.sub("", text)
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,7 +91,8 @@ _BOLD_HEADING_MAX_CHARS = 120
 
 def _tag(el: etree._Element) -> str | None:
     # Comments and processing instructions have a non-string tag.
-    return el.tag.lower() if isinstance(el.tag, str) else None
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else None
 
 
 def _has_block_descendant(el: etree._Element) -> bool:
@@ -93,11 +101,20 @@ def _has_block_descendant(el: etree._Element) -> bool:
 
 def _is_bold_only(el: etree._Element) -> bool:
     """`<p><strong>Benefits</strong></p>`: the paragraph's whole text sits in one bold child."""
-    children = [c for c in el if _tag(c) is not None]
-    if len(children) != 1 or _tag(children[0]) not in _BOLD_TAGS:
+    # Asked of every <p> and <div>: the test that usually fails (text before any child) first.
+    text = el.text
+    if text and normalise_spaces(text):
         return False
-    child = children[0]
-    if normalise_spaces(el.text or "") or normalise_spaces(child.tail or ""):
+    child = None
+    for c in el:
+        if isinstance(c.tag, str):  # comments and processing instructions do not count
+            if child is not None:
+                return False
+            child = c
+    if child is None or _tag(child) not in _BOLD_TAGS:
+        return False
+    tail = child.tail
+    if tail and normalise_spaces(tail):
         return False
     if _has_block_descendant(child):
         return False
@@ -108,14 +125,19 @@ def _is_bold_only(el: etree._Element) -> bool:
 class _HtmlWalker:
     """Depth-first walk that buffers inline text and emits a block at each block boundary."""
 
+    __slots__ = ("_broken", "_parts", "blocks")
+
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._broken = False  # a <br> was seen in the current paragraph run
 
     def flush(self, kind: str, level: int = 0) -> None:
-        text = normalise_spaces("".join(self._parts))
-        self._parts.clear()
+        parts = self._parts
+        if not parts:  # most block boundaries have nothing buffered
+            return
+        text = normalise_spaces("".join(parts))
+        parts.clear()
         if text:
             if kind == PARAGRAPH and self._broken:
                 kind = LINE
@@ -126,21 +148,24 @@ class _HtmlWalker:
         self._broken = False
 
     def walk(self, el: etree._Element, kind: str, level: int) -> None:
-        tag = _tag(el)
-        if tag is None or tag in _DROP_TAGS:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments and processing instructions
+            return
+        tag = tag.lower()
+        if tag in _DROP_TAGS:
             return
         if tag == "br":
             self._on_br(kind, level)
         elif tag in _HEADING_TAGS:
-            self._walk_block(el, HEADING, _HEADING_TAGS[tag], outer=(kind, level))
+            self.walk_block(el, HEADING, _HEADING_TAGS[tag], kind, level)
         elif tag == "li":
-            self._walk_block(el, ITEM, 0, outer=(kind, level))
+            self.walk_block(el, ITEM, 0, kind, level)
         elif tag in ("p", "div") and kind == PARAGRAPH and _is_bold_only(el):
-            self._walk_block(el, HEADING, PSEUDO_HEADING_LEVEL, outer=(kind, level))
+            self.walk_block(el, HEADING, PSEUDO_HEADING_LEVEL, kind, level)
         elif tag in _BLOCK_TAGS:
             # A <p> inside an <li> or heading keeps the enclosing kind.
             inner = kind if kind in (ITEM, HEADING) else PARAGRAPH
-            self._walk_block(el, inner, level if inner == HEADING else 0, outer=(kind, level))
+            self.walk_block(el, inner, level if inner == HEADING else 0, kind, level)
         else:
             self._walk_children(el, kind, level)
             if tag in _CELL_TAGS:
@@ -153,31 +178,52 @@ class _HtmlWalker:
             self._broken = True
             self.flush(kind, level)
 
-    def _walk_block(
-        self, el: etree._Element, kind: str, level: int, outer: tuple[str, int]
+    def walk_block(
+        self, el: etree._Element, kind: str, level: int, outer_kind: str, outer_level: int
     ) -> None:
-        self.end_run(*outer)
+        """`el` as a block of `kind` inside a run of `outer_kind`."""
+        # end_run(outer_kind, outer_level), children, end_run(kind, level), inlined: this runs for
+        # every block element, and most boundaries have nothing buffered to flush.
+        if self._parts:
+            self.flush(outer_kind, outer_level)
+        self._broken = False
         self._walk_children(el, kind, level)
-        self.end_run(kind, level)
+        if self._parts:
+            self.flush(kind, level)
+        self._broken = False
 
     def _walk_children(self, el: etree._Element, kind: str, level: int) -> None:
-        if el.text:
-            self._parts.append(el.text)
+        parts = self._parts
+        text = el.text
+        if text:
+            parts.append(text)
+        walk = self.walk
         for child in el:
-            self.walk(child, kind, level)
-            if child.tail:
-                self._parts.append(child.tail)
+            walk(child, kind, level)
+            tail = child.tail
+            if tail:
+                parts.append(tail)
 
 
-def blocks_from_html(html: str) -> list[Block]:
-    """Blocks of an HTML body or page; scripts, styles and templates are dropped."""
-    if not html or not html.strip():
-        return []
-    root = Selector(text=html, type="html").root
+def _parsel_root(html: str) -> etree._Element:
+    # The reference parse of `blocks_from_html`: parsel's, as the spiders' selectors see a page.
+    return Selector(text=html, type="html").root
+
+
+def _walk_document(root: etree._Element) -> list[Block]:
     walker = _HtmlWalker()
     walker.walk(root, PARAGRAPH, 0)
     walker.end_run(PARAGRAPH)
     return walker.blocks
+
+
+def blocks_from_html(html: str | ParsedHtml) -> list[Block]:
+    """Blocks of an HTML body or page; scripts, styles and templates are dropped."""
+    if isinstance(html, ParsedHtml):
+        return html.blocks
+    if not html or not html.strip():
+        return []
+    return _walk_document(_parsel_root(html))
 
 
 # --------------------------------------------------------------------------------------------
@@ -299,33 +345,223 @@ def _is_script_url(value: str) -> bool:
     return _URL_NOISE_RE.sub("", html_lib.unescape(value)).lower().startswith(_UNSAFE_SCHEMES)
 
 
+def _drop_tree(el: etree._Element) -> None:
+    """`lxml.html.HtmlElement.drop_tree` for any lxml element: the element goes, its tail stays."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
 def _clean_tree(root: etree._Element) -> None:
     for el in list(root.iter(*_UNSAFE_TAGS)):
         if el is not root:
-            el.drop_tree()  # keeps the element's tail text
-    for el in root.iter():
-        if _tag(el) is None:
-            continue
-        for name in list(el.attrib):
+            _drop_tree(el)
+    # `etree.Element` as the filter skips comments and processing instructions.
+    for el in root.iter(etree.Element):
+        for name in el.keys():  # noqa: SIM118 - a fresh list: safe to delete attributes from
             lowered = name.lower()
-            if lowered.startswith("on") or (
-                lowered in _URL_ATTRS and _is_script_url(el.attrib[name])
-            ):
+            if lowered.startswith("on") or (lowered in _URL_ATTRS and _is_script_url(el.get(name))):
                 del el.attrib[name]
 
 
-def sanitise_html(html: str) -> str:
+def _serialise(root: etree._Element, document: bool) -> str:
+    if document:
+        return lxml.html.tostring(root, encoding="unicode")
+    head = html_lib.escape(root.text or "", quote=False)
+    return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+_LOCAL = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    """The options of lxml.html's default parser (`lxml.html.html_parser` is a bare `HTMLParser()`)
+    but plain lxml elements: lxml.html looks up its element classes in Python for every element
+    touched, about a fifth of the block walk, and neither the parse nor the serialisation depends
+    on them. One per thread, as its error log is read after each parse (`_walkable`)."""
+    try:
+        return _LOCAL.parser
+    except AttributeError:
+        _LOCAL.parser = parser = etree.HTMLParser()
+        return parser
+
+
+# lxml.html.fragment_fromstring's test for "already a document": it then parses without wrapper.
+_LXML_FULL_HTML_RE = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+
+
+def _document(html: str) -> etree._Element:
+    """`lxml.html.document_fromstring(html)` with `_parser()`."""
+    root = etree.fromstring(html, _parser())
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
+
+
+def _parse_for_sanitising(html: str) -> tuple[etree._Element, bool, bool]:
+    """The sanitiser's tree of a non-blank body: (root, is a document, parsed by `_parser()`).
+
+    A document is parsed as such. A fragment is parsed inside "<html><body>...</body></html>", as
+    `lxml.html.fragment_fromstring(html, create_parent="div")` does, and its <body> stands for the
+    `<div>` that function would move the body's content into (a costly move across documents):
+    the same text (kept only when not blank, as there) and the same children.
+    """
+    if _DOCUMENT_RE.match(html):
+        return _document(html), True, True
+    if not _LXML_FULL_HTML_RE.match(html):
+        doc = _document(f"<html><body>{html}</body></html>")
+        bodies = [child for child in doc if child.tag == "body"]
+        if doc.tag == "html" and len(bodies) == 1:
+            body = bodies[0]
+            # Set as fragment_fromstring sets its wrapper's text, with lxml's check of the value:
+            # text with control characters ("\x0c") raises ValueError there, so here too.
+            body.text = body.text if body.text and body.text.strip() else None
+            return body, False, True
+    # Markup lxml.html handles its own way (or fails on, as before): lxml.html's own function.
+    return lxml.html.fragment_fromstring(html, create_parent="div"), False, False
+
+
+def sanitise_html(html: str | ParsedHtml) -> str:
     """Remove active content (script/style/iframe/object/embed, on* handlers, javascript: URLs).
 
     Everything else is kept as is. A fragment stays a fragment; a full document stays a document.
     """
+    if isinstance(html, ParsedHtml):
+        return html.sanitised
     if not html or not html.strip():
         return ""
-    if _DOCUMENT_RE.match(html):
-        doc = lxml.html.document_fromstring(html)
-        _clean_tree(doc)
-        return lxml.html.tostring(doc, encoding="unicode")
-    wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
-    _clean_tree(wrapper)
-    head = html_lib.escape(wrapper.text or "", quote=False)
-    return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
+    root, document, _ = _parse_for_sanitising(html)
+    _clean_tree(root)
+    return _serialise(root, document)
+
+
+# --------------------------------------------------------------------------------------------
+# One parse for both
+# --------------------------------------------------------------------------------------------
+
+# parsel (for the blocks) and the sanitiser parse a body differently: parsel parses the stripped
+# text as it is, the sanitiser a fragment inside "<html><body>...</body></html>" (lxml.html's way).
+# Both are libxml2 with the same tree builder, so once inside <body> the same markup gives the
+# same tree; they part ways only at the edges. `_walkable` lets the sanitiser's tree stand in for
+# parsel's away from every such edge (tests/test_textblocks.py has bodies that need each guard),
+# and elsewhere the blocks come from parsel's parse, as always.
+_ASCII_SPACE = " \t\n\r\f"
+# A fragment's first tag: parsel puts a leading head element (<title>, <base>, <style>...) in a
+# <head> the walk drops, and places what follows it differently too (a stray <tr> after a <base>
+# is dropped), while inside the wrapper's <body> all of it stays. Anything else first (text, a
+# comment) is left to parsel's parse as well.
+_FIRST_TAG_RE = re.compile(r"[ \t\n\r\f]*<([a-zA-Z][a-zA-Z0-9]*)[ \t\n\r\f/>]")
+_BODY_FIRST_TAGS = frozenset(
+    {
+        "a", "abbr", "address", "article", "aside", "b", "blockquote", "br", "center", "code",
+        "dd", "div", "dl", "dt", "em", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "i", "img", "li", "main", "nav", "ol", "p", "pre", "section",
+        "small", "span", "strong", "sub", "sup", "table", "u", "ul",
+    }
+)  # fmt: skip
+# Elements whose text runs to their end tag: one the fragment leaves open takes the wrapper's
+# "</body></html>" as text of its own.
+_RAW_TEXT_TAGS = ("textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+# The fragment's own document tags: after its "</body>" the wrapped parse drops text parsel's
+# keeps. libxml2 reports the wrapper's second "</body>" as an error, but not when the fragment
+# ends inside a comment or an attribute that swallows the wrapper's tags: so looked for here.
+# The substrings are a cheap filter ("<head" is also "<header"), the regex decides.
+_DOCUMENT_TAG_HINTS = ("<html", "<head", "<body", "</html", "</head", "</body")
+_DOCUMENT_TAG_RE = re.compile(r"</?(?:html|head|body)[\s/>]")
+
+
+def _has_document_tags(html: str) -> bool:
+    lowered = html.lower()
+    return any(hint in lowered for hint in _DOCUMENT_TAG_HINTS) and bool(
+        _DOCUMENT_TAG_RE.search(lowered)
+    )
+
+
+def _walkable(html: str, root: etree._Element, document: bool) -> bool:
+    """Whether the sanitiser's fresh tree of `html` gives parsel's blocks (see above).
+
+    Reads `_parser()`'s error log: call it right after the parse. Cheapest guards first.
+    """
+    if "\x00" in html:  # parsel deletes NULs, libxml2 ends the text at the first one
+        return False
+    # parsel strips the body with str.strip(): a Unicode space at an edge (NBSP before "<html>")
+    # is text to libxml2 in the sanitiser's parse only. ASCII spaces the two treat alike. (The
+    # error check below catches the known cases too; this one does not depend on libxml2.)
+    core = html.strip(_ASCII_SPACE)
+    if core[0].isspace() or core[-1].isspace():
+        return False
+    if _parser().error_log:
+        # Any parse error, to be safe. Among them: a libxml2 limit (depth 256, 10 MB of text)
+        # that cut the tree short where parsel's parser, with huge_tree, goes on; a lone
+        # surrogate, where parsel raises (the posting fails, as it did); misplaced document tags.
+        return False
+    if document:
+        return True
+    first = _FIRST_TAG_RE.match(html)
+    if first is None or first[1].lower() not in _BODY_FIRST_TAGS:
+        return False
+    # The fragment must end outside any tag, so that the wrapper's "</body>" is one: an unfinished
+    # "<br class=x" would take it as its end, a trailing "</" would become a comment, not text.
+    if core[-1] != ">":
+        return False
+    if next(root.getroottree().iter(*_RAW_TEXT_TAGS), None) is not None:
+        return False
+    return not _has_document_tags(html)
+
+
+class ParsedHtml:
+    """A body's HTML parsed once, for both `blocks_from_html` and `sanitise_html`.
+
+    The parse is the sanitiser's. Its tree is walked for the blocks first (the sanitiser edits it
+    in place) when it is the tree parsel would give (`_walkable`); otherwise the blocks come from
+    parsel's own parse. Either way `.blocks == blocks_from_html(html)` and
+    `.sanitised == sanitise_html(html)`, exactly.
+    """
+
+    __slots__ = ("_blocks", "_document", "_root", "_sanitised", "_walkable", "html")
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self._blocks: list[Block] | None = None
+        self._sanitised: str | None = None
+        self._root: etree._Element | None = None
+        self._document = self._walkable = False
+        if not html or not html.strip():
+            self._blocks, self._sanitised = [], ""
+            return
+        self._root, self._document, ours = _parse_for_sanitising(html)
+        # `_walkable` reads the error log of the parse just made: right after it.
+        self._walkable = ours and _walkable(html, self._root, self._document)
+
+    def __bool__(self) -> bool:
+        # As the string it came from: an empty body is no HTML body.
+        return bool(self.html)
+
+    @property
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            # A fragment's root is the wrapper's <body>: a block, as parsel's <html> root is.
+            root = self._root if self._walkable else _parsel_root(self.html)
+            self._blocks = _walk_document(root)
+        return self._blocks
+
+    @property
+    def sanitised(self) -> str:
+        if self._sanitised is None:
+            if self._walkable and self._blocks is None:
+                # Walked now: the sanitiser edits the tree in place.
+                self._blocks = _walk_document(self._root)
+            root, self._root = self._root, None
+            _clean_tree(root)
+            self._sanitised = _serialise(root, self._document)
+        return self._sanitised
+
+
+def parse_html(html: str) -> ParsedHtml:
+    """Parse a body once for `blocks_from_html`, `sanitise_html` and `strip_boilerplate`."""
+    return ParsedHtml(html)

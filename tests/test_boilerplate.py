@@ -787,3 +787,106 @@ def test_boilerplate_pipeline_learns_the_template_with_the_setting() -> None:
     assert APP_PROMO not in items[2]["description"]
     # The tagline, its second line and the app promotion.
     assert crawler.stats.get_value("jobsieve/boilerplate/repeated_block") == 3
+
+
+# --------------------------------------------------------------------------------------------
+# Speed-ups that must not change a result
+# --------------------------------------------------------------------------------------------
+
+
+def _evaluation_lines() -> list[str]:
+    from evaluation.dataset import load_pages
+
+    texts = [p.text for p in load_pages()] + [seed_text(name) for name in SEED_FIELDS]
+    return [line for text in texts for line in text.splitlines() if line.strip()]
+
+
+def test_norm_equals_its_regex_and_translate_form() -> None:
+    import re
+    import unicodedata
+
+    from scrapers.boilerplate import _QUOTES, _norm
+
+    def reference(text: str) -> str:
+        folded = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        return re.sub(r"\s+", " ", folded).strip().lower()
+
+    odd = [
+        "’‘ʼ`“”„ quotes ’‘ʼ`“”„",
+        "ﬁne Ｆｕｌｌ－ｗｉｄｔｈ ① ¨ ´ ǅ ẞ İ ﬀ",  # NFKC changes these, some into spaces
+        "\u00a0nbsp\u2002en\u3000ideo\u202fnnbsp\u2028line\x1cfs\x85nel ",
+        "ASCII only, `backtick` and  double  spaces\t\n",
+        "",
+        "   ",
+    ]
+    for text in odd + _evaluation_lines():
+        assert _norm(text) == reference(text), text
+
+
+def test_section_headings_as_one_regex_equal_the_rule_by_rule_loop() -> None:
+    from scrapers.boilerplate import _SECTION_RES, _norm, _section_category
+
+    def reference(norm: str) -> str | None:
+        return next((cat for cat, regex in _SECTION_RES.items() if regex.match(norm)), None)
+
+    headings = [
+        "Equal Opportunity Statement",
+        "Similar jobs",
+        "What This Job Offers",
+        "Protect yourself from scams",
+        "Datenschutzhinweise",
+        "Benefits",
+    ]
+    norms = [_norm(line) for line in headings + _evaluation_lines()]
+    assert any(reference(n) for n in norms)
+    for norm in norms:
+        assert _section_category(norm) == reference(norm), norm
+
+
+BODY_HTML = (
+    "<h3>Backend Engineer</h3><p>Acme · Berlin</p><h3>About the role</h3><p>You will build and "
+    "run our billing services with a small, friendly team.</p><ul><li>Go</li><li>SQL</li></ul>"
+    "<p><strong>Equal Opportunities</strong></p><p>We are an equal opportunity employer.</p>"
+    "<p>Apply now</p><script>track()</script>"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        BODY_HTML,
+        "<title>Job</title>" + BODY_HTML,  # the classifier's blocks come from parsel's parse
+        "<b>Benefits</b>",
+        "   ",
+    ],
+)
+def test_parsed_body_strips_as_its_string(html: str) -> None:
+    from scrapers.textblocks import parse_html
+
+    fields = {"title": "Backend Engineer", "company": "Acme", "location": "Berlin"}
+    assert strip_boilerplate(html=parse_html(html), **fields) == strip_boilerplate(
+        html=html, **fields
+    )
+
+
+def test_boilerplate_pipeline_output_is_the_sanitiser_and_stripper_output() -> None:
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    from pipelines.boilerplate import BoilerplatePipeline
+    from scrapers.textblocks import sanitise_html
+
+    pipeline = BoilerplatePipeline.from_crawler(get_crawler(Spider))
+    item = pipeline.process_item(
+        {
+            "source": "s",
+            "title": "Backend Engineer",
+            "company": "Acme",
+            "description_html": BODY_HTML,
+        }
+    )
+    expected = strip_boilerplate(html=BODY_HTML, title="Backend Engineer", company="Acme")
+    assert item["description_html"] == sanitise_html(BODY_HTML)
+    assert "track()" not in item["description_html"]
+    assert item["description"] == expected.description
+    assert item["boilerplate"] == expected.boilerplate

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import random
+import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from scrapers import textblocks
 from scrapers.textblocks import (
     Block,
     blocks_from_html,
     blocks_from_text,
+    normalise_spaces,
+    parse_html,
     render_blocks,
     sanitise_html,
 )
@@ -223,3 +232,210 @@ def test_sanitise_keeps_a_document_a_document() -> None:
 
 def test_sanitise_empty() -> None:
     assert sanitise_html("") == ""
+
+
+# --------------------------------------------------------------------------------------------
+# normalise_spaces
+# --------------------------------------------------------------------------------------------
+
+
+def test_str_split_whitespace_is_exactly_regex_whitespace() -> None:
+    # normalise_spaces (and boilerplate._norm) split with str.split() in place of `\s+`.
+    regex = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (regex.match(char) is not None) == char.isspace(), hex(code)
+
+
+def test_normalise_spaces_equals_the_regex_form() -> None:
+    odd = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    for text in (f"{odd}a{odd}b\u200b c\u00ad{odd}", "plain  ascii\ttext\n", "", odd, "\ufeffx"):
+        expected = re.sub(r"\s+", " ", re.sub("[\u00ad\u200b\u2060\ufeff]", "", text)).strip()
+        assert normalise_spaces(text) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# parse_html: one parse for the sanitiser and the blocks
+# --------------------------------------------------------------------------------------------
+
+
+def _lxml_html_sanitise(html: str) -> str:
+    """`sanitise_html` as it was before `parse_html`: lxml.html's own parse and elements."""
+    if not html or not html.strip():
+        return ""
+    document = textblocks._DOCUMENT_RE.match(html) is not None
+    if document:
+        root = lxml.html.document_fromstring(html)
+    else:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for el in list(root.iter("script", "style", "iframe", "object", "embed")):
+        if el is not root:
+            el.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name in list(el.attrib):
+            lowered = name.lower()
+            if lowered.startswith("on") or (
+                lowered in textblocks._URL_ATTRS and textblocks._is_script_url(el.attrib[name])
+            ):
+                del el.attrib[name]
+    if document:
+        return lxml.html.tostring(root, encoding="unicode")
+    head = html_lib.escape(root.text or "", quote=False)
+    return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def _outcome(fn: Callable[[], object]) -> object:
+    try:
+        return fn()
+    except Exception as error:  # RecursionError included: deep markup fails as it did
+        return type(error)
+
+
+def _two_parses(html: str) -> object:
+    """The boilerplate stage before: sanitise, then parse again for the blocks."""
+    sanitised = _lxml_html_sanitise(html)
+    return sanitised, [(b.kind, b.text, b.level) for b in blocks_from_html(html)]
+
+
+def _one_parse(html: str) -> object:
+    body = parse_html(html)
+    sanitised = body.sanitised
+    return sanitised, [(b.kind, b.text, b.level) for b in body.blocks]
+
+
+def _assert_one_parse_is_two(html: str) -> None:
+    assert _outcome(lambda: _one_parse(html)) == _outcome(lambda: _two_parses(html)), repr(html)
+    # The string forms are the same functions.
+    assert _outcome(lambda: sanitise_html(html)) == _outcome(lambda: _lxml_html_sanitise(html))
+
+
+ORDINARY_BODY = (
+    "<h3>About us</h3><p>We build <b>things</b> &amp; more.</p>"
+    '<p><strong>Benefits</strong></p><ul><li>Go<br>and SQL</li><li><a href="/x">Health</a></li>'
+    "</ul><table><tr><td>a</td><td>b</td></tr></table>\n"
+)
+
+# Where the sanitiser's fragment-in-a-wrapper parse and parsel's plain parse part ways, or one
+# parser stops where the other goes on: each must still give exactly the two parses' results.
+EDGE_BODIES = [
+    ORDINARY_BODY,
+    "<b>Benefits</b>",  # the wrapper of a lone bold fragment is no pseudo-heading
+    "<!-- c --><b>Benefits</b>",
+    "<title>Job</title><p>Body</p>",  # parsel puts a leading <title> in <head>
+    "<style>p{}</style><b>Benefits</b><p>Body</p>",
+    "<meta charset=utf-8>Intro<p>Body</p>",
+    "<base><tr><td>x</td></tr>",  # after a leading head element parsel drops a stray row
+    "<link><tbody><li>x</li></tbody>",
+    "Leading text <b>bold</b><p>Body</p>",
+    "<p>Body</p></body>After the body",  # the fragment's own </body>
+    "<b></body>After</b>",
+    # ... also when the wrapper's own "</body>" is swallowed (libxml2 then reports no error).
+    "<p>x</p></body><p>y</p><!-- open>",
+    '<p>x</p></BODY ><p>y</p><a title="z>',
+    "<p>x</p><header>Kept</header><p>y</p>",
+    "<p>Body</p></html><p>more</p>",
+    "<head><title>t</title></head><p>x</p>",
+    "<p>Body</p><textarea>left open",  # takes the wrapper's "</body></html>" as text
+    "<p>Body</p><title>left open",
+    "<p>Body</p><textarea>left <b>open</b>",
+    "<p>Body</p><xmp>left <b>open</b>",
+    "<p><b>Benefits</b><i",  # unfinished tags at the end
+    "<p>Body<br class=x",
+    "<p>Body</",
+    "<p>x<!-- unterminated",
+    '<p>x<a title="open',
+    "<p>NUL\x00inside</p>",
+    "<p>lone \ud800 surrogate</p>",
+    "\x0cleading control character<p>x</p>",
+    "<p>x</p>\x0c",
+    "\xa0<p>NBSP first</p>\u3000",
+    "\ufeff<p>BOM first</p>",
+    "\r\n<p>CRLF</p>\r\n",
+    "<!DOCTYPE html><html><head><title>T</title></head><body><p>Doc</p></body></html>",
+    "<html><body><p onmouseover='x()'>Hi</p></body></html>",
+    "\xa0<html><head><title>T</title></head><body><p>Doc</p></body></html>",  # parsel strips
+    "\u3000<!DOCTYPE html><html><title>T</title><p>Doc</p></html>",
+    "<html/><p>x</p>",
+    "<!DOCTYPE html>",
+    "<html>",
+    "<!-- only a comment -->",
+    "<div>" * 300 + "deep" + "</div>" * 300,  # past libxml2's depth limit without huge_tree
+    "<p>Hi<script>x()</script> tail</p><iframe>y</iframe>after",
+    '<a href="java\tscript:x" onclick="y">link</a>\r\n',
+    "<table><tr><td>a</td><td>b</td></tr></table>\xa0",
+    "<p>café “quoted” 😀 日本語 x\xa0y z\u200bw</p>",
+    "   ",
+    "",
+]
+
+
+@pytest.mark.parametrize("html", EDGE_BODIES)
+def test_one_parse_gives_what_the_two_parses_gave(html: str) -> None:
+    _assert_one_parse_is_two(html)
+
+
+def _random_body(rng: random.Random, depth: int = 0) -> str:
+    tags = ["p", "div", "h2", "h3", "ul", "li", "b", "strong", "em", "a", "span", "br", "table"]
+    tags += ["tr", "td", "section", "font", "pre", "script", "style", "iframe", "title", "meta"]
+    tags += ["textarea", "head", "body", "html", "svg", "noscript", "template", "img", "o:p"]
+    attrs = ["", ' class="x"', ' href="javascript:x"', " onclick=y", " title='a > b'", ' alt="é']
+    words = ["Benefits", "We hire.", "café", "a &amp; b", "&nbsp;", "x\xa0y", "z\u200bw", "<", "&"]
+    words += ["\n", "  ", "“q”", "😀", "\x0c", "&#0;", "</", "<!-- c -->", "<!--", "\r\n", "\x00"]
+    out = []
+    for _ in range(rng.randint(1, 5)):
+        if rng.random() < 0.5 and depth < 5:
+            tag = rng.choice(tags)
+            end = f"</{tag}>" if rng.random() < 0.85 else ""
+            out.append(f"<{tag}{rng.choice(attrs)}>{_random_body(rng, depth + 1)}{end}")
+        else:
+            out.append(rng.choice(words))
+    return "".join(out)
+
+
+def test_one_parse_gives_what_the_two_parses_gave_on_random_markup() -> None:
+    rng = random.Random(20261122)
+    edges = ["", "", "", " ", "\n", "\xa0", "\x0c"]
+    for _ in range(1500):
+        body = _random_body(rng)
+        if rng.random() < 0.6:  # most bodies open and close with a block of their own
+            body = f"<p>{body}</p>"
+        elif rng.random() < 0.1:
+            body = f"<!DOCTYPE html><html><body>{body}</body></html>"
+        _assert_one_parse_is_two(rng.choice(edges) + body + rng.choice(edges))
+
+
+def test_an_ordinary_body_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    def second_parse(html: str) -> None:
+        raise AssertionError("parsed twice")
+
+    monkeypatch.setattr(textblocks, "_parsel_root", second_parse)
+    body = parse_html(ORDINARY_BODY)
+    assert body.sanitised == ORDINARY_BODY
+    assert _kinds_texts(body.blocks) == [
+        ("heading", "About us"),
+        ("paragraph", "We build things & more."),
+        ("heading", "Benefits"),
+        ("item", "Go and SQL"),
+        ("item", "Health"),
+        ("paragraph", "a b"),
+    ]
+
+
+def test_a_body_the_wrapper_changes_gets_parsels_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    parsel_root = textblocks._parsel_root
+    monkeypatch.setattr(
+        textblocks, "_parsel_root", lambda html: calls.append(html) or parsel_root(html)
+    )
+    html = "<title>Job</title><p>Body</p>"
+    assert _kinds_texts(parse_html(html).blocks) == [("paragraph", "Body")]
+    assert calls == [html]
+
+
+def test_parsed_body_is_accepted_by_both_functions() -> None:
+    body = parse_html('<p onclick="x()">Hi</p>')
+    assert blocks_from_html(body) == [Block("paragraph", "Hi")]
+    assert sanitise_html(body) == "<p>Hi</p>"
+    assert not parse_html("")
