@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from scrapers.clustering import (
     Signature,
+    TitleIndex,
+    TitleLookup,
     ats_key,
     canonical,
     company_key,
@@ -13,6 +17,7 @@ from scrapers.clustering import (
     same_job,
     sketch,
     strong_keys,
+    titles_compatible,
 )
 
 UUID = "4e661362-45c4-43d1-9df3-93c231cb78dc"
@@ -204,3 +209,57 @@ def test_reordered_sections_still_match():
     assert _same(
         _posting(description=body), _posting(id="teal:a", source="teal", description=reordered)
     )
+
+
+# --- title look-ups: exactly the titles a scan with titles_compatible keeps -----------------------
+
+VOCABULARY = [
+    "backend",
+    "frontend",
+    "data",
+    "engineer",
+    "manager",
+    "product",
+    "payments",
+    "platform",
+]
+LEVEL_WORDS = ["senior", "junior", "lead", "staff", "head", "intern", "manager", "director"]
+
+
+def _random_title(rng: random.Random) -> frozenset[str]:
+    words = rng.sample(VOCABULARY, rng.randint(0, 4)) + rng.sample(
+        LEVEL_WORDS, rng.choice((0, 0, 1, 2))
+    )
+    return frozenset(words)
+
+
+def test_title_lookup_finds_exactly_the_compatible_titles():
+    rng = random.Random(3)
+    titles = {_random_title(rng) for _ in range(400)}
+    lookup = TitleLookup()
+    for title in titles:
+        lookup.add(title)
+    for title in [t for t in titles if rng.random() < 0.3]:
+        lookup.remove(title)
+        titles.discard(title)
+    found_any = 0
+    for _ in range(300):
+        query = _random_title(rng)
+        expected = {t for t in titles if titles_compatible(query, t)}
+        assert set(lookup.compatible(query)) == expected, sorted(query)
+        found_any += len(expected) > 1
+    assert found_any > 50  # the queries do meet supersets and subsets, not only themselves
+
+
+def test_title_index_follows_a_posting_retitled_or_moved_to_another_source():
+    index = TitleIndex()
+    backend, data = frozenset({"backend", "engineer"}), frozenset({"data", "engineer"})
+    index.add("lever:a", backend, "lever")
+    index.add("teal:b", frozenset({"senior", "backend", "engineer"}), "teal")
+    assert index.matches(frozenset({"engineer"}), "nodegree") == {"lever:a"}
+    assert index.matches(backend, "lever") == set()  # same source: never a content match
+    index.add("lever:a", data, "lever")
+    assert index.matches(backend, "nodegree") == set()
+    assert index.matches(frozenset({"engineer"}), "nodegree") == {"lever:a"}
+    index.discard("lever:a")
+    assert index.matches(data, "nodegree") == set() and "lever:a" not in index

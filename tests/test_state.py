@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from contextlib import closing
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 
+from scrapers.clustering import Signature, same_job
 from scrapers.ids import content_fingerprint
 from scrapers.state import night_clock, open_store, state_location
 from scrapers.state.night import Night
@@ -37,13 +40,24 @@ def _item(posting: str, source: str, **fields) -> dict:
     return item
 
 
-def _run(store, night: str, items: list[dict], sources=("lever", "nodegree")):
+@dataclass
+class Feeds:
+    postings: list[dict]
+    jobs: list[dict]
+    delta: list[dict]
+    expired: list[dict]
+    rows: list
+
+
+def _run(store, night: str, items: list[dict], sources=("lever", "nodegree")) -> Feeds:
     run = Night(store, night, f"{night}T03:00:00Z", expire_after=3)
     for item in sorted(items, key=lambda i: i["id"]):
         run.observe(dict(item))
     result = run.finish(sources)
     store.commit_night(night, result.rows)
-    return result
+    # The night keeps no item: the feed lines are rebuilt from the items, as crawlall does.
+    postings, jobs, delta = result.feeds(dict(item) for item in items)
+    return Feeds(postings, jobs, delta, result.expired, result.rows)
 
 
 @pytest.fixture
@@ -198,3 +212,112 @@ def test_state_of_another_schema_version_is_refused(tmp_path):
         db.commit()
     with pytest.raises(ValueError, match="schema version 0"):
         open_store(path)
+
+
+# --- a big company: clusters exactly those of all pairs compared ----------------------------------
+
+ROLES = ["Backend Engineer", "Data Engineer", "Engineer", "Backend Engineer, Payments", "Manager"]
+LEVELS = ["", "Senior ", "Sr. ", "Junior ", "Lead ", "Head of "]
+BOARDS = ["lever", "greenhouse", "nodegree", "teal"]
+WORDS = ["build", "ship", "run", "design", "review", "data", "platform", "payments", "search"]
+
+
+def _big_company(count: int) -> list[dict]:
+    items = []
+    for number in range(count):
+        # Every third posting is a copy of the one two before (its title, city and a cut of its
+        # body) on another board; some others name an original's ATS link: clusters of 2 and 3.
+        original = number - 2 if number % 3 == 2 else number
+        rng = random.Random(original)
+        body = "\n".join(
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 14))) for _ in range(6)
+        )
+        linked = number - 1 if number % 3 == 1 and number % 5 == 0 else original
+        source = BOARDS[number % len(BOARDS)]
+        title = rng.choice(LEVELS) + rng.choice(ROLES)
+        # A copy's title may hold more words or fewer, and be seen before its original or after.
+        if original != number and number % 4 in (1, 2):
+            title += " (Remote)"
+        elif original != number:
+            title = title.removesuffix(", Payments")
+        item = _item(
+            f"{source}:{number:04d}",
+            source,
+            title=title,
+            locations=[{"city": rng.choice(["Porto", "Lisbon"]), "region": None, "country": "PT"}],
+            description=body if original == number else body[: len(body) * 2 // 3],
+            original_url=f"{LEVER[:-4]}{linked:04d}" if number % 3 != 2 else None,
+        )
+        items.append(item)
+    return items
+
+
+def _all_pairs_clusters(items: list[dict]) -> set[frozenset[str]]:
+    sigs = [Signature.of(item) for item in items]
+    parent = {sig.id: sig.id for sig in sigs}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            node = parent[node]
+        return node
+
+    for a, b in combinations(sigs, 2):
+        if same_job(a, b):
+            parent[root(a.id)] = root(b.id)
+    groups: dict[str, set[str]] = {}
+    for posting in parent:
+        groups.setdefault(root(posting), set()).add(posting)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_big_company_is_clustered_as_comparing_all_pairs(store):
+    items = _big_company(300)
+    result = _run(store, "2026-11-22", items, sources=BOARDS)
+    clusters = {frozenset(s["id"] for s in job["sources"]) for job in result.jobs}
+    expected = _all_pairs_clusters(items)
+    assert sum(len(c) > 1 for c in expected) > 40 and max(map(len, expected)) > 2
+    assert clusters == expected
+    # Each copy points at its cluster's canonical, as a job line names it.
+    canonical_of = {s["id"]: job["id"] for job in result.jobs for s in job["sources"]}
+    assert all(
+        p["duplicate_of"] == (None if canonical_of[p["id"]] == p["id"] else canonical_of[p["id"]])
+        for p in result.postings
+    )
+
+
+def test_stored_posting_retitled_tonight_meets_copies_of_its_new_title(store):
+    _run(store, "2026-11-22", [_item("lever:a", "lever", title="Backend Engineer")])
+    retitled = _item("lever:a", "lever", title="Data Engineer")
+    copy = _item("nodegree:b", "nodegree", title="Data Engineer")
+    result = _run(store, "2026-11-23", [retitled, copy])
+    assert {p["id"]: p["duplicate_of"] for p in result.postings} == {
+        "lever:a": None,
+        "nodegree:b": "lever:a",
+    }
+
+
+def test_copy_of_a_stored_posting_not_crawled_tonight_is_found_by_its_title(store):
+    _run(store, "2026-11-22", [_item("lever:a", "lever", title="Senior Backend Engineer")])
+    copy = _item("nodegree:b", "nodegree", title="Sr. Backend Engineer (m/f/d)")
+    result = _run(store, "2026-11-23", [copy], sources=("nodegree",))
+    assert result.postings[0]["duplicate_of"] == "lever:a"
+    assert [s["id"] for s in result.jobs[0]["sources"]] == ["lever:a", "nodegree:b"]
+
+
+def test_report_figures_of_slimmed_postings_are_those_of_the_postings():
+    # crawlall counts per-source figures on stand-ins, not on every item kept in memory.
+    from scrapers.commands.crawlall import _slim
+    from scrapers.report import posting_figures
+
+    rng = random.Random(5)
+    choices = [None, "", [], {}, 0, False, "x" * 5000, ["python"], {"min": 1}, "fr"]
+    postings = []
+    for number in range(200):
+        posting = _item(f"{rng.choice(BOARDS)}:{number}", "lever")
+        posting["source"] = rng.choice([*BOARDS, None, ""])
+        for name in ("status", "duplicate_of", "salary", "skills", "remote"):
+            posting[name] = rng.choice(choices)
+        posting["language"] = rng.choice([None, "", "fr", "en", "x" * 200])
+        posting.update({name: rng.choice(choices) for name in ("company", "locations")})
+        postings.append(posting)
+    assert posting_figures([_slim(p) for p in postings]) == posting_figures(postings)

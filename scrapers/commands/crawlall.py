@@ -5,6 +5,10 @@ duplicate_of), ``jobs.jsonl`` (one line per live job: its canonical posting plus
 ``delta.jsonl`` (jobs new or updated tonight), ``expired.jsonl`` (postings that went away),
 ``deadletter.jsonl`` (every dropped item, with why) and ``report.json``, then prints a summary.
 
+Incremental: each crawler serves posting details from the detail cache while their lists show
+them unchanged (``scrapers/detail_cache.py``); ``--full`` (``JOBSIEVE_INCREMENTAL = False``)
+fetches every detail again. ``report.json`` counts the requests sent and the details served.
+
 Crash safety: the crawlers and the post-pass write into ``feeds/.<night>.partial/``; the files are
 fsynced, then renamed into ``feeds/<night>/`` with ``report.json`` last (its presence says the
 night is complete), and only then is the state committed, in one transaction. A night killed at
@@ -18,9 +22,11 @@ import json
 import os
 import shutil
 import signal
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from scrapy.commands import ScrapyCommand
 from scrapy.crawler import Crawler
@@ -29,7 +35,7 @@ from scrapy.exceptions import UsageError
 from scrapers.report import build_report, posting_figures, summary_lines
 from scrapers.sources import load_sources
 from scrapers.state import night_clock, open_store, state_location
-from scrapers.state.night import Night, NightResult
+from scrapers.state.night import Night, NightResult, Sighting
 
 # Published in this order; report.json last, so its presence means the night is complete.
 _FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl", "deadletter.jsonl")
@@ -39,7 +45,7 @@ class Command(ScrapyCommand):
     requires_project = True
 
     def syntax(self) -> str:
-        return "[--offline] [--sources NAME,...] [--night YYYY-MM-DD]"
+        return "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD]"
 
     def short_desc(self) -> str:
         return "Run every enabled source and write tonight's feeds and report"
@@ -50,6 +56,11 @@ class Command(ScrapyCommand):
             "--offline",
             action="store_true",
             help="replay the world shipped with jobsieve instead of the network",
+        )
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="fetch every posting's detail again, even where the list says it is unchanged",
         )
         parser.add_argument(
             "--sources", default=None, help="comma-separated subset of the enabled sources"
@@ -67,6 +78,8 @@ class Command(ScrapyCommand):
             if not Path(world).is_dir():
                 raise UsageError(f"--offline: no shipped world at {world}; run `scrapy buildworld`")
             settings.set("JOBSIEVE_WORLD", world, priority="cmdline")
+        if opts.full:
+            settings.set("JOBSIEVE_INCREMENTAL", False, priority="cmdline")
         frozen = settings.get("JOBSIEVE_CRAWL_TIME")
         now = datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
         self.night = opts.night or now.astimezone(UTC).strftime("%Y-%m-%d")
@@ -157,29 +170,32 @@ class Command(ScrapyCommand):
 
     def _settle(self, store: Any, names: list[str], complete: list[str]) -> NightResult:
         """Statuses and clusters over every source at once, in a fixed order: same night, same
-        answer, whichever crawler finished first."""
-        items = _read_jsonl([self.staging / "sources" / f"{n}.jsonl" for n in names])
-        items.sort(key=lambda i: (i.get("source") or "", i.get("id") or ""))
+        answer, whichever crawler finished first.
+
+        Only a sighting of each posting is kept, and where its line is in the staged files: the
+        feeds re-read the items from there (``_stage``), so the night never holds every body."""
+        parts = [self.staging / "sources" / f"{n}.jsonl" for n in names]
+        sightings: list[tuple[tuple[str, str], Sighting, int, int]] = []
+        for number, part in enumerate(parts):
+            for offset, item in _scan_jsonl(part):
+                key = (item.get("source") or "", item.get("id") or "")
+                sightings.append((key, Sighting.of(item), number, offset))
+        sightings.sort(key=lambda entry: entry[0])
+        # The last line of an id is the item the night keeps for it.
+        self._lines = _StagedLines(parts, {s.id: (n, at) for _, s, n, at in sightings})
         night = Night(
             store, self.night, self.now, expire_after=self.settings.getint("JOBSIEVE_EXPIRE_AFTER")
         )
-        night.prefetch(item["id"] for item in items)
-        for item in items:
-            night.observe(item)
+        night.prefetch(sighting.id for _, sighting, _, _ in sightings)
+        for _, sighting, _, _ in sightings:
+            night.see(sighting)
         return night.finish(complete)
 
     def _stage(
         self, names: list[str], result: NightResult, stats: dict[str, Any], started: datetime
     ) -> None:
         staging = self.staging
-        for name in names:
-            _write_jsonl(
-                staging / "sources" / f"{name}.jsonl",
-                [p for p in result.postings if p.get("source") == name],
-            )
-        _write_jsonl(staging / "postings.jsonl", result.postings)
-        _write_jsonl(staging / "jobs.jsonl", result.jobs)
-        _write_jsonl(staging / "delta.jsonl", result.delta)
+        figures = _stage_postings(staging, names, result, self._lines)
         _write_jsonl(staging / "expired.jsonl", result.expired)
         deadletter = _read_jsonl([staging / "deadletter" / f"{n}.jsonl" for n in names])
         deadletter.sort(
@@ -193,7 +209,7 @@ class Command(ScrapyCommand):
             world=self.settings.get("JOBSIEVE_WORLD"),
             sources=stats,
             files={name: str(self.out / name) for name in (*_FEEDS, "report.json")},
-            postings=posting_figures(result.postings),
+            postings=figures,
             night_counts={
                 "jobs": len(result.jobs),
                 "delta": len(result.delta),
@@ -252,7 +268,7 @@ def _read_jsonl(parts: list[Path]) -> list[dict[str, Any]]:
     return lines
 
 
-def _write_jsonl(target: Path, lines: list[dict[str, Any]]) -> None:
+def _write_jsonl(target: Path, lines: Iterable[dict[str, Any]]) -> None:
     _write_text(target, "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
 
 
@@ -271,3 +287,130 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+# --- the post-pass, streamed -------------------------------------------------------------------
+
+
+def _scan_jsonl(part: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each line of a JSON Lines file with its byte offset, one at a time (blank lines skipped)."""
+    if not part.exists():
+        return
+    with part.open("rb") as handle:
+        offset = 0
+        for raw in handle:
+            text = raw.decode("utf-8")
+            if text.strip():
+                yield offset, json.loads(text)
+            offset += len(raw)
+
+
+class _StagedLines:
+    """Tonight's items where the crawlers staged them, read back one at a time by id."""
+
+    def __init__(self, parts: list[Path], where: dict[str, tuple[int, int]]) -> None:
+        self.parts = parts
+        self.where = where  # id -> (part, byte offset)
+        self.handles: dict[int, BinaryIO] = {}
+
+    def item(self, posting: str) -> dict[str, Any]:
+        number, offset = self.where[posting]
+        if number not in self.handles:
+            self.handles[number] = self.parts[number].open("rb")
+        handle = self.handles[number]
+        handle.seek(offset)
+        return json.loads(handle.readline().decode("utf-8"))
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+        self.handles.clear()
+
+
+@contextmanager
+def _durable(target: Path) -> Iterator[TextIO]:
+    """A file written line by line, fsynced as ``_write_text`` does."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _stage_postings(
+    staging: Path, names: list[str], result: NightResult, lines: _StagedLines
+) -> dict[str, dict[str, Any]]:
+    """postings.jsonl, the per-source files, jobs.jsonl and delta.jsonl, one item in memory at a
+    time; returns the report's per-source posting figures.
+
+    postings.jsonl is in (source, id) order and jobs.jsonl in id order: each job line is written
+    once, beside its head's posting line, to a scratch file, then copied over in id order.
+    """
+    settled = staging / "settled"
+    heads = {job.head: job for job in result.jobs}
+    job_at: dict[str, int] = {}
+    figures: dict[str, dict[str, Any]] = {}
+    run: list[dict[str, Any]] = []  # one source's postings, slimmed, for posting_figures
+    with ExitStack() as stack:
+        stack.callback(lines.close)
+        outputs = {
+            name: stack.enter_context(_durable(settled / f"{name}.jsonl"))
+            for name in dict.fromkeys(names)
+        }
+        postings = stack.enter_context(_durable(staging / "postings.jsonl"))
+        scratch = stack.enter_context((settled / "jobs.scratch").open("w+b"))
+        for posting in result.order:
+            item = result.posting(lines.item(posting))
+            text = json.dumps(item, ensure_ascii=False) + "\n"
+            postings.write(text)
+            source = item.get("source")
+            if isinstance(source, str) and source in outputs:
+                outputs[source].write(text)
+            # posting_figures counts per source, and postings come source by source.
+            if run and (run[-1].get("source") or "") != (source or ""):
+                figures.update(posting_figures(run))
+                run = []
+            run.append(_slim(item))
+            job = heads.get(posting)
+            if job is not None:
+                job_at[posting] = scratch.tell()
+                line = json.dumps(result.job_line(job, item), ensure_ascii=False) + "\n"
+                scratch.write(line.encode("utf-8"))
+        if run:
+            figures.update(posting_figures(run))
+        jobs = stack.enter_context(_durable(staging / "jobs.jsonl"))
+        delta = stack.enter_context(_durable(staging / "delta.jsonl"))
+        for job in result.jobs:
+            scratch.seek(job_at[job.head])
+            text = scratch.readline().decode("utf-8")
+            jobs.write(text)
+            if job.status != "unchanged":
+                delta.write(text)
+    # Only now: the per-source files were the items' source until the last job line.
+    for name in dict.fromkeys(names):
+        target = staging / "sources" / f"{name}.jsonl"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(settled / f"{name}.jsonl", target)
+    shutil.rmtree(settled)
+    return figures
+
+
+def _slim(posting: dict[str, Any]) -> dict[str, Any]:
+    """A posting as the report's per-source counts see it (statuses, duplicates, languages, which
+    fields are filled) in a kilobyte or two: values kept, but bodies and other long text cut and
+    nested values replaced by one of the same type and emptiness."""
+    return {key: _stand_in(value) for key, value in posting.items()}
+
+
+# Longer than any name, code or link a count could compare: bodies, HTML.
+_LONG_TEXT = 1000
+
+
+def _stand_in(value: Any) -> Any:
+    if isinstance(value, str):
+        return value[:_LONG_TEXT]
+    if isinstance(value, list):
+        return [None] if value else []
+    if isinstance(value, dict):
+        return {"": None} if value else {}
+    return value

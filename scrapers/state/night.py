@@ -2,8 +2,14 @@
 
 ``Night.observe`` annotates an item as it arrives (status, first_seen, duplicate_of as far as
 known); ``Night.finish`` settles the clusters over everything seen, picks each job's canonical
-posting, finds the postings that went away and returns the feeds and the rows to commit. Nothing
-is written to the store here: the caller commits once its feeds are durable.
+posting, finds the postings that went away and returns what the feeds say of each posting and job,
+and the rows to commit. Nothing is written to the store here: the caller commits once its feeds
+are durable.
+
+A night keeps a :class:`Sighting` of each posting, not the item: a night of 100,000 postings
+would otherwise hold every body in memory. The feed lines are rebuilt from the items afterwards
+(``NightResult.posting`` / ``NightResult.job_line``), which ``crawlall`` re-reads from its staged
+files.
 """
 
 from __future__ import annotations
@@ -17,10 +23,11 @@ from typing import Any
 from scrapers.clustering import (
     Facets,
     Signature,
+    TitleIndex,
+    TitleLookup,
     canonical,
     pack_sketch,
     same_job,
-    titles_compatible,
     unpack_sketch,
 )
 from scrapers.state import PostingState, StateStore
@@ -78,14 +85,106 @@ class _Components:
         return list(self.members.values())
 
 
+@dataclass(slots=True)
+class Sighting:
+    """What a night keeps of one posting crawled tonight: its signature and the few fields its
+    state row and its job's ``sources`` repeat, then what the night says of it."""
+
+    id: str
+    source: str | None
+    url: str | None
+    original_url: str | None
+    fingerprint: str
+    valid_through: str | None
+    sig: Signature
+    status: str = ""
+    first_seen: str = ""
+    duplicate_of: str | None = None
+
+    @classmethod
+    def of(cls, item: Mapping[str, Any]) -> Sighting:
+        return cls(
+            id=item["id"],
+            source=item.get("source"),
+            url=item.get("url"),
+            original_url=item.get("original_url"),
+            fingerprint=item["fingerprint"],
+            valid_through=item.get("valid_through"),
+            sig=Signature.of(item),
+        )
+
+
+@dataclass
+class Job:
+    """One line of jobs.jsonl: the line of posting ``head`` with the job's status and sources."""
+
+    head: str
+    status: str
+    sources: list[dict[str, Any]]
+
+
 @dataclass
 class NightResult:
-    postings: list[dict[str, Any]]
-    jobs: list[dict[str, Any]]
-    delta: list[dict[str, Any]]
+    # id -> (status, first_seen, duplicate_of) of every posting crawled tonight
+    marks: dict[str, tuple[str, str, str | None]]
+    order: list[str]  # ids in postings.jsonl order: by source, then id
+    jobs: list[Job]  # by id
     expired: list[dict[str, Any]]
     rows: list[PostingState]
     duplicates: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def delta(self) -> list[Job]:
+        return [job for job in self.jobs if job.status != "unchanged"]
+
+    def posting(self, item: dict[str, Any]) -> dict[str, Any]:
+        """Tonight's ``item`` as postings.jsonl holds it (annotated in place)."""
+        item["status"], item["first_seen"], item["duplicate_of"] = self.marks[item["id"]]
+        return item
+
+    def job_line(self, job: Job, head: dict[str, Any]) -> dict[str, Any]:
+        """The jobs.jsonl line of ``job``, given the item of its head posting."""
+        return {
+            **self.posting(head),
+            "duplicate_of": None,
+            "status": job.status,
+            "sources": job.sources,
+        }
+
+    def feeds(
+        self, items: Iterable[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """postings, jobs and delta lines from tonight's items at hand (the last item of an id
+        counts, as in ``Night``)."""
+        by_id = {item["id"]: item for item in items}
+        postings = [self.posting(by_id[posting]) for posting in self.order]
+        jobs = [self.job_line(job, by_id[job.head]) for job in self.jobs]
+        return postings, jobs, [line for line in jobs if line["status"] != "unchanged"]
+
+
+class _StoredTitles:
+    """A company's stored (id, title) pairs, looked up by title rather than scanned per posting."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.titles = TitleLookup()
+        # title -> (position in the store's answer, id): a block keeps the store's order
+        self.waiting: dict[frozenset[str], list[tuple[int, str]]] = {}
+        for position, (posting, title) in enumerate(pairs):
+            words = frozenset(title.split())
+            if words not in self.waiting:
+                self.waiting[words] = []
+                self.titles.add(words)
+            self.waiting[words].append((position, posting))
+
+    def unfetched(self, title: frozenset[str], posting: str, fetched: set[str]) -> list[str]:
+        """Ids not yet fetched whose stored title is compatible with ``title``, in store order."""
+        found: list[tuple[int, str]] = []
+        for words in self.titles.compatible(title):
+            # A fetched posting is never fetched again: no later look-up needs to see it.
+            waiting = [entry for entry in self.waiting[words] if entry[1] not in fetched]
+            self.waiting[words] = waiting
+            found += (entry for entry in waiting if entry[1] != posting)
+        return [entry[1] for entry in sorted(found)]
 
 
 class Night:
@@ -94,24 +193,43 @@ class Night:
         self.night = night
         self.now = now
         self.expire_after = expire_after
-        self.items: dict[str, dict[str, Any]] = {}
+        self.seen: dict[str, Sighting] = {}  # tonight's postings
         self.sigs: dict[str, Signature] = {}
         self.rows: dict[str, PostingState] = {}  # state rows loaded so far
         self.components = _Components()
         self._by_key: dict[str, set[str]] = {}
-        self._by_company: dict[str, set[str]] = {}
-        self._titles: dict[str, list[tuple[str, frozenset[str]]]] = {}  # company blocks
+        self._by_company: dict[str, TitleIndex] = {}
+        # The company a posting is indexed under; a second one only if tonight's item names
+        # another company than its stored row.
+        self._home: dict[str, str] = {}
+        self._more_homes: dict[str, list[str]] = {}
+        self._stored: dict[str, _StoredTitles] = {}  # company blocks
         self._clusters_loaded: set[str] = set()
         self._fetched: set[str] = set()  # ids already looked up in the store, found or not
         self._gone: dict[str, PostingState] = {}  # expired rows met on the way
 
     # --- loading state lazily, one company block or cluster at a time -----------------------
 
-    def _index(self, posting: str, keys: Iterable[str], company: str) -> None:
+    def _index(
+        self, posting: str, keys: Iterable[str], company: str, title: frozenset[str], source: str
+    ) -> None:
         for key in keys:
             self._by_key.setdefault(key, set()).add(posting)
-        if company:
-            self._by_company.setdefault(company, set()).add(posting)
+        homes = self._homes(posting)
+        if company and company not in homes:
+            if homes:
+                self._more_homes.setdefault(posting, []).append(company)
+            else:
+                self._home[posting] = company
+            homes.append(company)
+        # Every block holding the posting looks it up by its latest title and source: those its
+        # signature has when a candidate pair is compared.
+        for home in homes:
+            self._by_company.setdefault(home, TitleIndex()).add(posting, title, source)
+
+    def _homes(self, posting: str) -> list[str]:
+        home = self._home.get(posting)
+        return [] if home is None else [home, *self._more_homes.get(posting, ())]
 
     def _sig(self, posting: str) -> Signature:
         # A stored posting's signature is built only when a candidate pair gets that far.
@@ -128,8 +246,9 @@ class Night:
             if row.id in self.rows:
                 continue
             self.rows[row.id] = row
-            if row.id not in self.items:
-                self._index(row.id, row.keys.split(), row.company)
+            if row.id not in self.seen:
+                title = frozenset(row.title.split())
+                self._index(row.id, row.keys.split(), row.company, title, row.source)
             self.components.union(row.id, row.cluster)
 
     def _load_clusters(self, posting: str) -> None:
@@ -144,22 +263,16 @@ class Night:
             self._clusters_loaded |= labels
             self._load_rows(self.store.by_cluster(sorted(labels)))
 
-    def _block(self, sig: Signature) -> list[str]:
-        """Stored postings of the same company whose title could match, loaded in one query."""
+    def _load_block(self, sig: Signature) -> None:
+        """Stored postings of the same company whose title could match, loaded in one query.
+
+        Those already loaded need nothing more: they sit in the company's ``TitleIndex``."""
         if not sig.company:
-            return []
-        if sig.company not in self._titles:
-            self._titles[sig.company] = [
-                (posting, frozenset(title.split()))
-                for posting, title in self.store.company_titles(sig.company)
-            ]
-        block = [
-            posting
-            for posting, title in self._titles[sig.company]
-            if posting != sig.id and titles_compatible(sig.title, title)
-        ]
-        self._load_rows(self.store.get([p for p in block if p not in self._fetched]).values())
-        return [p for p in block if p in self.rows]
+            return
+        if sig.company not in self._stored:
+            self._stored[sig.company] = _StoredTitles(self.store.company_titles(sig.company))
+        wanted = self._stored[sig.company].unfetched(sig.title, sig.id, self._fetched)
+        self._load_rows(self.store.get(wanted).values())
 
     def prefetch(self, ids: Iterable[str]) -> None:
         """Load the state rows of many ids in one query (the nightly post-pass)."""
@@ -188,37 +301,39 @@ class Night:
         return item
 
     def observe(self, item: dict[str, Any]) -> dict[str, Any]:
-        posting = item["id"]
+        seen = self.see(Sighting.of(item))
+        item["status"], item["first_seen"] = seen.status, seen.first_seen
+        item["duplicate_of"] = seen.duplicate_of
+        return item
+
+    def see(self, seen: Sighting) -> Sighting:
+        """``observe`` without the item: status, first_seen and duplicate_of on the sighting."""
+        posting, sig = seen.id, seen.sig
         self.prefetch([posting])
-        item["status"], item["first_seen"] = self._status(posting, item["fingerprint"])
-        self.items[posting] = item
-        sig = Signature.of(item)
+        seen.status, seen.first_seen = self._status(posting, seen.fingerprint)
+        self.seen[posting] = seen
         self.components.find(posting)
-        block = self._block(sig)
+        self._load_block(sig)
         if sig.keys:
             self._load_rows(self.store.get(self.store.ids_for_keys(sig.keys)).values())
         by_key = set().union(*(self._by_key.get(k, set()) for k in sig.keys))
-        candidates = by_key | self._by_company.get(sig.company, set()) | set(block)
         self.sigs[posting] = sig
-        self._index(posting, sig.keys, sig.company)
-        for other in sorted(candidates - {posting}):
-            if other not in by_key and not self._title_may_match(sig, other):
-                continue
+        self._index(posting, sig.keys, sig.company, sig.title, sig.source)
+        # Without a shared key, only another source's posting of the same company with a
+        # compatible title can be the same job: the company's index names exactly those.
+        block = self._by_company.get(sig.company)
+        alike = block.matches(sig.title, sig.source) if block is not None else set()
+        for other in sorted((by_key | alike) - {posting}):
             if same_job(sig, self._sig(other)):
                 self.components.union(posting, other)
         self._load_clusters(posting)
-        item["duplicate_of"] = self._duplicate_of(posting)
-        return item
-
-    def _title_may_match(self, sig: Signature, other: str) -> bool:
-        # Cheap pre-check on the stored title words before unpacking a stored signature.
-        if other in self.sigs:
-            return titles_compatible(sig.title, self.sigs[other].title)
-        return titles_compatible(sig.title, frozenset(self.rows[other].title.split()))
+        seen.duplicate_of = self._duplicate_of(posting)
+        return seen
 
     def _member(self, posting: str) -> Mapping[str, Any]:
-        if posting in self.items:
-            return self.items[posting]
+        if posting in self.seen:
+            seen = self.seen[posting]
+            return {"id": posting, "source": seen.source, "first_seen": seen.first_seen}
         row = self.rows[posting]
         return {"id": row.id, "source": row.source, "first_seen": row.first_seen}
 
@@ -227,7 +342,7 @@ class Night:
 
     def _duplicate_of(self, posting: str) -> str | None:
         members = self.components.group(posting)
-        chosen = self._canonical([m for m in members if m in self.items or m in self.rows])
+        chosen = self._canonical([m for m in members if m in self.seen or m in self.rows])
         return None if chosen == posting else chosen
 
     # --- end of the night -----------------------------------------------------------------------
@@ -237,7 +352,7 @@ class Night:
         lines, rows = [], []
         cutoff = (tonight - timedelta(days=self.expire_after)).isoformat()
         for row in self.store.stale(self.night, sorted(set(sources)), seen_before=cutoff):
-            if row.id in self.items:
+            if row.id in self.seen:
                 continue
             if row.valid_through and row.valid_through < self.night:
                 reason = "valid_through"
@@ -265,39 +380,37 @@ class Night:
         """Settle clusters, canonicals, expiry; ``sources`` are those crawled tonight."""
         expired, expired_rows = self._expired(sources)
         gone = {row.id for row in expired_rows}
-        jobs, delta, rows = [], [], list(expired_rows)
+        jobs, rows = [], list(expired_rows)
         duplicates: dict[str, int] = {}
         for members in self.components.groups():
             live = sorted(
-                m for m in members if m not in gone and (m in self.items or m in self.rows)
+                m for m in members if m not in gone and (m in self.seen or m in self.rows)
             )
-            seen = [m for m in live if m in self.items]
+            seen = [m for m in live if m in self.seen]
             if not seen:
                 continue
             chosen = self._canonical(live)
             for member in live:
-                if member in self.items:
-                    item = self.items[member]
-                    item["duplicate_of"] = None if member == chosen else chosen
-                    if item["duplicate_of"]:
-                        duplicates[item["source"]] = duplicates.get(item["source"], 0) + 1
-                    rows.append(self._row_of(item, chosen))
+                if member in self.seen:
+                    sighting = self.seen[member]
+                    sighting.duplicate_of = None if member == chosen else chosen
+                    if sighting.duplicate_of:
+                        source = sighting.source
+                        duplicates[source] = duplicates.get(source, 0) + 1  # type: ignore[index]
+                    rows.append(self._row_of(sighting, chosen))
                 elif self.rows[member].cluster != chosen:
                     rows.append(replace(self.rows[member], cluster=chosen))
-            job = self._job(chosen, live, seen)
-            jobs.append(job)
-            if job["status"] != "unchanged":
-                delta.append(job)
-        postings = sorted(self.items.values(), key=lambda i: (i.get("source") or "", i["id"]))
-        jobs.sort(key=lambda j: j["id"])
-        delta.sort(key=lambda j: j["id"])
+            jobs.append(self._job(chosen, live, seen))
+        jobs.sort(key=lambda j: j.head)
         expired.sort(key=lambda e: e["id"])
-        return NightResult(postings, jobs, delta, expired, rows, duplicates)
+        marks = {p: (s.status, s.first_seen, s.duplicate_of) for p, s in self.seen.items()}
+        order = sorted(self.seen, key=lambda p: (self.seen[p].source or "", p))
+        return NightResult(marks, order, jobs, expired, rows, duplicates)
 
-    def _job(self, chosen: str, live: list[str], seen: list[str]) -> dict[str, Any]:
+    def _job(self, chosen: str, live: list[str], seen: list[str]) -> Job:
         # The canonical's own item when it was crawled tonight, else the best crawled member.
-        head = chosen if chosen in self.items else self._canonical(seen)
-        statuses = {self.items[m]["status"] for m in seen}
+        head = chosen if chosen in self.seen else self._canonical(seen)
+        statuses = {self.seen[m].status for m in seen}
         status = (
             "new"
             if statuses == {"new"} and len(seen) == len(live)
@@ -307,14 +420,14 @@ class Night:
         )
         sources = []
         for member in live:
-            if member in self.items:
-                item = self.items[member]
+            if member in self.seen:
+                sighting = self.seen[member]
                 sources.append(
                     {
-                        "source": item["source"],
+                        "source": sighting.source,
                         "id": member,
-                        "url": item["url"],
-                        "status": item["status"],
+                        "url": sighting.url,
+                        "status": sighting.status,
                         "last_seen": self.now,
                     }
                 )
@@ -329,14 +442,24 @@ class Night:
                         "last_seen": row.last_seen,
                     }
                 )
-        return {**self.items[head], "duplicate_of": None, "status": status, "sources": sources}
+        return Job(head, status, sources)
 
-    def _row_of(self, item: dict[str, Any], cluster: str) -> PostingState:
-        old = self.rows.get(item["id"])
-        changed = item["status"] != "unchanged" or old is None
+    def _row_of(self, seen: Sighting, cluster: str) -> PostingState:
+        old = self.rows.get(seen.id)
+        changed = seen.status != "unchanged" or old is None
+        item = {
+            "id": seen.id,
+            "fingerprint": seen.fingerprint,
+            "source": seen.source,
+            "url": seen.url,
+            "original_url": seen.original_url,
+            "first_seen": seen.first_seen,
+            "status": seen.status,
+            "valid_through": seen.valid_through,
+        }
         return state_row(
             item,
-            self.sigs[item["id"]],
+            seen.sig,
             night=self.night,
             now=self.now,
             cluster=cluster,
