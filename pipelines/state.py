@@ -17,7 +17,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 
 from scrapers.drops import RejectItem
-from scrapers.pipeline import CrawlerPipeline
+from scrapers.pipeline import CrawlerPipeline, item_fields
 from scrapers.state import night_clock, open_store, state_location
 from scrapers.state.night import Night
 
@@ -47,7 +47,7 @@ class StatePipeline(CrawlerPipeline):
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        record = adapter.asdict()
+        record = item_fields(item)
         annotate = self.night.annotate_status if self.nightly else self.night.observe
         record = annotate(record)
         for field in ("status", "first_seen", "duplicate_of"):

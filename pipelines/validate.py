@@ -12,12 +12,12 @@ from itemadapter import ItemAdapter
 
 from scrapers.contract import validate_posting
 from scrapers.drops import RejectItem
-from scrapers.pipeline import CrawlerPipeline
+from scrapers.pipeline import CrawlerPipeline, item_fields
 
 
 class ValidatePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
-        errors = validate_posting(ItemAdapter(item).asdict())
+        errors = validate_posting(item_fields(item))
         if not errors:
             self.stats.inc_value("jobsieve/valid")
             return item

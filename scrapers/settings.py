@@ -25,6 +25,11 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 
+# Every pipeline is synchronous, so a response's items gain nothing from being processed side by
+# side; Scrapy would start CONCURRENT_ITEMS (default 100) asyncio tasks per response for it, which
+# cost 28 % of a night's CPU at 10k postings (docs/benchmarks.md). Same items, same order.
+CONCURRENT_ITEMS = 1
+
 # Nobody should be able to drive a running crawl over HTTP or telnet.
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
