@@ -15,7 +15,7 @@ from twisted.python.failure import Failure
 
 from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.items import JobPosting
-from scrapers.revisit import MARKER_META
+from scrapers.revisit import MARKER_META, card_marker
 from scrapers.sources import SourceConfig, load_sources
 
 
@@ -192,6 +192,16 @@ class JobSpider(scrapy.Spider):
             cb_kwargs=cb_kwargs,
             meta={**kwargs.pop("meta", {}), MARKER_META: marker or ""},
             **kwargs,
+        )
+
+    def job_page_request(
+        self, url: str, board: str, callback: Callable[..., Any], *, card: str, **kwargs: Any
+    ) -> scrapy.Request:
+        """A job page found on a listing page, whose card (``card``: its visible text) is all the
+        listing says of the job's version; the page is served from the cache while it is the
+        same. Failures go to the ``errback`` given, as the board's other pages' do."""
+        return self.board_request(
+            url, board, callback, meta={MARKER_META: card_marker(card)}, **kwargs
         )
 
     def detail_failed(self, failure: Failure) -> Any:

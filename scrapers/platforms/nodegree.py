@@ -22,7 +22,6 @@ from scrapers.extractors.nodegree import (
     parse_job_page,
     parse_listing,
 )
-from scrapers.revisit import MARKER_META, card_marker
 from scrapers.spider import JobSpider, SpiderOption
 
 # The all-jobs listing is counted as a board of its own in the stats and the report.
@@ -93,12 +92,8 @@ class NodegreeSpider(JobSpider):
             # Jobs found on the all-jobs listing count for their own organisation.
             parts = job_url_parts(url) if board == ALL_JOBS else None
             org = parts[0] if parts else board
-            yield self.board_request(
-                url,
-                org,
-                self.parse_job,
-                errback=self.job_failed,
-                meta={MARKER_META: card_marker(listing.cards.get(url, ""))},
+            yield self.job_page_request(
+                url, org, self.parse_job, errback=self.job_failed, card=listing.cards.get(url, "")
             )
         cap = self.all_jobs_pages if board == ALL_JOBS else self.max_pages
         if listing.next_url and page < cap:

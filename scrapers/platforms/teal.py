@@ -20,7 +20,6 @@ from twisted.python.failure import Failure
 
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.teal import listing_url, parse_job_page, parse_listing
-from scrapers.revisit import MARKER_META, card_marker
 from scrapers.spider import JobSpider, SpiderOption
 
 MAX_PAGES = 50
@@ -88,12 +87,8 @@ class TealSpider(JobSpider):
         if page == 1 and not listing.job_urls:
             yield from self.board_items(board, [])  # counts the listing as empty
         for url in listing.job_urls:
-            yield self.board_request(
-                url,
-                board,
-                self.parse_job,
-                errback=self.job_failed,
-                meta={MARKER_META: card_marker(listing.cards.get(url, ""))},
+            yield self.job_page_request(
+                url, board, self.parse_job, errback=self.job_failed, card=listing.cards.get(url, "")
             )
         if listing.has_next and listing.job_urls and page < self.pages:
             yield self.listing_request(page + 1)
