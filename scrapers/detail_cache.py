@@ -14,6 +14,9 @@ detail requests) are cached; lists, searches, robots.txt and sitemaps are always
 - ``JOBSIEVE_INCREMENTAL = False`` (``crawlall --full``): nothing is served from the cache, every
   detail is fetched and the cache refreshed for the next night.
 
+A detail the spider could not read (truncated JSON, a page gone) is dropped from the cache when
+the spider closes (``JobSpider.forget_cached``), so the next night fetches it again.
+
 The cache is one SQLite file per spider in ``JOBSIEVE_CACHE_DIR`` (default ``<feeds>/cache``);
 entries no night has used for ``2 × JOBSIEVE_REVISIT_DAYS`` nights (at least 30) are pruned.
 """
@@ -126,12 +129,17 @@ class SQLiteCacheStorage:
             return
         keep = max(_MIN_KEEP_DAYS, 2 * self.revisit_days)
         cutoff = (date.fromisoformat(self.night) - timedelta(days=keep)).isoformat()
+        forgotten = sorted(getattr(spider, "uncacheable", ()))
         with self.db:
             self.db.executemany(
                 "UPDATE responses SET last_used = ? WHERE key = ?",
                 [(self.night, key) for key in self.used],
             )
+            # Details the spider could not read: fetched again next night (JobSpider.forget_cached).
+            self.db.executemany("DELETE FROM responses WHERE key = ?", [(k,) for k in forgotten])
             pruned = self.db.execute("DELETE FROM responses WHERE last_used < ?", (cutoff,))
+        if forgotten:
+            self.stats.inc_value("jobsieve/cache/forgotten", len(forgotten))
         if pruned.rowcount:
             self.stats.inc_value("jobsieve/cache/pruned", pruned.rowcount)
         self.db.close()

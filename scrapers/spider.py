@@ -66,6 +66,8 @@ class JobSpider(scrapy.Spider):
         }
         for name, option in self.spider_options.items():
             setattr(self, name, self.given_options.get(name, option.default))
+        # Fingerprints of detail responses that could not be read (see forget_cached).
+        self.uncacheable: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> JobSpider:
@@ -203,6 +205,14 @@ class JobSpider(scrapy.Spider):
         return self.board_request(
             url, board, callback, meta={MARKER_META: card_marker(card)}, **kwargs
         )
+
+    def forget_cached(self, response: Response) -> None:
+        """A detail that could not be read is fetched again on the next night, never served from
+        the cache: the cache stores a response before the spider reads it, and a truncated or
+        garbled answer must not stand in for the posting until its revisit age."""
+        request = response.request
+        if request is not None and MARKER_META in request.meta:
+            self.uncacheable.add(self.crawler.request_fingerprinter.fingerprint(request).hex())
 
     def detail_failed(self, failure: Failure) -> Any:
         board = failure.request.cb_kwargs.get("board", "?")

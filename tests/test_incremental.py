@@ -419,3 +419,54 @@ def test_spider_that_caches_nothing_leaves_no_cache_file(tmp_path):
     storage, spider = _storage(tmp_path, "2026-11-22T03:00:00Z")
     storage.close_spider(spider)
     assert list(tmp_path.iterdir()) == []
+
+
+def _garbled_world(root: Path) -> Path:
+    """A Greenhouse board of two jobs whose second detail answers 200 with truncated JSON."""
+    from scrapers.extractors.greenhouse import board_jobs_url, job_detail_url
+
+    world = World(root)
+    json_headers = [("Content-Type", "application/json")]
+    jobs = [
+        {
+            "id": job_id,
+            "title": f"Engineer {job_id}",
+            "updated_at": "2026-11-20T10:00:00-05:00",
+            "absolute_url": f"https://job-boards.greenhouse.io/acme/jobs/{job_id}",
+            "location": {"name": "Boston, MA"},
+            "content": "&lt;p&gt;Build things with us.&lt;/p&gt;",
+            "company_name": "Acme",
+        }
+        for job_id in (101, 102)
+    ]
+    world.save(
+        Recording(
+            "GET", board_jobs_url("acme"), 200, json_headers, json.dumps({"jobs": jobs}).encode()
+        )
+    )
+    world.save(
+        Recording(
+            "GET", job_detail_url("acme", 101), 200, json_headers, json.dumps(jobs[0]).encode()
+        )
+    )
+    world.save(Recording("GET", job_detail_url("acme", 102), 200, json_headers, b'{"id": 102, "ti'))
+    return root
+
+
+def test_an_unreadable_detail_is_fetched_again_the_next_night(tmp_path):
+    world = _garbled_world(tmp_path / "world")
+    feeds = tmp_path / "feeds"
+
+    def night(crawl_time: str) -> dict[str, int]:
+        result = run_scrapy(
+            "crawl", "greenhouse", "-a", "boards=acme",
+            "-s", f"JOBSIEVE_WORLD={world}", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}",
+            "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}", "-O", str(tmp_path / "out.jsonl"),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+        return log_stats(result.stderr)
+
+    first = night("2026-11-22T03:00:00Z")
+    second = night("2026-11-23T03:00:00Z")
+    assert (first.get("jobsieve/cache/forgotten"), second.get("httpcache/hit")) == (1, 1)
+    assert second.get("httpcache/miss") == 1  # the garbled one, asked for again

@@ -65,5 +65,6 @@ class GreenhouseSpider(JobSpider):
         try:
             posting = parse_job_detail(response.body, crawled_at=self.crawled_at())
         except SourceFormatError as error:
+            self.forget_cached(response)
             return self.detail_missing(board, listed, f"{error} ({response.url})")
         return self.post_process_item(JobPosting(**posting), response)

@@ -229,6 +229,8 @@ class JobPostingSpider(JobSpider):
         )
         for repair in page.repairs:
             self.crawler.stats.inc_value(f"jobsieve/jobposting/jsonld_repaired/{repair}")
+        if page.problems:
+            self.forget_cached(response)
         for problem in page.problems:
             self.crawler.stats.inc_value("jobsieve/jobposting/jsonld_unreadable")
             self.logger.warning("%s: %s", response.url, problem)

@@ -106,9 +106,12 @@ class NodegreeSpider(JobSpider):
         try:
             posting = parse_job_page(response.body, response.url, crawled_at=self.crawled_at())
         except PostingGone:
+            # Gone now, maybe back later: the next night asks again rather than trusting this.
+            self.forget_cached(response)
             self.job_expired(board, response.url)
             return
         except SourceFormatError as error:
+            self.forget_cached(response)
             self.board_skipped(board, [str(error)])
             return
         yield from self.board_items(board, [posting])

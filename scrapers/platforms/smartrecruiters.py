@@ -65,6 +65,7 @@ class SmartRecruitersSpider(JobSpider):
         try:
             extracted = parse_posting_detail(response.body, crawled_at=self.crawled_at())
         except SourceFormatError as error:
+            self.forget_cached(response)
             self.board_skipped(board, [f"{error} ({response.url})"])
             return
         self.board_skipped(board, extracted.skipped)

@@ -97,6 +97,7 @@ class TealSpider(JobSpider):
         try:
             page = parse_job_page(response.body, url=response.url, crawled_at=self.crawled_at())
         except SourceFormatError as error:
+            self.forget_cached(response)
             self.board_skipped(board, [f"{error} ({response.url})"])
             return
         if page.state_problem:

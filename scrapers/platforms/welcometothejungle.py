@@ -285,6 +285,7 @@ class WelcomeToTheJungleSpider(JobSpider):
                 response.body, hit=hit, lang=self.lang, crawled_at=self.crawled_at()
             )
         except SourceFormatError as error:
+            self.forget_cached(response)
             yield self.page_request(board, hit, f"{error} ({response.url})")
             return
         for item in self.board_items(board, [posting]):

@@ -91,6 +91,7 @@ class WorkableSpider(JobSpider):
                 response.body, slug=board, account=account, crawled_at=self.crawled_at()
             )
         except SourceFormatError as error:
+            self.forget_cached(response)
             self.board_skipped(board, [f"{error} ({response.url})"])
             return
         self.board_skipped(board, extracted.skipped)

@@ -125,5 +125,6 @@ class WorkdaySpider(JobSpider):
         try:
             posting = parse_detail(response.body, crawled_at=self.crawled_at(), listed=listed)
         except SourceFormatError as error:
+            self.forget_cached(response)
             return self.detail_missing(board, listed, f"{error} ({response.url})")
         return self.post_process_item(self.board_items(board, [posting])[0], response)
