@@ -96,7 +96,12 @@ class ChangeMarkerPolicy:
 
 
 class SQLiteCacheStorage:
-    """Cached detail responses by request fingerprint, with the marker they were fetched under."""
+    """Cached detail responses by request fingerprint, with the marker they were fetched under.
+
+    The cache only ever saves requests: a file that cannot be opened or written (corrupt, on a
+    full disk, locked by another crawl for too long) is logged once and the crawl goes on as a
+    full one — a detail is never lost because its copy could not be kept.
+    """
 
     def __init__(self, settings: BaseSettings) -> None:
         self.folder = cache_dir(settings)
@@ -104,6 +109,7 @@ class SQLiteCacheStorage:
         self.night = night_clock(settings.get("JOBSIEVE_CRAWL_TIME"))[0]
         self.db: sqlite3.Connection | None = None
         self.path: Path | None = None
+        self.broken = False
         self.used: list[str] = []
 
     def open_spider(self, spider: Spider) -> None:
@@ -112,17 +118,30 @@ class SQLiteCacheStorage:
         self.fingerprint = spider.crawler.request_fingerprinter.fingerprint
         self.path = self.folder / f"{spider.name}.sqlite3"
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self) -> sqlite3.Connection | None:
         # Opened on first use: a spider that caches nothing leaves no file behind.
-        if self.db is None:
+        if self.db is None and not self.broken:
             assert self.path is not None
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            # A cache may lose its last writes in a power cut; it never serves a torn one.
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(_SCHEMA)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                # A cache may lose its last writes in a power cut; it never serves a torn one.
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.executescript(_SCHEMA)
+            except (OSError, sqlite3.Error) as error:
+                self._give_up(error)
         return self.db
+
+    def _give_up(self, error: Exception) -> None:
+        logger.warning(
+            "Detail cache %s unusable (%s): every detail is fetched this crawl", self.path, error
+        )
+        self.stats.inc_value("jobsieve/cache/unusable")
+        self.broken = True
+        if self.db is not None:
+            self.db.close()
+            self.db = None
 
     def close_spider(self, spider: Spider) -> None:
         if self.db is None:
@@ -130,14 +149,21 @@ class SQLiteCacheStorage:
         keep = max(_MIN_KEEP_DAYS, 2 * self.revisit_days)
         cutoff = (date.fromisoformat(self.night) - timedelta(days=keep)).isoformat()
         forgotten = sorted(getattr(spider, "uncacheable", ()))
-        with self.db:
-            self.db.executemany(
-                "UPDATE responses SET last_used = ? WHERE key = ?",
-                [(self.night, key) for key in self.used],
-            )
-            # Details the spider could not read: fetched again next night (JobSpider.forget_cached).
-            self.db.executemany("DELETE FROM responses WHERE key = ?", [(k,) for k in forgotten])
-            pruned = self.db.execute("DELETE FROM responses WHERE last_used < ?", (cutoff,))
+        try:
+            with self.db:
+                self.db.executemany(
+                    "UPDATE responses SET last_used = ? WHERE key = ?",
+                    [(self.night, key) for key in self.used],
+                )
+                # Details the spider could not read: fetched again next night
+                # (JobSpider.forget_cached).
+                self.db.executemany(
+                    "DELETE FROM responses WHERE key = ?", [(k,) for k in forgotten]
+                )
+                pruned = self.db.execute("DELETE FROM responses WHERE last_used < ?", (cutoff,))
+        except sqlite3.Error as error:
+            self._give_up(error)
+            return
         if forgotten:
             self.stats.inc_value("jobsieve/cache/forgotten", len(forgotten))
         if pruned.rowcount:
@@ -146,15 +172,18 @@ class SQLiteCacheStorage:
         self.db = None
 
     def retrieve_response(self, spider: Spider, request: Request) -> Response | None:
+        db = self._connect()
+        if db is None:
+            return None
         key = self.fingerprint(request).hex()
-        row = (
-            self._connect()
-            .execute(
+        try:
+            row = db.execute(
                 "SELECT marker, url, status, headers, body, stored FROM responses WHERE key = ?",
                 (key,),
-            )
-            .fetchone()
-        )
+            ).fetchone()
+        except sqlite3.Error as error:
+            self._give_up(error)
+            return None
         if row is None:
             return None
         marker, url, status, headers, body, stored = row
@@ -171,23 +200,28 @@ class SQLiteCacheStorage:
         return cls(url=url, status=status, headers=header_map, body=body)
 
     def store_response(self, spider: Spider, request: Request, response: Response) -> None:
-        key = self.fingerprint(request).hex()
+        db = self._connect()
+        if db is None:
+            return
         headers = {
             name.decode("latin-1"): [v.decode("latin-1") for v in values]
             for name, values in response.headers.items()
         }
-        self._connect().execute(
-            "INSERT OR REPLACE INTO responses "
-            "(key, marker, url, status, headers, body, stored, last_used) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                key,
-                request.meta.get(MARKER_META) or "",
-                response.url,
-                response.status,
-                json.dumps(headers),
-                zlib.compress(response.body, 6),
-                self.night,
-                self.night,
-            ),
-        )
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO responses "
+                "(key, marker, url, status, headers, body, stored, last_used) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self.fingerprint(request).hex(),
+                    request.meta.get(MARKER_META) or "",
+                    response.url,
+                    response.status,
+                    json.dumps(headers),
+                    zlib.compress(response.body, 6),
+                    self.night,
+                    self.night,
+                ),
+            )
+        except sqlite3.Error as error:
+            self._give_up(error)

@@ -470,3 +470,11 @@ def test_an_unreadable_detail_is_fetched_again_the_next_night(tmp_path):
     second = night("2026-11-23T03:00:00Z")
     assert (first.get("jobsieve/cache/forgotten"), second.get("httpcache/hit")) == (1, 1)
     assert second.get("httpcache/miss") == 1  # the garbled one, asked for again
+
+
+def test_a_corrupt_cache_file_means_a_full_crawl_not_a_failed_one(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "greenhouse.sqlite3").write_bytes(b"this is not a database " * 100)
+    items, stats = _crawl("greenhouse", tmp_path, "2026-11-22T03:00:00Z")
+    assert (len(items), stats.get("jobsieve/cache/unusable")) == (28, 1)
