@@ -6,17 +6,19 @@ request carries it, and a later night serves the detail from the cache while the
 same marker (``scrapers.detail_cache``). A changed marker means a fresh fetch.
 
 Fields the list shows relative to today ("Posted 3 Days Ago", "2d") change every night without
-the posting changing, so they are left out of markers.
+the posting changing, so they are left out of markers (with the date normaliser's vocabulary of
+ages, ``scrapers.normalise.dates.without_relative_ages``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
+
+from scrapers.normalise.dates import without_relative_ages
 
 # Request.meta key: the change marker of a detail request ("" = the list gives none; the cache
 # then asks the server with If-None-Match / If-Modified-Since instead).
@@ -25,21 +27,6 @@ MARKER_META = "jobsieve_marker"
 # Never part of a marker: when the crawl ran says nothing about the posting.
 _ALWAYS_IGNORED = frozenset({"crawled_at"})
 
-_RELATIVE_AGE = re.compile(
-    r"""
-    \b(?:posted|publi[ée]e?|ver[öo]ffentlicht|publicado)?\s*
-    (?:
-        (?:\d+\+?|an?|one)\s*
-        (?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|
-           y|yrs?|years?|jours?|semaines?|mois|tage?n?|wochen?|monaten?|d[ií]as?|semanas?|meses?)
-        \b(?:\s*ago)?
-      | today|yesterday|just\s+now|aujourd'hui|hier|heute|gestern|hoy|ayer
-      | (?:il\s+y\s+a|vor|hace)\s+\S+\s+\S+
-    )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
 
 def change_marker(fields: Mapping[str, Any], *, ignore: Iterable[str] = ()) -> str:
     """A short digest of what a list shows of one posting, minus ``ignore`` and crawled_at."""
@@ -47,11 +34,6 @@ def change_marker(fields: Mapping[str, Any], *, ignore: Iterable[str] = ()) -> s
     shown = {key: value for key, value in fields.items() if key not in skip}
     text = json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
-
-
-def without_relative_ages(text: str) -> str:
-    """Visible text with "2d", "3 days ago", "Posted Today" and the like taken out."""
-    return " ".join(_RELATIVE_AGE.sub(" ", text).split())
 
 
 def card_marker(text: str) -> str:

@@ -196,6 +196,43 @@ def _numeric(match: re.Match[str], text: str, language: str | None) -> date | No
     return None
 
 
+# An age written inside other text ("Posted 3 days ago", "vor 2 Tagen", "2d" on a listing card),
+# from the same vocabulary as _age: such a phrase changes every night while the posting does not.
+# The vocabulary is folded (no accents), the text is not: vowels match their accented forms.
+_ACCENTED = {"a": "aáàâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "n": "nñ"}
+
+
+def _unfolded(word: str) -> str:
+    return "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in word)
+
+
+_AGE_PHRASE = re.compile(
+    r"(?:(?<![a-z])(?:posted|publi[ée]e?s?|ver[öo]ffentlicht|publicad[oa]|gepubliceerd)\s+)?"
+    r"(?:(?<![a-z])(?:il y a|vor|hace|há|ha|fa)\s+)?"
+    r"(?:(?P<days>" + "|".join(p.pattern for _, p in _DAYS_AGO_WORDS) + r")"
+    r"|(?<![\w.])(?P<count>\d+|"
+    + "|".join(_unfolded(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\s*\+?\s*(?P<unit>"
+    + "|".join(_unfolded(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?:(?!\w)|(?=前)))"
+    r"(?:\s*(?:ago|geleden|fa|atrás|atras|temu|sedan)(?!\w)|前)?",
+    re.IGNORECASE,
+)
+
+
+def without_relative_ages(text: str) -> str:
+    """``text`` with every posting age in it taken out, spaces collapsed."""
+
+    def drop(match: re.Match[str]) -> str:
+        count, unit = match["count"], match["unit"]
+        # As in _age: a one-letter unit only abbreviates after digits ("2d"), not "a m".
+        if count and len(unit) == 1 and unit.isascii() and not count.isdigit():
+            return match[0]
+        return " "
+
+    return " ".join(_AGE_PHRASE.sub(drop, text).split())
+
+
 def _age(text: str) -> timedelta | None:
     for days, pattern in _DAYS_AGO_WORDS:
         if pattern.search(text):
