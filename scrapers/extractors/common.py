@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from parsel import Selector
+
 from scrapers.extractors.base import SourceFormatError
 from scrapers.normalise.countries import country_from_code, country_from_name, subdivision
 from scrapers.textblocks import blocks_from_html
@@ -62,3 +64,9 @@ def structured_location(
     if not (city or region or iso):
         return None
     return {"city": city, "region": region, "country": iso}
+
+
+def card_text(anchor: Selector) -> str:
+    """The visible text of the listing card (list item) holding a job link, or of the link."""
+    card = anchor.xpath("ancestor-or-self::li[1]") or anchor
+    return " ".join(" ".join(card.xpath(".//text()").getall()).split())

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector, SelectorList
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import join, text
+from scrapers.extractors.common import card_text, join, text
 from scrapers.urls import canonical_url
 
 HOST = "https://jobs.nodegree.com"
@@ -121,8 +121,7 @@ def parse_listing(body: bytes | str, url: str) -> Listing:
         absolute = canonical_url(urljoin(url, anchor.attrib["href"]))
         if job_url_parts(absolute) and absolute not in listing.job_urls:
             listing.job_urls.append(absolute)
-            card = anchor.xpath("ancestor-or-self::li[1]") or anchor
-            listing.cards[absolute] = " ".join(" ".join(card.xpath(".//text()").getall()).split())
+            listing.cards[absolute] = card_text(anchor)
     following = sel.css('a[rel~="next"]::attr(href), link[rel~="next"]::attr(href)').get()
     if following:
         listing.next_url = canonical_url(urljoin(url, following))

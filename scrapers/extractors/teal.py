@@ -28,7 +28,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from parsel import Selector
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import load_json
+from scrapers.extractors.common import card_text, load_json
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
 
@@ -190,12 +190,6 @@ def parse_listing(body: bytes | str, *, url: str) -> Listing:
             listing.job_urls.append(absolute)
             listing.cards[absolute] = card_text(anchor)
     return listing
-
-
-def card_text(anchor: Selector) -> str:
-    """The visible text of the list item holding a job link (the link itself if none)."""
-    card = anchor.xpath("ancestor-or-self::li[1]") or anchor
-    return " ".join(" ".join(card.xpath(".//text()").getall()).split())
 
 
 def _decode(body: bytes | str) -> str:
