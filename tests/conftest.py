@@ -57,20 +57,36 @@ def log_stats(log: str) -> dict[str, int]:
 
 
 def crawl_offline(
-    spider: str, tmp: Path, *args: str, world: Path | None = SHIPPED_WORLD
+    spider: str,
+    tmp: Path,
+    *args: str,
+    world: Path | None = SHIPPED_WORLD,
+    crawl_time: str = CRAWL_TIME,
 ) -> tuple[list[dict], str]:
-    """A real `scrapy crawl <spider>` over a recorded world at the seeds' clock: the feed's lines
-    and the crawl's log. ``world=None`` when ``args`` name the world themselves."""
+    """A real `scrapy crawl <spider>` over a recorded world at the seeds' clock (or
+    ``crawl_time``): the feed's lines and the crawl's log. ``world=None`` when ``args`` name the
+    world themselves."""
+    tmp.mkdir(parents=True, exist_ok=True)
     out, log = tmp / "out.jsonl", tmp / "crawl.log"
     world_args = ("-s", f"JOBSIEVE_WORLD={world}") if world is not None else ()
     result = run_scrapy(
         "crawl", spider, *world_args, *args,
-        "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
+        "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}",
         "-s", f"JOBSIEVE_DEADLETTER={tmp / 'deadletter.jsonl'}",
         "-O", str(out), "--logfile", str(log),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     return feed_lines(out), log.read_text(encoding="utf-8")
+
+
+def crawlall(feeds: Path, crawl_time: str, *args: str, timeout: int = 120) -> None:
+    """A real `scrapy crawlall` night writing into ``feeds`` (its state and cache too)."""
+    result = run_scrapy(
+        "crawlall", *args,
+        "-s", f"JOBSIEVE_FEEDS_DIR={feeds}", "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}",
+        timeout=timeout,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from benchmarks.worlds import make_world
 from scrapers.revisit import card_marker, change_marker, revisit_due, without_relative_ages
 from scrapers.world import Recording, World
 from scrapers.world_middleware import WorldMiddleware
-from tests.conftest import SHIPPED_WORLD, feed_lines, log_stats, run_scrapy
+from tests.conftest import crawl_offline, crawlall, feed_lines, log_stats
 
 POSTINGS = 1200
 NIGHTS = {
@@ -35,16 +35,15 @@ LIST_ONLY = {"ashby", "lever", "personio", "recruitee"}
 
 
 def _night(feeds: Path, world: Path, sources: Path, night: int, *args: str) -> dict[str, Any]:
-    result = run_scrapy(
-        "crawlall",
+    crawlall(
+        feeds,
+        NIGHTS[night],
         *args,
         *("-s", f"JOBSIEVE_WORLD={world}", "-s", f"JOBSIEVE_SOURCES={sources}"),
-        *("-s", f"JOBSIEVE_FEEDS_DIR={feeds}", "-s", f"JOBSIEVE_CRAWL_TIME={NIGHTS[night]}"),
         # Removed postings show as expired the next night, not three nights later.
         *("-s", "JOBSIEVE_EXPIRE_AFTER=1"),
         timeout=300,
     )
-    assert result.returncode == 0, result.stderr[-3000:]
     folder = feeds / NIGHTS[night][:10]
     return {
         "report": json.loads((folder / "report.json").read_text(encoding="utf-8")),
@@ -165,15 +164,14 @@ def test_full_night_changes_no_posting(nights):
 
 
 def _crawl(spider: str, feeds: Path, crawl_time: str, *args: str) -> tuple[list[dict], dict]:
-    out = feeds / f"{spider}-{crawl_time[:10]}.jsonl"
-    log = feeds / f"{spider}-{crawl_time[:10]}.log"
-    result = run_scrapy(
-        "crawl", spider, *args,
-        "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}",
-        "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}", "-O", str(out), "--logfile", str(log),
+    """One night of one spider over the shipped world, its state and cache kept in ``feeds``."""
+    items, log = crawl_offline(
+        spider,
+        feeds / f"{spider}-{crawl_time[:10]}",
+        "-s", f"JOBSIEVE_FEEDS_DIR={feeds}", *args,
+        crawl_time=crawl_time,
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return feed_lines(out), log_stats(log.read_text(encoding="utf-8"))
+    return items, log_stats(log)
 
 
 @pytest.fixture(scope="module")
@@ -458,13 +456,14 @@ def test_an_unreadable_detail_is_fetched_again_the_next_night(tmp_path):
     feeds = tmp_path / "feeds"
 
     def night(crawl_time: str) -> dict[str, int]:
-        result = run_scrapy(
-            "crawl", "greenhouse", "-a", "boards=acme",
-            "-s", f"JOBSIEVE_WORLD={world}", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}",
-            "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}", "-O", str(tmp_path / "out.jsonl"),
+        _, log = crawl_offline(
+            "greenhouse",
+            tmp_path / crawl_time[:10],
+            "-a", "boards=acme", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}",
+            world=world,
+            crawl_time=crawl_time,
         )  # fmt: skip
-        assert result.returncode == 0, result.stderr[-3000:]
-        return log_stats(result.stderr)
+        return log_stats(log)
 
     first = night("2026-11-22T03:00:00Z")
     second = night("2026-11-23T03:00:00Z")

@@ -16,7 +16,7 @@ import pytest
 
 from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
 from scrapers.contract import validate_posting
-from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, run_scrapy
+from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, crawlall, run_scrapy
 
 NIGHT_2 = "2026-11-23T03:00:00Z"
 SEED_TRIO = [
@@ -35,18 +35,6 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def _crawlall(feeds: Path, crawl_time: str, *args: str) -> None:
-    result = run_scrapy(
-        "crawlall",
-        *args,
-        "-s",
-        f"JOBSIEVE_FEEDS_DIR={feeds}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={crawl_time}",
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-
-
 def _state_rows(path: Path) -> list[tuple]:
     with closing(sqlite3.connect(path)) as db:
         return db.execute("SELECT * FROM postings ORDER BY id").fetchall()
@@ -60,8 +48,8 @@ def _state_nights(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def two_nights(tmp_path_factory) -> Path:
     feeds = tmp_path_factory.mktemp("nights")
-    _crawlall(feeds, CRAWL_TIME, "--offline")
-    _crawlall(feeds, NIGHT_2, "--offline")
+    crawlall(feeds, CRAWL_TIME, "--offline")
+    crawlall(feeds, NIGHT_2, "--offline")
     return feeds
 
 
