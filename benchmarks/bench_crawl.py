@@ -155,24 +155,36 @@ def crawlall_args(
     return args
 
 
-def run_crawlall(world: Path, sources: Path, work: Path, postings: int) -> dict[str, Any]:
-    feeds = work / "feeds"
-    shutil.rmtree(feeds, ignore_errors=True)  # a fresh state: every posting is new tonight
-    stages_file = work / "stages.json"
-    stages_file.unlink(missing_ok=True)
-    child = run_child(
-        [sys.executable, "-m", "scrapy", *crawlall_args(world, sources, feeds)],
-        _env(**{STAGES_ENV: str(stages_file)}),
-        work / "crawlall.log",
-    )
-    report_file = feeds / NIGHT / "report.json"
+def crawlall_night(
+    world: Path,
+    sources: Path,
+    feeds: Path,
+    night: str,
+    log: Path,
+    env: dict[str, str],
+    **extra: str,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One `crawlall` night in its own process: its report.json and the process figures."""
+    args = crawlall_args(world, sources, feeds, night, **extra)
+    child = run_child([sys.executable, "-m", "scrapy", *args], env, log)
+    report_file = feeds / night / "report.json"
     if not report_file.exists():
-        raise RuntimeError(f"crawlall failed (exit {child.exit_code}); see {work / 'crawlall.log'}")
+        raise RuntimeError(f"crawlall night {night} failed (exit {child.exit_code}); see {log}")
     report = json.loads(report_file.read_text(encoding="utf-8"))
     # The crawlers run side by side in one reactor: the crawl lasts as long as the slowest.
     crawl_seconds = max(s["duration_seconds"] for s in report["sources"].values())
     figures = _figures(report["requests"]["total"], report["items"], crawl_seconds, child)
     figures["postpass_seconds"] = round(max(0.0, report["duration_seconds"] - crawl_seconds), 3)
+    return report, figures
+
+
+def run_crawlall(world: Path, sources: Path, work: Path, postings: int) -> dict[str, Any]:
+    feeds = work / "feeds"
+    shutil.rmtree(feeds, ignore_errors=True)  # a fresh state: every posting is new tonight
+    stages_file = work / "stages.json"
+    stages_file.unlink(missing_ok=True)
+    env = _env(**{STAGES_ENV: str(stages_file)})
+    report, figures = crawlall_night(world, sources, feeds, NIGHT, work / "crawlall.log", env)
     figures["missing_recordings"] = sum(
         s.get("missing_recordings", 0) for s in report["sources"].values()
     )
@@ -188,19 +200,16 @@ def run_nights(postings: int, work: Path, first: dict[str, Any]) -> list[dict[st
     later = make_world(postings, work / "later", changed=CHANGED, removed=REMOVED)
     nights = [_night_figures(1, first["report"], first)]
     for number, world in ((2, work / "world"), (3, later.world)):
-        night = NIGHTS[number - 1]
-        log = work / f"night{number}.log"
-        # Removals show as expired the next night (the default waits three).
-        args = crawlall_args(
-            world, work / "sources.toml", work / "feeds", night, JOBSIEVE_EXPIRE_AFTER="1"
+        report, figures = crawlall_night(
+            world,
+            work / "sources.toml",
+            work / "feeds",
+            NIGHTS[number - 1],
+            work / f"night{number}.log",
+            _env(),
+            # Removals show as expired the next night (the default waits three).
+            JOBSIEVE_EXPIRE_AFTER="1",
         )
-        child = run_child([sys.executable, "-m", "scrapy", *args], _env(), log)
-        report_file = work / "feeds" / night / "report.json"
-        if not report_file.exists():
-            raise RuntimeError(f"night {number} failed (exit {child.exit_code}); see {log}")
-        report = json.loads(report_file.read_text(encoding="utf-8"))
-        crawl_seconds = max(s["duration_seconds"] for s in report["sources"].values())
-        figures = _figures(report["requests"]["total"], report["items"], crawl_seconds, child)
         nights.append(_night_figures(number, report, figures))
     nights[2]["world_changed"] = len(later.changed)
     nights[2]["world_removed"] = len(later.removed)
