@@ -71,28 +71,47 @@ _COVERAGE = (
 )
 
 
+class PostingFigures:
+    """Per source, tonight's annotated postings counted one at a time: statuses, duplicates,
+    languages, field coverage. Nothing of a posting is kept, so a night of any size fits."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, dict[str, Any]] = {}
+
+    def add(self, posting: dict[str, Any]) -> None:
+        counts = self.counts.setdefault(
+            posting.get("source") or "",
+            {"postings": 0, "duplicates": 0, "statuses": {}, "languages": {}, "filled": {}},
+        )
+        counts["postings"] += 1
+        counts["duplicates"] += bool(posting.get("duplicate_of"))
+        status, language = posting.get("status"), posting.get("language") or "unknown"
+        counts["statuses"][status] = counts["statuses"].get(status, 0) + 1
+        counts["languages"][language] = counts["languages"].get(language, 0) + 1
+        for field in _COVERAGE:
+            if posting.get(field) not in (None, "", []):
+                counts["filled"][field] = counts["filled"].get(field, 0) + 1
+
+    def figures(self) -> dict[str, dict[str, Any]]:
+        return {
+            source: {
+                **{s: counts["statuses"].get(s, 0) for s in _STATUSES},
+                "duplicates": counts["duplicates"],
+                "languages": dict(sorted(counts["languages"].items())),
+                "coverage": {
+                    f: round(counts["filled"].get(f, 0) / counts["postings"], 3) for f in _COVERAGE
+                },
+            }
+            for source, counts in sorted(self.counts.items())
+        }
+
+
 def posting_figures(postings: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per source, from tonight's annotated postings: statuses, duplicates, languages, coverage."""
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    figures = PostingFigures()
     for posting in postings:
-        grouped.setdefault(posting.get("source") or "", []).append(posting)
-    figures = {}
-    for source, lines in sorted(grouped.items()):
-        statuses = {s: sum(1 for p in lines if p.get("status") == s) for s in _STATUSES}
-        languages: dict[str, int] = {}
-        for posting in lines:
-            language = posting.get("language") or "unknown"
-            languages[language] = languages.get(language, 0) + 1
-        figures[source] = {
-            **statuses,
-            "duplicates": sum(1 for p in lines if p.get("duplicate_of")),
-            "languages": dict(sorted(languages.items())),
-            "coverage": {
-                f: round(sum(1 for p in lines if p.get(f) not in (None, "", [])) / len(lines), 3)
-                for f in _COVERAGE
-            },
-        }
-    return figures
+        figures.add(posting)
+    return figures.figures()
 
 
 _STATUSES = ("new", "updated", "unchanged")

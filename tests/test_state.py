@@ -304,20 +304,23 @@ def test_copy_of_a_stored_posting_not_crawled_tonight_is_found_by_its_title(stor
     assert [s["id"] for s in result.jobs[0]["sources"]] == ["lever:a", "nodegree:b"]
 
 
-def test_report_figures_of_slimmed_postings_are_those_of_the_postings():
-    # crawlall counts per-source figures on stand-ins, not on every item kept in memory.
-    from scrapers.commands.crawlall import _slim
+def test_report_figures_are_counted_per_source_one_posting_at_a_time():
+    # crawlall counts per-source figures as it writes each posting, keeping none of them.
     from scrapers.report import posting_figures
 
-    rng = random.Random(5)
-    choices = [None, "", [], {}, 0, False, "x" * 5000, ["python"], {"min": 1}, "fr"]
-    postings = []
-    for number in range(200):
-        posting = _item(f"{rng.choice(BOARDS)}:{number}", "lever")
-        posting["source"] = rng.choice([*BOARDS, None, ""])
-        for name in ("status", "duplicate_of", "salary", "skills", "remote"):
-            posting[name] = rng.choice(choices)
-        posting["language"] = rng.choice([None, "", "fr", "en", "x" * 200])
-        posting.update({name: rng.choice(choices) for name in ("company", "locations")})
-        postings.append(posting)
-    assert posting_figures([_slim(p) for p in postings]) == posting_figures(postings)
+    postings = [
+        {"source": "lever", "status": "new", "language": "fr", "skills": ["python"]},
+        {"source": "ashby", "status": "unchanged", "duplicate_of": "lever:a", "skills": []},
+        {"source": "lever", "status": "updated", "language": None, "company": "Acme"},
+    ]
+    figures = posting_figures(postings)
+    assert list(figures) == ["ashby", "lever"]
+    assert {k: figures["lever"][k] for k in ("new", "updated", "unchanged", "duplicates")} == {
+        "new": 1, "updated": 1, "unchanged": 0, "duplicates": 0,
+    }  # fmt: skip
+    assert figures["ashby"]["duplicates"] == 1
+    assert figures["lever"]["languages"] == {"fr": 1, "unknown": 1}
+    assert (figures["lever"]["coverage"]["skills"], figures["ashby"]["coverage"]["skills"]) == (
+        0.5,
+        0.0,
+    )

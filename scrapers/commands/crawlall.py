@@ -32,7 +32,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
-from scrapers.report import build_report, posting_figures, summary_lines
+from scrapers.report import PostingFigures, build_report, summary_lines
 from scrapers.sources import load_sources
 from scrapers.state import night_clock, open_store, state_location
 from scrapers.state.night import Night, NightResult, Sighting
@@ -274,11 +274,8 @@ def _write_jsonl(target: Path, lines: Iterable[dict[str, Any]]) -> None:
 
 def _write_text(target: Path, text: str) -> None:
     """Written and fsynced: once renamed into place, the file survives a crash or power cut."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8") as handle:
+    with _durable(target) as handle:
         handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -329,7 +326,8 @@ class _StagedLines:
 
 @contextmanager
 def _durable(target: Path) -> Iterator[TextIO]:
-    """A file written line by line, fsynced as ``_write_text`` does."""
+    """A file written line by line and fsynced when done: once renamed into place, it survives a
+    crash or power cut."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8") as handle:
         yield handle
@@ -349,8 +347,7 @@ def _stage_postings(
     settled = staging / "settled"
     heads = {job.head: job for job in result.jobs}
     job_at: dict[str, int] = {}
-    figures: dict[str, dict[str, Any]] = {}
-    run: list[dict[str, Any]] = []  # one source's postings, slimmed, for posting_figures
+    figures = PostingFigures()
     with ExitStack() as stack:
         stack.callback(lines.close)
         outputs = {
@@ -366,18 +363,12 @@ def _stage_postings(
             source = item.get("source")
             if isinstance(source, str) and source in outputs:
                 outputs[source].write(text)
-            # posting_figures counts per source, and postings come source by source.
-            if run and (run[-1].get("source") or "") != (source or ""):
-                figures.update(posting_figures(run))
-                run = []
-            run.append(_slim(item))
+            figures.add(item)
             job = heads.get(posting)
             if job is not None:
                 job_at[posting] = scratch.tell()
                 line = json.dumps(result.job_line(job, item), ensure_ascii=False) + "\n"
                 scratch.write(line.encode("utf-8"))
-        if run:
-            figures.update(posting_figures(run))
         jobs = stack.enter_context(_durable(staging / "jobs.jsonl"))
         delta = stack.enter_context(_durable(staging / "delta.jsonl"))
         for job in result.jobs:
@@ -392,25 +383,4 @@ def _stage_postings(
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(settled / f"{name}.jsonl", target)
     shutil.rmtree(settled)
-    return figures
-
-
-def _slim(posting: dict[str, Any]) -> dict[str, Any]:
-    """A posting as the report's per-source counts see it (statuses, duplicates, languages, which
-    fields are filled) in a kilobyte or two: values kept, but bodies and other long text cut and
-    nested values replaced by one of the same type and emptiness."""
-    return {key: _stand_in(value) for key, value in posting.items()}
-
-
-# Longer than any name, code or link a count could compare: bodies, HTML.
-_LONG_TEXT = 1000
-
-
-def _stand_in(value: Any) -> Any:
-    if isinstance(value, str):
-        return value[:_LONG_TEXT]
-    if isinstance(value, list):
-        return [None] if value else []
-    if isinstance(value, dict):
-        return {"": None} if value else {}
-    return value
+    return figures.figures()
