@@ -43,6 +43,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapers.world_middleware.WorldMiddleware": 950,
 }
 
+SPIDER_MIDDLEWARES = {
+    # Next to the spider: an answer its extractor cannot read goes to the request's errback, and
+    # what that yields passes every other spider middleware (scrapers/unreadable.py).
+    "scrapers.unreadable.UnreadableResponseMiddleware": 950,
+}
+
 # Incremental nights: Scrapy's HTTP cache, limited to posting details that carry a change marker
 # (scrapers/detail_cache.py). Its policy and storage are jobsieve's; lists are always fetched.
 HTTPCACHE_ENABLED = True

@@ -1,10 +1,24 @@
-"""What every jobsieve spider shares: choosing boards, the crawl clock, faults per board."""
+"""What every jobsieve spider shares: choosing boards, typed options, faults per board.
+
+A source's spider (``spiders/<source>.py``) owns its name, its identity (a
+:class:`~scrapers.registry.Source`), its board syntax and options, and its navigation: which
+requests to send and which pure extractor reads each answer. Everything else is here:
+
+- boards from ``-a boards=`` or the sources file, checked against ``board_pattern``;
+- ``spider_options``, typed and validated once (``scrapers.options``);
+- requests by role: a board's pages (:meth:`board_request`), a posting's own record
+  (:meth:`detail_request`) and a job page found on a listing (:meth:`job_page_request`), each
+  failing in its own way — a board's failure is counted under
+  ``jobsieve/source/<spider>/<board>/error`` while the other boards go on; a detail's failure
+  keeps what the list showed;
+- an answer the extractor cannot read (``SourceFormatError``) fails like a download that failed:
+  ``scrapers.unreadable`` hands it to the request's errback, so callbacks read straight through.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -13,10 +27,16 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted
 from scrapers.items import JobPosting
+from scrapers.options import SpiderOption
+from scrapers.registry import Source
 from scrapers.revisit import MARKER_META, card_marker
 from scrapers.sources import SourceConfig, load_sources
+from scrapers.unreadable import UnreadableResponse
+
+# Request.meta key: what a failure reason adds after the URL ("offset 40", "page token 'x'").
+CONTEXT_META = "jobsieve_context"
 
 
 def utc_timestamp(moment: datetime) -> str:
@@ -24,50 +44,66 @@ def utc_timestamp(moment: datetime) -> str:
 
 
 def failure_reason(failure: Failure) -> str:
+    request = failure.request
+    context = request.meta.get(CONTEXT_META)
+    where = f"{request.url}, {context}" if context else request.url
     if failure.check(HttpError):
         response: Response = failure.value.response
-        return f"HTTP {response.status} from {response.url}"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()} ({failure.request.url})"
-
-
-@dataclass(frozen=True)
-class SpiderOption:
-    """A typed spider option: ``-a name=value`` or ``name = value`` in the source's table of the
-    sources file (the argument wins), parsed by ``parse``, which raises ValueError on a value that
-    cannot be right, so the crawl fails at start with the reason."""
-
-    parse: Callable[[Any], Any]
-    default: Any = None
-    # Options of one group are chosen together: an argument for any of them makes the crawl
-    # ignore the sources file's values for all of them (``-a sitemap_urls=`` replaces the
-    # configured domains too, as ``-a boards=`` replaces the configured boards).
-    group: str | None = None
+        return f"HTTP {response.status} from {where}"
+    if failure.check(UnreadableResponse):
+        return f"{failure.value.error} ({where})"
+    return f"{failure.type.__name__}: {failure.getErrorMessage()} ({where})"
 
 
 class JobSpider(scrapy.Spider):
     """Base of every source spider.
 
-    Subclasses set ``board_pattern`` (what a board name of this source looks like) and yield
-    requests from :meth:`board_request`; a board that fails is logged with its name and counted
-    under ``jobsieve/source/<spider>/<board>/error`` while the other boards go on. Options other
-    than ``boards`` are declared in ``spider_options`` and become attributes.
+    Subclasses set ``name``, ``source``, ``board_pattern`` (what a board name of this source
+    looks like; None for a source without boards, whose ``board_hint`` then says what to give
+    instead) and ``spider_options``, and yield requests from ``start``.
     """
 
-    board_pattern: ClassVar[re.Pattern[str]] = re.compile(r"^\S+$")
+    source: ClassVar[Source]
+    board_pattern: ClassVar[re.Pattern[str] | None] = re.compile(r"^\S+$")
     board_hint: ClassVar[str] = "a board name"
+    # Other argument names for boards (``-a organizations=`` on boards of organisations).
+    board_aliases: ClassVar[tuple[str, ...]] = ()
     spider_options: ClassVar[dict[str, SpiderOption]] = {}
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        source = cls.__dict__.get("source")
+        if source is not None and source.domains:
+            cls.allowed_domains = list(source.domains)
+
     def __init__(self, *args: Any, boards: str | None = None, **kwargs: Any) -> None:
+        boards = self._boards_argument(boards, kwargs)
         given = {name: kwargs.pop(name) for name in list(kwargs) if name in self.spider_options}
         super().__init__(*args, **kwargs)
         self.requested_boards = self._parse_boards(boards) if boards is not None else None
         self.given_options = {
-            name: self.spider_options[name].parse(value) for name, value in given.items()
+            name: self._parse_option(name, value) for name, value in given.items()
         }
         for name, option in self.spider_options.items():
             setattr(self, name, self.given_options.get(name, option.default))
         # Fingerprints of detail responses that could not be read (see forget_cached).
         self.uncacheable: set[str] = set()
+
+    def _boards_argument(self, boards: str | None, kwargs: dict[str, Any]) -> str | None:
+        given = {"boards": boards} if boards is not None else {}
+        given |= {alias: kwargs.pop(alias) for alias in self.board_aliases if alias in kwargs}
+        if len(given) > 1:
+            names = " or ".join(f"-a {name}=" for name in ("boards", *self.board_aliases))
+            raise ValueError(f"{self.name}: give {names}, not both")
+        if given and self.board_pattern is None:
+            raise ValueError(f"{self.name}: has no boards; {self.board_hint}")
+        return next(iter(given.values()), None)
+
+    def _parse_option(self, name: str, value: Any) -> Any:
+        try:
+            return self.spider_options[name].parse(value)
+        except ValueError as error:
+            raise ValueError(f"{self.name}: {error}") from None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> JobSpider:
@@ -97,7 +133,7 @@ class JobSpider(scrapy.Spider):
         configured = config.options if config else {}
         for name in missing:
             if name in configured:
-                setattr(self, name, self.spider_options[name].parse(configured[name]))
+                setattr(self, name, self._parse_option(name, configured[name]))
 
     def board_count(self, board: str, what: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}", count)
@@ -114,7 +150,8 @@ class JobSpider(scrapy.Spider):
         boards = [b.strip() for b in value.split(",") if b.strip()]
         if not boards:
             raise ValueError(f"{self.name}: -a boards= is empty")
-        bad = [b for b in boards if not self.board_pattern.match(b)]
+        pattern = self.board_pattern
+        bad = [b for b in boards if pattern is not None and not pattern.match(b)]
         if bad:
             raise ValueError(f"{self.name}: {', '.join(map(repr, bad))} is not {self.board_hint}")
         return boards
@@ -155,11 +192,23 @@ class JobSpider(scrapy.Spider):
             else utc_timestamp(datetime.now(UTC))
         )
 
+    # --- requests by role ------------------------------------------------------------------------
+
     def board_request(
-        self, url: str, board: str, callback: Callable[..., Any], **kwargs: Any
+        self,
+        url: str,
+        board: str,
+        callback: Callable[..., Any],
+        *,
+        context: str | None = None,
+        **kwargs: Any,
     ) -> scrapy.Request:
+        """A page of a board's list: if it fails, or cannot be read, the board fails (counted and
+        logged with ``context`` after the URL) and the other boards go on."""
         cb_kwargs = {"board": board, **kwargs.pop("cb_kwargs", {})}
         kwargs.setdefault("errback", self.board_failed)
+        if context:
+            kwargs["meta"] = {**kwargs.get("meta", {}), CONTEXT_META: context}
         return scrapy.Request(url, callback=callback, cb_kwargs=cb_kwargs, **kwargs)
 
     def board_failed(self, failure: Failure) -> None:
@@ -177,8 +226,9 @@ class JobSpider(scrapy.Spider):
     ) -> scrapy.Request:
         """A request for one posting's own page or API record, after the board's list.
 
-        If it fails, the board goes on: the posting is kept as ``listed`` (what the list showed)
-        when given, else counted as skipped; either way ``…/<board>/detail_error`` counts it.
+        If it fails or cannot be read, the board goes on: the posting is kept as ``listed`` (what
+        the list showed) when given, else counted as skipped; either way
+        ``…/<board>/detail_error`` counts it.
 
         ``marker`` is what the list says of the posting's version (``scrapers.revisit``): while a
         later night's list shows the same, the detail is served from the cache, not fetched.
@@ -236,11 +286,9 @@ class JobSpider(scrapy.Spider):
             item.url,
             reason,
         )
-        return self.post_process_item(item, None)
-
-    def post_process_item(self, item: JobPosting, response: Response | None) -> Any:
-        """Hook for a company-specific spider; the default keeps the item as it is."""
         return item
+
+    # --- what a board yields ---------------------------------------------------------------------
 
     def board_error(self, board: str, reason: str) -> None:
         self.board_count(board, "error")
@@ -251,21 +299,11 @@ class JobSpider(scrapy.Spider):
             self.board_count(board, "skipped")
             self.logger.warning("Board %r of %s: skipped an entry: %s", board, self.name, reason)
 
-    def board_postings(
-        self, response: Response, board: str, extract: Callable[[], Extracted]
-    ) -> Iterator[Any]:
-        """Items of a response that lists a board's postings with their fields.
-
-        A response the extractor cannot read fails the board; entries it skipped are counted.
-        """
-        try:
-            extracted = extract()
-        except SourceFormatError as error:
-            self.board_error(board, f"{error} ({response.url})")
-            return
+    def board_postings(self, board: str, extracted: Extracted) -> Iterator[JobPosting]:
+        """Items of a response that lists a board's postings with their fields; entries the
+        extractor skipped are counted, and a board without any posting is counted empty."""
         self.board_skipped(board, extracted.skipped)
-        for item in self.board_items(board, extracted.postings):
-            yield self.post_process_item(item, response)
+        yield from self.board_items(board, extracted.postings)
 
     def board_items(self, board: str, postings: list[dict[str, Any]]) -> list[JobPosting]:
         if not postings:

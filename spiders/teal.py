@@ -1,15 +1,100 @@
 """Teal job listings: `scrapy crawl teal [-a query="data engineer"] [-a pages=3]`.
 
-Unverified (sources.md §4 names no source; the most plausible real behaviour was chosen): the
+Teal (tealhq.com) aggregates jobs: the listing page by page, then each job's page (the embedded
+state, else the visible page; see scrapers/extractors/teal.py). It has no company boards: the
+crawl is one search, and its faults are counted under the board named after the query (``all``
+without one): ``jobsieve/source/teal/<query>/…``.
+
+Unverified (no public source documents these; the most plausible real behaviour was chosen): the
 listing is https://www.tealhq.com/jobs?query=…&page=N, ten jobs a page with a rel="next" link
 while more follow; job pages embed ``window.__REACT_QUERY_STATE__`` (its employment types under
 ``employment_types``) and show the ATS link as an icon; Teal answers some non-browser clients
-with HTTP 403, which is counted (``jobsieve/blocked``) and skipped. Details in
-scrapers/extractors/teal.py and scrapers/platforms/teal.py.
+with HTTP 403, which is counted (``jobsieve/blocked`` and ``…/<query>/blocked``) and skipped,
+never parsed.
 """
 
-from scrapers.platforms.teal import TealSpider as TealBase
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scrapers.extractors.teal import listing_url, parse_job_page, parse_listing
+from scrapers.options import SpiderOption, whole_number, words
+from scrapers.registry import Source
+from scrapers.spider import JobSpider
+
+MAX_PAGES = 50
+DEFAULT_PAGES = 5
+MAX_QUERY = 100
 
 
-class TealSpider(TealBase):
+class TealSpider(JobSpider):
+    """``-a query="data engineer"`` (default: every job), ``-a pages=N`` (listing pages to read,
+    1–50, default 5); both also as ``query``/``pages`` in the ``[teal]`` table of sources.toml."""
+
     name = "teal"
+    source = Source(kind="board", domains=("www.tealhq.com",))
+    board_pattern = None
+    board_hint = "choose the jobs with -a query=..."
+    spider_options: ClassVar[dict[str, SpiderOption]] = {
+        "query": SpiderOption(words("query", MAX_QUERY, required=True)),
+        "pages": SpiderOption(whole_number("pages", 1, MAX_PAGES), DEFAULT_PAGES),
+    }
+
+    @property
+    def board(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.query.lower()).strip("-") if self.query else "all"
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        yield self.listing_request(1)
+
+    def listing_request(self, page: int) -> scrapy.Request:
+        return self.board_request(
+            listing_url(self.query, page),
+            self.board,
+            self.parse_listing,
+            errback=self.listing_failed,
+            cb_kwargs={"page": page},
+        )
+
+    def parse_listing(self, response: Response, board: str, page: int) -> Iterator[Any]:
+        listing = parse_listing(response.body, url=response.url)
+        self.board_skipped(board, listing.skipped)
+        if page == 1 and not listing.job_urls:
+            yield from self.board_items(board, [])  # counts the listing as empty
+        for url in listing.job_urls:
+            yield self.job_page_request(
+                url, board, self.parse_job, errback=self.job_failed, card=listing.cards.get(url, "")
+            )
+        if listing.has_next and listing.job_urls and page < self.pages:
+            yield self.listing_request(page + 1)
+
+    def parse_job(self, response: Response, board: str) -> Iterator[Any]:
+        page = parse_job_page(response.body, url=response.url, crawled_at=self.crawled_at())
+        if page.state_problem:
+            self.board_count(board, "malformed_state")
+            self.logger.warning("%s: %s; read the visible page", response.url, page.state_problem)
+        yield from self.board_items(board, [page.posting])
+
+    def listing_failed(self, failure: Failure) -> None:
+        self._count_blocked(failure)
+        self.board_failed(failure)
+
+    def job_failed(self, failure: Failure) -> None:
+        """A blocked, vanished or unreadable job page is one job skipped; the listing goes on."""
+        if self._count_blocked(failure):
+            return
+        board = failure.request.cb_kwargs.get("board", "?")
+        self.board_skipped(board, [f"{failure.getErrorMessage()} ({failure.request.url})"])
+
+    def _count_blocked(self, failure: Failure) -> bool:
+        if not (failure.check(HttpError) and failure.value.response.status == 403):
+            return False
+        self.blocked(failure.request.cb_kwargs.get("board", "?"), failure.request.url, "HTTP 403")
+        return True

@@ -18,6 +18,7 @@ from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from benchmarks.worlds import make_world
+from scrapers import registry
 from scrapers.revisit import card_marker, change_marker, revisit_due, without_relative_ages
 from scrapers.world import Recording, World
 from scrapers.world_middleware import WorldMiddleware
@@ -31,7 +32,7 @@ NIGHTS = {
     4: "2026-11-25T03:00:00Z",
 }
 # Sources whose lists carry every posting's body: no detail request on any night.
-LIST_ONLY = {"ashby", "lever", "personio", "recruitee"}
+LIST_ONLY = {name for name, source in registry.sources().items() if not source.fetches_details}
 
 
 def _night(feeds: Path, world: Path, sources: Path, night: int, *args: str) -> dict[str, Any]:

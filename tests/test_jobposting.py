@@ -17,11 +17,15 @@ from scrapers.extractors.jobposting import (
     url_matcher,
 )
 from scrapers.extractors.structured_data import parse_json_ld
-from scrapers.platforms.jobposting import parse_depth, parse_domains, parse_patterns, parse_urls
+from scrapers.options import domains as parse_domains
+from scrapers.options import urls as parse_urls
+from scrapers.options import whole_number
+from scrapers.registry import is_ats_host
 from scrapers.world import World
 from scrapers.worldbuild import world_records
 from scrapers.worldbuild.jobposting import SITES, break_json, page_url
-from spiders.jobposting import JobPostingSpider
+from spiders.jobposting import MAX_DEPTH, JobPostingSpider
+from spiders.jobposting import url_patterns as parse_patterns
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD
 
 MAPLEWOOD = SITES["maplewood"].origin
@@ -33,7 +37,7 @@ TIDEWATER = SITES["tidewater"].origin
 def _parse(url: str):
     recording = World(SHIPPED_WORLD).lookup("GET", url)
     assert recording is not None, f"no recording for {url}"
-    return parse_page(recording.body, url=url, crawled_at=CRAWL_TIME)
+    return parse_page(recording.body, url=url, crawled_at=CRAWL_TIME, is_ats_host=is_ats_host)
 
 
 def _one(url: str) -> dict:
@@ -144,7 +148,12 @@ def _page(*blocks: str, body: str = "") -> bytes:
     ],
 )
 def test_json_ld_shape_gives_the_posting(blocks):
-    result = parse_page(_page(*blocks), url="https://x.example/jobs/1", crawled_at=CRAWL_TIME)
+    result = parse_page(
+        _page(*blocks),
+        url="https://x.example/jobs/1",
+        crawled_at=CRAWL_TIME,
+        is_ats_host=is_ats_host,
+    )
     assert (result.kind, [(p["title"], p["source_id"]) for p in result.postings]) == (
         "jsonld",
         [("Welder", "W-1")],
@@ -153,7 +162,10 @@ def test_json_ld_shape_gives_the_posting(blocks):
 
 def test_unreadable_block_is_reported_not_fatal():
     result = parse_page(
-        _page("{not json", json.dumps(JOB)), url="https://x.example/j", crawled_at=CRAWL_TIME
+        _page("{not json", json.dumps(JOB)),
+        url="https://x.example/j",
+        crawled_at=CRAWL_TIME,
+        is_ats_host=is_ats_host,
     )
     assert len(result.problems) == 1 and "unreadable JSON-LD" in result.problems[0]
 
@@ -165,7 +177,12 @@ def test_graph_resolves_the_hiring_organization_by_id():
             JOB | {"hiringOrganization": {"@id": "#org"}},
         ]
     }
-    result = parse_page(_page(json.dumps(graph)), url="https://x.example/j", crawled_at=CRAWL_TIME)
+    result = parse_page(
+        _page(json.dumps(graph)),
+        url="https://x.example/j",
+        crawled_at=CRAWL_TIME,
+        is_ats_host=is_ats_host,
+    )
     assert result.postings[0]["company"] == "Acme"
 
 
@@ -175,6 +192,7 @@ def test_listing_of_teasers_with_their_own_pages_is_skipped():
         _page(json.dumps({"@type": "ItemList", "itemListElement": teasers})),
         url="https://x.example/jobs/",
         crawled_at=CRAWL_TIME,
+        is_ats_host=is_ats_host,
     )
     assert (result.skip, result.postings) == ("listing", [])
 
@@ -501,8 +519,8 @@ def test_default_job_url_patterns(url, expected):
         (parse_urls, "ftp://x.example/a", "is not an http"),
         (parse_domains, "not a domain", "is not a domain"),
         (parse_patterns, "([", "bad regular expression"),
-        (parse_depth, "11", "from 0 to 10"),
-        (parse_depth, "two", "from 0 to 10"),
+        (whole_number("max_depth", 0, MAX_DEPTH), "11", "from 0 to 10"),
+        (whole_number("max_depth", 0, MAX_DEPTH), "two", "from 0 to 10"),
     ],
 )
 def test_bad_option_is_a_clear_error(parse, value, message):

@@ -410,7 +410,7 @@ def test_every_world_search_answer_requires_the_referer():
     [
         ({"lang": "de"}, "lang='de' is not one of fr, en"),
         ({"countries": "France"}, "ISO 3166 alpha-2"),
-        ({"hits_per_page": "500"}, "hits_per_page must be 1 to 100"),
+        ({"hits_per_page": "500"}, "hits_per_page='500' is not a whole number from 1 to 100"),
         ({"organizations": "Back Market"}, "is not a Welcome to the Jungle organisation slug"),
     ],
 )

@@ -61,12 +61,6 @@ DEFAULT_URL_PATTERNS = (
     r"/openings?/",
     r"/postings?/",
 )
-# Hosts of applicant-tracking systems: a link there is the posting's original.
-ATS_HOST = re.compile(
-    r"(?:^|\.)(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|smartrecruiters\.com"
-    r"|recruitee\.com|jobs\.personio\.(?:de|com)|myworkdayjobs\.com|teamtailor\.com"
-    r"|jobvite\.com|icims\.com|bamboohr\.com|breezy\.hr|successfactors\.(?:com|eu)|taleo\.net)$"
-)
 EMPLOYMENT_TYPES = (
     "FULL_TIME",
     "PART_TIME",
@@ -330,7 +324,9 @@ class PageFacts:
     ats_link: str | None
 
 
-def page_facts(doc: lxml_html.HtmlElement, url: str) -> PageFacts:
+def page_facts(
+    doc: lxml_html.HtmlElement, url: str, is_ats_host: Callable[[str], bool]
+) -> PageFacts:
     canonical = canonical_url(url)
     for href in doc.xpath('//link[@rel="canonical"]/@href'):
         candidate = canonical_url(urljoin(url, href))
@@ -342,7 +338,7 @@ def page_facts(doc: lxml_html.HtmlElement, url: str) -> PageFacts:
         (
             canonical_url(urljoin(url, href))
             for href in doc.xpath("//a/@href")
-            if ATS_HOST.search(urlsplit(urljoin(url, href)).hostname or "")
+            if is_ats_host(urlsplit(urljoin(url, href)).hostname or "")
         ),
         None,
     )
@@ -383,13 +379,17 @@ def parse_page(
     *,
     url: str,
     crawled_at: str,
+    is_ats_host: Callable[[str], bool],
     is_job_url: Callable[[str], bool] | None = None,
 ) -> PageResult:
-    """The postings of one page (JobPosting first, the page itself second), or why none."""
+    """The postings of one page (JobPosting first, the page itself second), or why none.
+
+    ``is_ats_host`` tells a link to an applicant-tracking system (the employer's original
+    posting) from the site's own links; ``is_job_url`` a job page's URL from others'."""
     is_job_url = is_job_url or url_matcher()
     doc = main_content.document(body)
     result = PageResult(links=main_content.same_site_links(doc, url))
-    facts = page_facts(doc, url)
+    facts = page_facts(doc, url, is_ats_host)
     kind, found = _structured(doc, result)
     result.kind = kind
     if kind != "page":
