@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-CONTRACT_VERSION = 1
-
 
 @dataclass
 class JobPosting:

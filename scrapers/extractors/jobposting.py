@@ -1,7 +1,7 @@
 """Any career page → raw item fields: schema.org ``JobPosting`` from JSON-LD, microdata or RDFa,
 else the page itself behind a quality gate. Pure: call it on the bytes of a response.
 
-Property mapping (schema.org/JobPosting and Google's guidelines, reference §8):
+Property mapping (schema.org/JobPosting and Google's job-posting structured-data guidelines):
 
 ==============================  ==================================================================
 ``title``                       ``title``

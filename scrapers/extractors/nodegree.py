@@ -1,7 +1,8 @@
 """NoDegree job board (``jobs.nodegree.com``) pages → raw item fields. Pure: call it on bytes.
 
 NoDegree publishes no API, sitemap or markup documentation; what this module reads is modelled
-on the seed capture (see ../shared/reference/sources.md §2) and assumed, not verified:
+on the seed capture (a browser's text of one real job page, tests/fixtures/seeds/) and
+assumed, not verified:
 
 - listings are server-rendered HTML: an organisation's jobs at
   ``/organizations/<org>/jobs`` (page 1) and ``…/jobs?page=N``, every job at ``/jobs?page=N``;

@@ -9,7 +9,7 @@ fixed sections ("About The Position", "Requirements", "Nice To Haves", "Responsi
 ``url`` (the original ATS posting), ``body`` (the ATS text, plain, with ``\\n``),
 ``external_job_id``. When the state is absent or malformed the visible page is read instead.
 
-Unverified (sources.md §4 names no public source for these; the most plausible real shape was
+Unverified (no public source documents these; the most plausible real shape was
 chosen): the listing ``/jobs`` with ``?query=`` and ``?page=N`` (10 jobs a page, ``rel="next"``
 link while more follow); the state keys ``employment_types`` (``["full_time"]``), ``company``
 (``{"name": …}``) and ``location``; the page's markup hooks (``job-company``, ``job-meta``,
