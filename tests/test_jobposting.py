@@ -19,10 +19,10 @@ from scrapers.extractors.jobposting import (
 from scrapers.extractors.structured_data import parse_json_ld
 from scrapers.platforms.jobposting import parse_depth, parse_domains, parse_patterns, parse_urls
 from scrapers.world import World
-from scrapers.worldbuild import world_records
-from scrapers.worldbuild.jobposting import SITES, break_json, page_url
 from spiders.jobposting import JobPostingSpider
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD
+from world.builder import world_records
+from world.builder.jobposting import SITES, break_json, page_url
 
 MAPLEWOOD = SITES["maplewood"].origin
 FALKENSTEIN = SITES["falkenstein"].origin

@@ -23,9 +23,9 @@ from parsel import Selector
 
 from scrapers.extractors.teal import SITE, STATE_MARKER, format_salary, job_url, listing_url
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 # The moment the world was captured (the seeds' clock): the ages printed on pages count from it.
 CAPTURED_AT = datetime(2026, 11, 22, 3, 0, 0, tzinfo=UTC)

@@ -36,10 +36,10 @@ from scrapers.extractors.workday import (
 )
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json;charset=UTF-8")]
 # postedOn is an age, so the world is rendered as seen on the seeds' crawl day.

@@ -21,9 +21,9 @@ from lxml import etree
 from scrapers.extractors.personio import Feed
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 XML_HEADERS = [("Content-Type", "text/xml; charset=UTF-8")]
 TEXT_HEADERS = [("Content-Type", "text/plain")]

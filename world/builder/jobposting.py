@@ -39,8 +39,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from scrapers.normalise.countries import country_from_name
 from scrapers.world import Recording
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 HTML = [("Content-Type", "text/html; charset=utf-8")]
 XML = [("Content-Type", "application/xml; charset=utf-8")]

@@ -67,9 +67,9 @@ from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 SOURCE = "welcometothejungle"
 # The site's public search-only credentials (published in window.env; sources.md §3.4).

@@ -35,9 +35,9 @@ from typing import Any
 
 from scrapers.extractors.nodegree import BOARD_NAME, HOST, all_jobs_url, organization_jobs_url
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 # The seeds' clock: ages on the pages ("2 weeks ago") are as of this capture.
 CAPTURED_AT = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)

@@ -30,10 +30,10 @@ from scrapers.extractors.smartrecruiters import (
     postings_url,
 )
 from scrapers.world import Recording
-from scrapers.worldbuild.common import generated_place, group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import generated_place, group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json;charset=UTF-8")]
 SECTION_KEYS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")

@@ -17,10 +17,12 @@ from pathlib import Path
 from types import ModuleType
 
 from scrapers.world import Recording, World
-from scrapers.worldbuild.records import PostingRecord, load_records
-from scrapers.worldbuild.synthetic import CompanySpec, generate_records, load_company_specs
+from world.builder.records import PostingRecord, load_records
+from world.builder.synthetic import CompanySpec, generate_records, load_company_specs
 
 __all__ = [
+    "GENERATED_DIR",
+    "RECORDS_DIR",
     "SOURCES",
     "CompanySpec",
     "PostingRecord",
@@ -33,6 +35,9 @@ __all__ = [
 ]
 
 MARKER = ".jobsieve-built-world"
+# The shipped world's inputs, beside this package: hand-written records and generated companies.
+RECORDS_DIR = Path(__file__).resolve().parent.parent / "records"
+GENERATED_DIR = RECORDS_DIR.parent / "generated"
 
 
 def _source_modules() -> dict[str, ModuleType]:

@@ -36,8 +36,8 @@ from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.textblocks import blocks_from_html, render_blocks
 from scrapers.world import Recording
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 ROBOTS = b"User-agent: *\nAllow: /\n"

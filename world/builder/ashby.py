@@ -32,10 +32,10 @@ from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.textblocks import blocks_from_html, render_blocks
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 
