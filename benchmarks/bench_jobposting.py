@@ -29,8 +29,8 @@ from lxml import html as lxml_html  # noqa: E402
 
 from scrapers.extractors import main_content, structured_data  # noqa: E402
 from scrapers.world import World  # noqa: E402
-from scrapers.worldbuild import world_records  # noqa: E402
-from scrapers.worldbuild.jobposting import page_url, placed  # noqa: E402
+from world.builder import world_records  # noqa: E402
+from world.builder.jobposting import page_url, placed  # noqa: E402
 
 
 def _tokens(text: str) -> Counter[str]:

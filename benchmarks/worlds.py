@@ -1,6 +1,6 @@
 """Benchmark worlds: N generated postings spread over every source the world builder renders.
 
-Built with the same builder as the shipped world (``scrapers.worldbuild.build_world`` over
+Built with the same builder as the shipped world (``world.builder.build_world`` over
 ``generate_records`` with each source module's ``synthetic_placement``), so the benchmark crawls
 the real response shapes, paging included. Alongside the world goes a ``sources.toml`` naming
 exactly the generated boards, so ``crawlall -s JOBSIEVE_SOURCES=…`` crawls all of them.
@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scrapers.worldbuild import SOURCES, CompanySpec, build_world, generate_records  # noqa: E402
-from scrapers.worldbuild.records import PostingRecord  # noqa: E402
-from scrapers.worldbuild.synthetic import NEWEST  # noqa: E402
+from world.builder import SOURCES, CompanySpec, build_world, generate_records  # noqa: E402
+from world.builder.records import PostingRecord  # noqa: E402
+from world.builder.synthetic import NEWEST  # noqa: E402
 
 # Largest company per source. Several generators number postings as seed * 1000 + index (or
 # seed * 100 + index for career sites), so a company past this size would collide with the next.
@@ -138,7 +138,7 @@ def sources_toml(specs: list[CompanySpec]) -> str:
 
 
 def _jobposting_host(site: str) -> str:
-    from scrapers.worldbuild.jobposting import SITES
+    from world.builder.jobposting import SITES
 
     return SITES[site].host
 

@@ -10,7 +10,6 @@ from scrapers.contract import validate_posting
 from scrapers.extractors.ashby import BOARD, job_board_url, parse_job, parse_job_board
 from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
 from tests.conftest import (
     CRAWL_TIME,
     ROOT,
@@ -19,6 +18,7 @@ from tests.conftest import (
     log_stat,
     run_scrapy,
 )
+from world.builder import world_records
 
 SEED_ID = "b9ca9836-44ab-4ffd-b3b9-1abd17c7e2d3"
 ANALYST_ID = "9e7fd556-3886-4146-8d3e-7246dd2ff00b"

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.bench_crawl import PROCESS_KEYS, RUN_KEYS
 from benchmarks.worlds import company_specs, sources_toml, split
-from scrapers.worldbuild import SOURCES
+from world.builder import SOURCES
 
 from .conftest import ROOT
 

@@ -22,11 +22,11 @@ from scrapers.options import urls as parse_urls
 from scrapers.options import whole_number
 from scrapers.registry import is_ats_host
 from scrapers.world import World
-from scrapers.worldbuild import world_records
-from scrapers.worldbuild.jobposting import SITES, break_json, page_url
 from spiders.jobposting import MAX_DEPTH, JobPostingSpider
 from spiders.jobposting import url_patterns as parse_patterns
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD
+from world.builder import world_records
+from world.builder.jobposting import SITES, break_json, page_url
 
 MAPLEWOOD = SITES["maplewood"].origin
 FALKENSTEIN = SITES["falkenstein"].origin

@@ -16,9 +16,9 @@ import pytest
 
 from scrapers.contract import validate_posting
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
-from scrapers.worldbuild.jobposting import SITES, page_url
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
+from world.builder import world_records
+from world.builder.jobposting import SITES, page_url
 
 FALKENSTEIN, MAPLEWOOD = SITES["falkenstein"], SITES["maplewood"]
 SONNENHOF, TIDEWATER = SITES["sonnenhof"], SITES["tidewater"]

@@ -18,7 +18,6 @@ from scrapers.extractors.lever import (
     split_board,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
 from tests.conftest import (
     CRAWL_TIME,
     ROOT,
@@ -27,6 +26,7 @@ from tests.conftest import (
     log_stat,
     run_scrapy,
 )
+from world.builder import world_records
 
 SEED_ID = "4e661362-45c4-43d1-9df3-93c231cb78dc"
 BROWNS_ID = "b347fb36-a1e7-467c-8266-b93f033e1876"

@@ -24,10 +24,10 @@ from scrapers.extractors.nodegree import (
     parse_listing,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
-from scrapers.worldbuild.nodegree import HTML_HEADERS, job_path
 from spiders.nodegree import NodegreeSpider
 from tests.conftest import CRAWL_TIME, FIXTURES, ROOT, SHIPPED_WORLD, run_scrapy
+from world.builder import world_records
+from world.builder.nodegree import HTML_HEADERS, job_path
 
 SEED_URL = (
     "https://jobs.nodegree.com/organizations/farfetch/jobs/"

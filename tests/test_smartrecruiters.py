@@ -19,7 +19,6 @@ from scrapers.extractors.smartrecruiters import (
     postings_url,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
 from tests.conftest import (
     CRAWL_TIME,
     ROOT,
@@ -28,6 +27,7 @@ from tests.conftest import (
     log_stat,
     run_scrapy,
 )
+from world.builder import world_records
 
 HOST_DIR = "api.smartrecruiters.com"
 BIG = "CorvidPayments"

@@ -25,10 +25,10 @@ from scrapers.extractors.teal import (
     split_header_line,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
-from scrapers.worldbuild.teal import PAGE_SIZE, ROBOTS, format_age, placed_jobs
 from spiders.teal import TealSpider
 from tests.conftest import CRAWL_TIME, FIXTURES, ROOT, SHIPPED_WORLD, run_scrapy
+from world.builder import world_records
+from world.builder.teal import PAGE_SIZE, ROBOTS, format_age, placed_jobs
 
 SEED_URL = (
     "https://www.tealhq.com/job/sr-software-engineer-backend_7ea1a4547c703cfa162aeecd3b88cadf23435"

@@ -36,9 +36,9 @@ from scrapers.extractors.welcometothejungle import (
     parse_search_page,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
 from spiders.welcometothejungle import WelcomeToTheJungleSpider
 from tests.conftest import CRAWL_TIME, FIXTURES, ROOT, SHIPPED_WORLD, run_scrapy
+from world.builder import world_records
 
 SOURCE = "welcometothejungle"
 SEED_ORG, SEED_SLUG = "back-market", "backend-engineer_bordeaux_BM_po9OalJ"

@@ -22,7 +22,6 @@ from scrapers.extractors.workable import (
     parse_jobs_page,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
 from tests.conftest import (
     CRAWL_TIME,
     ROOT,
@@ -31,6 +30,7 @@ from tests.conftest import (
     log_stat,
     run_scrapy,
 )
+from world.builder import world_records
 
 HOST_DIR = "apply.workable.com"
 BIG = "tidewell-health"

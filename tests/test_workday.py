@@ -19,8 +19,8 @@ from scrapers.extractors.workday import (
     search_url,
 )
 from scrapers.world import Recording, World
-from scrapers.worldbuild import world_records
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
+from world.builder import world_records
 
 KESTREL = Board.parse("kestrel/wd5/Kestrel_Careers")  # hand-written records, one page
 BRIGHTWATER = Board.parse("brightwater/wd3/Brightwater_External")  # 47 postings, 3 pages

@@ -17,8 +17,8 @@ from scrapy.utils.test import get_crawler
 
 from scrapers.world import Recording, World, exchange_key
 from scrapers.world_middleware import WorldMiddleware
-from scrapers.worldbuild import build_world, load_records, world_records
 from tests.conftest import ROOT, SHIPPED_WORLD, run_scrapy
+from world.builder import build_world, load_records, world_records
 
 
 def _middleware(**settings):

@@ -31,14 +31,19 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from scrapers.extractors.lever import API, HOSTED, PAGE_SIZE, board_name, postings_url
 from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.textblocks import blocks_from_html, render_blocks
 from scrapers.world import Recording
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+# Lever runs two instances, each with its own API and hosted job pages.
+API = {"global": "https://api.lever.co", "eu": "https://api.eu.lever.co"}
+HOSTED = {"global": "https://jobs.lever.co", "eu": "https://jobs.eu.lever.co"}
+# The API serves `limit` postings a page; the world records pages of the size the spider asks
+# for (a spider asking for another size finds no recording, and says so).
+PAGE_SIZE = 100
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 ROBOTS = b"User-agent: *\nAllow: /\n"
 
@@ -202,7 +207,11 @@ def _posting(record: PostingRecord) -> dict[str, Any]:
     return posting
 
 
-def _pages(board: str, postings: list[dict[str, Any]]) -> list[Recording]:
+def postings_url(instance: str, site: str, skip: int) -> str:
+    return f"{API[instance]}/v0/postings/{site}?mode=json&skip={skip}&limit={PAGE_SIZE}"
+
+
+def _pages(instance: str, site: str, postings: list[dict[str, Any]]) -> list[Recording]:
     """Every page the spider asks for: full pages, the short last one, and an empty page after
     a board whose size is an exact multiple of the page size."""
     recordings = []
@@ -211,25 +220,25 @@ def _pages(board: str, postings: list[dict[str, Any]]) -> list[Recording]:
         if skip and not page and len(postings) % PAGE_SIZE:
             break
         body = json.dumps(page, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-        recordings.append(Recording("GET", postings_url(board, skip), 200, JSON_HEADERS, body))
+        url = postings_url(instance, site, skip)
+        recordings.append(Recording("GET", url, 200, JSON_HEADERS, body))
     return recordings
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    boards: dict[str, list[PostingRecord]] = defaultdict(list)
+    sites: dict[tuple[str, str], list[PostingRecord]] = defaultdict(list)
     for record in records:
         placed = record.placements["lever"]
-        boards[board_name(placed.get("instance", "global"), placed["site"])].append(record)
-    instances = sorted({board.rpartition(":")[0] or "global" for board in boards})
+        sites[placed.get("instance", "global"), placed["site"]].append(record)
     recordings = [
         Recording("GET", f"{API[i]}/robots.txt", 200, [("Content-Type", "text/plain")], ROBOTS)
-        for i in instances
+        for i in sorted({instance for instance, _ in sites})
     ]
-    for board in sorted(boards):
-        postings = [_posting(r) for r in boards[board]]
+    for instance, site in sorted(sites):
+        postings = [_posting(r) for r in sites[instance, site]]
         # Newest first, as Lever lists them; the id breaks ties so paging is stable.
         postings.sort(key=lambda p: (-p["createdAt"], p["id"]))
-        recordings.extend(_pages(board, postings))
+        recordings.extend(_pages(instance, site, postings))
     return recordings
 
 

@@ -1,5 +1,5 @@
 """Teal (www.tealhq.com) pages as the site serves them: listing pages and server-rendered job
-pages with the React Query state embedded (shapes in scrapers/extractors/teal.py).
+pages with the React Query state embedded.
 
 A record's ``[teal]`` table: ``id`` (37 hex), and optionally ``slug``, ``original_url`` (else
 built from ``ats``/``ats_board``/``ats_id``/``ats_site``), ``posted_at``, ``location``,
@@ -21,12 +21,14 @@ from typing import Any
 
 from parsel import Selector
 
-from scrapers.extractors.teal import SITE, STATE_MARKER, format_salary, job_url, listing_url
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+SITE = "https://www.tealhq.com"
+# A job page's server-rendered state: this global, assigned a JSON object in an inline script.
+STATE_MARKER = "window.__REACT_QUERY_STATE__"
 # The moment the world was captured (the seeds' clock): the ages printed on pages count from it.
 CAPTURED_AT = datetime(2026, 11, 22, 3, 0, 0, tzinfo=UTC)
 PAGE_SIZE = 10
@@ -83,10 +85,42 @@ _CAREER_LEVELS = (
     ["senior"],
     ["entry_level", "mid_level"],
 )
+# Pay as Teal prints it: a symbol before the amounts (else the code and a space), a unit after
+# them except for yearly pay.
+_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$"}
+_PAY_UNITS = {"hour": "/hr", "day": "/day", "week": "/wk", "month": "/mo", "year": ""}
 _ICON = (
     '<svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">'
     '<path d="M6 3h7v7M13 3 4 12"/></svg>'
 )
+
+
+def listing_url(page: int) -> str:
+    """The job listing, newest first; the first page has no query."""
+    return f"{SITE}/jobs" + (f"?page={page}" if page > 1 else "")
+
+
+def job_url(slug: str, job_id: str) -> str:
+    return f"{SITE}/job/{slug}_{job_id}"
+
+
+def _amount(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def pay_label(
+    low: float | None, high: float | None, currency: str | None, period: str | None
+) -> str | None:
+    """``$168,000 - $252,000``, ``€45,000+``, ``Up to $30/hr``; None without amounts."""
+    if low is None and high is None:
+        return None
+    symbol = _CURRENCY_SYMBOLS.get(currency or "", f"{currency} " if currency else "")
+    unit = _PAY_UNITS.get(period or "year", "")
+    if low is not None and high is not None:
+        return f"{symbol}{_amount(low)} - {symbol}{_amount(high)}{unit}"
+    if low is not None:
+        return f"{symbol}{_amount(low)}+{unit}"
+    return f"Up to {symbol}{_amount(high)}{unit}"
 
 
 def slugify(value: str) -> str:
@@ -114,7 +148,9 @@ def _workplace(location: str | None) -> tuple[str, str | None]:
     return "Onsite", location
 
 
-def _ats_url(placed: dict[str, Any], record: PostingRecord, location: str | None) -> str:
+def ats_posting_url(placed: dict[str, Any], record: PostingRecord, location: str | None) -> str:
+    """The employer's ATS posting a Teal job copies (``ats``, ``ats_board``, ``ats_id``,
+    ``ats_site`` of its placement): the page's apply link and the state's ``url``."""
     ats, board, ats_id = placed.get("ats"), placed.get("ats_board"), placed.get("ats_id")
     if ats == "lever":
         return f"https://jobs.lever.co/{board}/{ats_id}"
@@ -194,7 +230,9 @@ class _Job:
         workplace, location = _workplace(record.location)
         self.workplace: str = placed.get("workplace_type", workplace)
         self.location: str | None = placed.get("location", location)
-        self.original_url: str = placed.get("original_url") or _ats_url(placed, record, location)
+        self.original_url: str = placed.get("original_url") or ats_posting_url(
+            placed, record, location
+        )
         self.posted_at: str = placed.get("posted_at") or _utc(record.published)
         self.career_levels: list[str] = list(placed.get("career_levels") or ["mid_level"])
         kind = slugify(record.employment_type or "full-time").replace("-", "_")
@@ -202,7 +240,7 @@ class _Job:
         self.employees: str | None = placed.get("employees")
         self.state: str = placed.get("state", "embedded")
         salary = record.salary or {}
-        self.salary_text = format_salary(
+        self.salary_text = pay_label(
             salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("period")
         )
 
@@ -374,11 +412,11 @@ def listing_page(jobs: list[_Job], page: int, pages: int) -> bytes:
     )
     links = []
     if page > 1:
-        links.append(f'<a rel="prev" href="{_e(listing_url(None, page - 1))}">Previous</a>')
+        links.append(f'<a rel="prev" href="{_e(listing_url(page - 1))}">Previous</a>')
     links.append(f"<span>Page {page} of {pages}</span>")
     if page < pages:
-        links.append(f'<a rel="next" href="{_e(listing_url(None, page + 1))}">Next</a>')
-    url = listing_url(None, page)
+        links.append(f'<a rel="next" href="{_e(listing_url(page + 1))}">Next</a>')
+    url = listing_url(page)
     html_page = (
         '<!DOCTYPE html>\n<html lang="en">\n'
         + _head("Jobs | Teal", url, "Search jobs from thousands of companies with Teal.")
@@ -409,7 +447,7 @@ def render(records: list[PostingRecord]) -> list[Recording]:
     recordings = [robots]
     for number, listed in enumerate(pages, start=1):
         body = listing_page(listed, number, len(pages))
-        recordings.append(Recording("GET", listing_url(None, number), 200, HTML_HEADERS, body))
+        recordings.append(Recording("GET", listing_url(number), 200, HTML_HEADERS, body))
     recordings += [Recording("GET", job.url, 200, HTML_HEADERS, job_page(job)) for job in jobs]
     return recordings
 

@@ -18,16 +18,22 @@ from typing import Any
 
 from lxml import etree
 
-from scrapers.extractors.personio import Feed
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 XML_HEADERS = [("Content-Type", "text/xml; charset=UTF-8")]
 TEXT_HEADERS = [("Content-Type", "text/plain")]
 ROBOTS = b"User-agent: *\nAllow: /\n"
+# A board as records name it: "acme" (https://acme.jobs.personio.de, the feed in German, the
+# company's default), "acme:en" (the feed in English), "acme.jobs.personio.com:en" (the .com host).
+_BOARD = re.compile(
+    r"(?P<company>[A-Za-z0-9-]+)"
+    r"(?:\.jobs\.personio\.(?P<tld>de|com))?"
+    r"(?::(?P<language>[A-Za-z]{2}))?"
+)
 _HEADING = re.compile(r"<h3[^>]*>(.*?)</h3>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _SCHEDULES = {"full-time": "full-time", "part-time": "part-time"}
@@ -36,6 +42,16 @@ _SENIORITY = (
     (re.compile(r"\bjunior\b", re.I), "entry-level"),
     (re.compile(r"\b(senior|lead|staff)\b", re.I), "experienced"),
 )
+
+
+def feed(board: str) -> tuple[str, str]:
+    """(origin, feed URL) of a board: every company is its own host, one feed per language."""
+    match = _BOARD.fullmatch(board.strip())
+    if match is None:
+        raise ValueError(f"{board!r} is not a Personio board (acme, acme:en, …)")
+    origin = f"https://{match['company'].lower()}.jobs.personio.{match['tld'] or 'de'}"
+    language = match["language"]
+    return origin, f"{origin}/xml" + (f"?language={language.lower()}" if language else "")
 
 
 def sections(body: str) -> list[tuple[str, str]]:
@@ -117,15 +133,16 @@ def _feed_body(records: list[PostingRecord]) -> bytes:
 
 
 def render(records: list[PostingRecord]) -> list[Recording]:
-    feeds: dict[Feed, list[PostingRecord]] = defaultdict(list)
+    feeds: dict[tuple[str, str], list[PostingRecord]] = defaultdict(list)
     for record in records:
-        feeds[Feed.parse(record.placements["personio"]["board"])].append(record)
+        feeds[feed(record.placements["personio"]["board"])].append(record)
     recordings = []
     # Each company is its own host, with its own robots.txt, whatever languages it publishes.
-    for host in sorted({feed.host for feed in feeds}):
-        recordings.append(Recording("GET", f"{host}/robots.txt", 200, TEXT_HEADERS, ROBOTS))
-    for feed in sorted(feeds, key=lambda f: f.url):
-        recordings.append(Recording("GET", feed.url, 200, XML_HEADERS, _feed_body(feeds[feed])))
+    for origin in sorted({origin for origin, _ in feeds}):
+        recordings.append(Recording("GET", f"{origin}/robots.txt", 200, TEXT_HEADERS, ROBOTS))
+    for origin, url in sorted(feeds, key=lambda f: f[1]):
+        body = _feed_body(feeds[origin, url])
+        recordings.append(Recording("GET", url, 200, XML_HEADERS, body))
     return recordings
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import CITIES, COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
+from world.builder.phrasebook import CITIES, COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
 
 ALLOW_ALL = b"User-agent: *\nAllow: /\n"
 

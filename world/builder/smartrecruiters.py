@@ -18,23 +18,22 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from scrapers.extractors.smartrecruiters import (
-    API,
-    PAGE_SIZE,
-    hosted_url,
-    posting_url,
-    postings_url,
-)
 from scrapers.world import Recording
-from scrapers.worldbuild.common import generated_place, group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import generated_place, group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+# The Posting API (public, no key) and the hosted job pages its postings link to.
+API = "https://api.smartrecruiters.com"
+HOSTED = "https://jobs.smartrecruiters.com"
+# The list pages at most 100 postings (the API's largest `limit`, the one the spider asks for).
+PAGE_SIZE = 100
 JSON_HEADERS = [("Content-Type", "application/json;charset=UTF-8")]
 SECTION_KEYS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
 _LANGUAGES = {
@@ -45,6 +44,22 @@ _LANGUAGES = {
     "nl": ("Dutch", "Nederlands"),
 }
 _GENERATED_HEADINGS = ("about", "role", "requirements", "benefits")
+
+
+def postings_url(company: str, offset: int) -> str:
+    return f"{API}/v1/companies/{company}/postings?limit={PAGE_SIZE}&offset={offset}"
+
+
+def posting_url(company: str, posting_id: str) -> str:
+    return f"{API}/v1/companies/{company}/postings/{posting_id}"
+
+
+def hosted_url(company: str, posting_id: str, title: str) -> str:
+    """The public job page: the posting id, then the title in ASCII lower case, words joined
+    by hyphens."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return f"{HOSTED}/{company}/{posting_id}-{slug}"
 
 
 def _location(record: PostingRecord, placed: dict[str, Any]) -> dict[str, Any]:

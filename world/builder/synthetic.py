@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from scrapers.worldbuild.phrasebook import (
+from world.builder.phrasebook import (
     CITIES,
     COUNTRY_LANGUAGES,
     COUNTRY_NAMES,
@@ -25,7 +25,7 @@ from scrapers.worldbuild.phrasebook import (
     LEVEL_AFTER_TITLE,
     PHRASEBOOK,
 )
-from scrapers.worldbuild.records import PostingRecord
+from world.builder.records import PostingRecord
 
 # Generated postings were all published within this many days before the newest one.
 WINDOW_DAYS = 60

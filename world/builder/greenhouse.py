@@ -7,13 +7,25 @@ import json
 import random
 from typing import Any
 
-from scrapers.extractors.greenhouse import API, HOSTED, board_jobs_url, job_detail_url
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import group_records, robots_recording
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+# The public Job Board API, and the hosted board a job's absolute_url points at.
+API = "https://boards-api.greenhouse.io"
+HOSTED = "https://job-boards.greenhouse.io"
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
+
+
+def board_jobs_url(board: str) -> str:
+    """A board's jobs with their bodies (without ``content=true`` the list has none)."""
+    return f"{API}/v1/boards/{board}/jobs?content=true"
+
+
+def job_detail_url(board: str, job_id: int) -> str:
+    """One job; ``pay_transparency=true`` adds its ``pay_input_ranges``."""
+    return f"{API}/v1/boards/{board}/jobs/{job_id}?pay_transparency=true"
 
 
 def _job(record: PostingRecord, board: str) -> dict[str, Any]:

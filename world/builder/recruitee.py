@@ -19,13 +19,12 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from scrapers.extractors.recruitee import board_url, offers_url
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 WORKPLACES = ("remote", "hybrid", "on_site")
@@ -43,6 +42,16 @@ _EXPERIENCE = (
     (re.compile(r"\b(senior|lead|staff)\b", re.I), "experienced"),
 )
 _CATEGORIES = ("it", "marketing", "sales", "customer_support", "finance", "design")
+
+
+def board_url(company: str) -> str:
+    """Every company is its own host: its careers site and its API."""
+    return f"https://{company.lower()}.recruitee.com"
+
+
+def offers_url(company: str) -> str:
+    # The API's path ends in a slash; without it Recruitee answers with a redirect.
+    return f"{board_url(company)}/api/offers/"
 
 
 def _slugify(title: str) -> str:

@@ -23,25 +23,21 @@ import json
 import random
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from scrapers.extractors.workday import (
-    PAGE_SIZE,
-    Board,
-    detail_url,
-    posting_url,
-    search_body,
-    search_url,
-)
 from scrapers.normalise.location import parse_locations
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 JSON_HEADERS = [("Content-Type", "application/json;charset=UTF-8")]
+# The candidate site's own page size: its search asks for 20 postings a page, and so does the
+# spider (tenants refuse much larger limits).
+PAGE_SIZE = 20
 # postedOn is an age, so the world is rendered as seen on the seeds' crawl day.
 SEEN_ON = date(2026, 11, 22)
 # Workday's own country names (its descriptor for the US is the long form).
@@ -50,6 +46,53 @@ _REMOTE_WORDS = {str(words["remote"]) for words in PHRASEBOOK.values()}
 _HYBRID_WORDS = {str(words["hybrid"]) for words in PHRASEBOOK.values()}
 _TIME_TYPES = {"part-time": "Part time", "part time": "Part time"}
 _BOARD_OPTIONS = ("reported_total", "repeat_last_page")
+
+
+@dataclass(frozen=True)
+class Board:
+    """One career site of one tenant, as records name it: ``kestrel/wd5/Kestrel_Careers`` is
+    https://kestrel.wd5.myworkdayjobs.com/Kestrel_Careers (wd5: the tenant's data centre)."""
+
+    tenant: str
+    shard: str
+    site: str
+
+    @classmethod
+    def parse(cls, board: str) -> Board:
+        match = re.fullmatch(
+            r"(?P<tenant>[\w-]+)/(?P<shard>wd\d+)/(?P<site>[\w.-]+)", board.strip()
+        )
+        if match is None:
+            raise ValueError(f"{board!r} is not a Workday board (tenant/wdN/site)")
+        return cls(match["tenant"], match["shard"], match["site"])
+
+    @property
+    def host(self) -> str:
+        return f"https://{self.tenant}.{self.shard}.myworkdayjobs.com"
+
+    def __str__(self) -> str:
+        return f"{self.tenant}/{self.shard}/{self.site}"
+
+
+def search_url(board: Board) -> str:
+    """The site's search, POSTed a JSON query (see ``search_body``)."""
+    return f"{board.host}/wday/cxs/{board.tenant}/{board.site}/jobs"
+
+
+def search_body(offset: int) -> bytes:
+    """The query of one search page, every facet open, as the candidate site sends it."""
+    query = {"appliedFacets": {}, "limit": PAGE_SIZE, "offset": offset, "searchText": ""}
+    return json.dumps(query).encode("utf-8")
+
+
+def detail_url(board: Board, external_path: str) -> str:
+    """The JSON detail of a posting, at the search's ``externalPath`` under the site's API."""
+    return f"{board.host}/wday/cxs/{board.tenant}/{board.site}{external_path}"
+
+
+def posting_url(board: Board, external_path: str) -> str:
+    """The posting's public page, as the detail's ``externalUrl`` gives it (no locale)."""
+    return f"{board.host}/{board.site}{external_path}"
 
 
 def _hex_id(*parts: object) -> str:

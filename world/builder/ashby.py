@@ -26,17 +26,19 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from scrapers.extractors.ashby import API, HOSTED, job_board_url
 from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.textblocks import blocks_from_html, render_blocks
 from scrapers.world import Recording
-from scrapers.worldbuild.common import group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+# The public Job Posting API, and the hosted board the jobs' URLs point at.
+API = "https://api.ashbyhq.com"
+HOSTED = "https://jobs.ashbyhq.com"
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 
 _EMPLOYMENT = {
@@ -50,6 +52,11 @@ _WORKPLACE = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "OnSite", None: 
 _INTERVALS = {p: f"1 {p.upper()}" for p in ("hour", "day", "week", "month", "year")}
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _TEAMS = ("Platform", "Growth", "Operations", "Sales", "Design", "Data")
+
+
+def job_board_url(board: str) -> str:
+    """A board's jobs; ``includeCompensation=true`` adds their pay tiers."""
+    return f"{API}/posting-api/job-board/{board}?includeCompensation=true"
 
 
 def _published(moment: str) -> str:

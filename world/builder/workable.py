@@ -21,27 +21,61 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from scrapers.extractors.workable import (
-    HOST,
-    SECTION_HEADINGS,
-    account_url,
-    hosted_url,
-    job_url,
-    jobs_query,
-    jobs_url,
-)
 from scrapers.world import Recording
-from scrapers.worldbuild.common import generated_place, group_records, robots_recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES, PHRASEBOOK
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.common import generated_place, group_records, robots_recording
+from world.builder.phrasebook import COUNTRY_NAMES, PHRASEBOOK
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+# The career site and its public API: every account is a path on the same host.
+HOST = "https://apply.workable.com"
 JSON_HEADERS = [("Content-Type", "application/json; charset=utf-8")]
 PAGE_SIZE = 10  # what apply.workable.com serves per v3 page
+# The v3 list's filter body with every filter empty ("all published jobs"); each next page is
+# asked for with the same body plus the previous page's "token".
+JOBS_FILTER: dict[str, Any] = {
+    "query": "",
+    "location": [],
+    "department": [],
+    "worktype": [],
+    "remote": [],
+}
+# The hosted job page shows a job's requirements and benefits under these headings, in the
+# posting's language; the API gives those parts apart, without their headings.
+PAGE_HEADINGS: dict[str, tuple[str, str]] = {
+    "en": ("Requirements", "Benefits"),
+    "fr": ("Profil recherché", "Avantages"),
+    "de": ("Anforderungen", "Benefits"),
+    "es": ("Requisitos", "Beneficios"),
+    "nl": ("Functie-eisen", "Arbeidsvoorwaarden"),
+}
 US_STATES = {"CA": "California", "NY": "New York", "TX": "Texas", "WA": "Washington",
              "IL": "Illinois"}  # fmt: skip
 _TYPE_LABELS = {"full": "Full-time", "part": "Part-time", "contract": "Contract",
                 "temporary": "Temporary", "internship": "Internship", "other": "Other"}  # fmt: skip
+
+
+def account_url(account: str) -> str:
+    """The widget: the account's name and description (the v3 list names no company)."""
+    return f"{HOST}/api/v1/widget/accounts/{account}"
+
+
+def jobs_url(account: str) -> str:
+    """The v3 list, POSTed a filter body."""
+    return f"{HOST}/api/v3/accounts/{account}/jobs"
+
+
+def jobs_filter(token: str | None) -> dict[str, Any]:
+    return {**JOBS_FILTER, "token": token} if token else dict(JOBS_FILTER)
+
+
+def job_url(account: str, shortcode: str) -> str:
+    """The v2 detail of one job, its body included."""
+    return f"{HOST}/api/v2/accounts/{account}/jobs/{shortcode}"
+
+
+def hosted_url(account: str, shortcode: str) -> str:
+    return f"{HOST}/{account}/j/{shortcode}/"
 
 
 def _locations(record: PostingRecord, placed: dict[str, Any]) -> list[dict[str, Any]]:
@@ -79,13 +113,13 @@ def _published(record: PostingRecord) -> str:
 
 def split_body(record: PostingRecord) -> tuple[str, str, str]:
     """(description, requirements, benefits): the record's body cut at its requirements and
-    benefits headings, which the API leaves out (the hosted page adds its own)."""
+    benefits headings (the page's own, or a generated body's), which the API leaves out."""
     language = record.language or "en"
     words = PHRASEBOOK.get(language, PHRASEBOOK["en"])
-    ours = SECTION_HEADINGS.get(language, SECTION_HEADINGS["en"])
+    page = PAGE_HEADINGS.get(language, PAGE_HEADINGS["en"])
     body = record.body_html.strip()
     cuts = []
-    for heading in ((ours[0], words["requirements"]), (ours[1], words["benefits"])):
+    for heading in ((page[0], words["requirements"]), (page[1], words["benefits"])):
         pattern = "|".join(re.escape(str(h)) for h in heading)
         found = re.search(rf"<h[1-6][^>]*>\s*(?:{pattern})\s*</h[1-6]>", body)
         cuts.append(found)
@@ -198,7 +232,7 @@ def _account_recordings(account: str, records: list[PostingRecord]) -> list[Reco
         body: dict[str, Any] = {"total": len(jobs), "results": results}
         if number + 1 < len(pages):
             body["nextPage"] = _token(results[-1])
-        request = json.dumps(jobs_query(token), separators=(",", ":")).encode()
+        request = json.dumps(jobs_filter(token), separators=(",", ":")).encode()
         recordings.append(
             Recording("POST", jobs_url(account), 200, JSON_HEADERS, _json(body), request)
         )

@@ -1,5 +1,4 @@
-"""Welcome to the Jungle responses, in the shapes the site serves (see
-scrapers/extractors/welcometothejungle.py and docs/world.md).
+"""Welcome to the Jungle responses, in the shapes the site serves (see docs/world.md).
 
 A record's ``[welcometothejungle]`` table places it on WTTJ::
 
@@ -43,37 +42,32 @@ import re
 import string
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from scrapers.extractors.welcometothejungle import (
-    ALL_ORGANIZATIONS,
-    API,
-    HITS_CAP,
-    LANGUAGES,
-    REFERER,
-    SITE,
-    AlgoliaEnv,
-    Search,
-    env_api_url,
-    env_page_url,
-    job_api_url,
-    job_page_url,
-    salary_label,
-)
 from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 SOURCE = "welcometothejungle"
-# The site's public search-only credentials (published in window.env; sources.md §3.4).
-ENV = AlgoliaEnv("CSEKHVMS53", "4bd8f6215d0cc52b26430765769e65a0")
+SITE = "https://www.welcometothejungle.com"
+API = "https://api.welcometothejungle.com"
+# The UI languages: each has its own job pages and its own Algolia index.
+LANGUAGES = ("fr", "en")
+# The site's public search-only Algolia credentials, published in its pages' window.env.
+ALGOLIA_APP_ID = "CSEKHVMS53"
+ALGOLIA_API_KEY = "4bd8f6215d0cc52b26430765769e65a0"
+INDEX_PREFIX = "wttj_jobs_production"
+# The search key only answers requests that carry this Referer.
+REFERER = f"{SITE}/"
+# The index's paginationLimitedTo: hits past the 1,000th are never served, whatever nbHits says.
+HITS_CAP = 1000
 JSON = [("Content-Type", "application/json; charset=utf-8")]
 HTML = [("Content-Type", "text/html; charset=utf-8")]
 ROBOTS = b"""User-agent: *
@@ -111,6 +105,16 @@ _PERIODS = {
     "hour": "hourly",
 }
 _LEVELS = ("LESS_THAN_6_MONTHS", "1_TO_2_YEARS", "3_TO_4_YEARS", "5_TO_10_YEARS", None)
+# The job page's salary line per UI language: label, no-salary text, range, period.
+SALARY_WORDS = {
+    "fr": ("Salaire : ", "Non spécifié", "{low} à {high}", " par {period}"),
+    "en": ("Salary: ", "Not specified", "{low} to {high}", " per {period}"),
+}
+PERIOD_WORDS = {
+    "fr": {"year": "an", "month": "mois", "week": "semaine", "day": "jour", "hour": "heure"},
+    "en": {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"},
+}
+_CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
 # Chrome of the job page per UI language: fr as seed 2 shows it, en inferred.
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -213,6 +217,74 @@ def _job(record: PostingRecord) -> _Job:
 # Algolia
 # --------------------------------------------------------------------------------------------
 
+# The requests the world answers are the spider's: pages of 100 hits asking for these attributes
+# only, and a query past the cap cut into published_at_timestamp windows, first at fixed outer
+# bounds (2010-01-01 and 2038-01-19), then in halves, each asked first for its count alone
+# (hitsPerPage 0). A spider asking otherwise finds no recording, and says so.
+HITS_PER_PAGE = 100
+RETRIEVED = (
+    "reference",
+    "name",
+    "slug",
+    "organization",
+    "department",
+    "published_at",
+    "published_at_timestamp",
+)
+WINDOW_START = 1_262_304_000
+WINDOW_END = 2**31
+
+
+def algolia_query_url(lang: str) -> str:
+    return f"https://{ALGOLIA_APP_ID.lower()}-dsn.algolia.net/1/indexes/{INDEX_PREFIX}_{lang}/query"
+
+
+@dataclass(frozen=True)
+class Query:
+    """One Algolia query: an organisation (None: all of them) or a country, in a window of
+    ``published_at_timestamp`` [start, end) (None: open on that side)."""
+
+    organization: str | None = None
+    country: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def body(self, page: int, *, probe: bool = False) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "query": "",
+            "hitsPerPage": 0 if probe else HITS_PER_PAGE,
+            "page": page,
+            "attributesToRetrieve": list(RETRIEVED),
+            "attributesToHighlight": [],
+        }
+        # Inner lists are ORed, the outer list ANDed.
+        facets = []
+        if self.organization is not None:
+            facets.append([f"organization.slug:{self.organization}"])
+        if self.country is not None:
+            facets.append([f"offices.country_code:{self.country}"])
+        if facets:
+            body["facetFilters"] = facets
+        bounds = []
+        if self.start is not None:
+            bounds.append(f"published_at_timestamp>={self.start}")
+        if self.end is not None:
+            bounds.append(f"published_at_timestamp<{self.end}")
+        if bounds:
+            body["numericFilters"] = bounds
+        return body
+
+    def windows(self) -> list[Query]:
+        """The smaller queries a query past the cap is cut into; [] when it cannot be cut."""
+        if self.start is None and self.end is None:
+            cuts = [(None, WINDOW_START), (WINDOW_START, WINDOW_END), (WINDOW_END, None)]
+        elif self.start is None or self.end is None or self.end - self.start < 2:
+            cuts = []
+        else:
+            middle = (self.start + self.end) // 2
+            cuts = [(self.start, middle), (middle, self.end)]
+        return [replace(self, start=start, end=end) for start, end in cuts]
+
 
 def _object_ids(job: _Job) -> list[str]:
     count = max(1, int(job.placed.get("syndications", 1)))
@@ -241,14 +313,13 @@ def _org_reference(company: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z0-9]+", company)).upper()[:4] or "ORG"
 
 
-def _matches(search: Search, job: _Job) -> bool:
-    if search.organization not in (ALL_ORGANIZATIONS, job.organization):
+def _matches(query: Query, job: _Job) -> bool:
+    if query.organization not in (None, job.organization):
         return False
-    if search.countries and job.office["country_code"] not in search.countries:
+    if query.country not in (None, job.office["country_code"]):
         return False
-    window = search.window
-    return (window.start is None or job.timestamp >= window.start) and (
-        window.end is None or job.timestamp < window.end
+    return (query.start is None or job.timestamp >= query.start) and (
+        query.end is None or job.timestamp < query.end
     )
 
 
@@ -257,9 +328,9 @@ def _params(body: dict[str, Any]) -> str:
 
 
 def _answer(
-    lang: str, search: Search, page: int, hits: list[dict[str, Any]], *, probe: bool = False
+    lang: str, query: Query, page: int, hits: list[dict[str, Any]], *, probe: bool = False
 ) -> Recording:
-    body = search.body(page, probe=probe)
+    body = query.body(page, probe=probe)
     size = body["hitsPerPage"]
     reachable = hits[:HITS_CAP]
     served = reachable[page * size : (page + 1) * size]
@@ -272,13 +343,13 @@ def _answer(
         "exhaustiveNbHits": True,
         "exhaustiveTypo": True,
         "exhaustive": {"nbHits": True, "typo": True},
-        "query": search.query,
+        "query": body["query"],
         "params": _params(body),
         "processingTimeMS": 1,
     }
     return Recording(
         "POST",
-        ENV.query_url(lang),
+        algolia_query_url(lang),
         200,
         JSON,
         json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode() + b"\n",
@@ -287,24 +358,25 @@ def _answer(
     )
 
 
-def _search_answers(lang: str, root: Search, jobs: list[_Job]) -> list[Recording]:
+def _search_answers(lang: str, root: Query, jobs: list[_Job]) -> list[Recording]:
     """What Algolia answers to every request the spider makes for ``root``: page 0, then the
-    remaining pages, or past the cap a count (probe) of each half-window, recursively."""
+    remaining pages, or past the cap a count (probe) of each part of the window, recursively."""
     hits = [(job, oid) for job in jobs if _matches(root, job) for oid in _object_ids(job)]
     # The index ranks newest first.
     hits.sort(key=lambda pair: (-pair[0].timestamp, pair[1]))
     recordings, pending = [], [(root, False)]
     while pending:
-        search, probe = pending.pop(0)
-        inside = [_hit(job, oid) for job, oid in hits if _matches(search, job)]
-        recordings.append(_answer(lang, search, 0, inside, probe=probe))
-        windows = search.windows() if len(inside) > HITS_CAP else []
+        query, probe = pending.pop(0)
+        inside = [_hit(job, oid) for job, oid in hits if _matches(query, job)]
+        recordings.append(_answer(lang, query, 0, inside, probe=probe))
+        windows = query.windows() if len(inside) > HITS_CAP else []
         if windows:
             pending.extend((window, True) for window in windows)
             continue
-        last = search.last_page(len(inside)) if inside else -1
+        # Pages 1… up to the last one holding hits Algolia serves (at most HITS_CAP of them).
+        last = -(-min(len(inside), HITS_CAP) // HITS_PER_PAGE) - 1
         for page in range(0 if probe else 1, last + 1):
-            recordings.append(_answer(lang, search, page, inside))
+            recordings.append(_answer(lang, query, page, inside))
     return recordings
 
 
@@ -323,14 +395,25 @@ def _salary(record: PostingRecord) -> dict[str, Any]:
     }
 
 
+def ats_posting_url(ats: str, board: str, posting_id: str, instance: str = "global") -> str:
+    """The employer's ATS posting a WTTJ job applies on (its ``apply_url`` adds the ATS's
+    application path)."""
+    if ats == "ashby":
+        return f"https://jobs.ashbyhq.com/{board}/{posting_id}"
+    if ats == "lever":
+        host = "jobs.eu.lever.co" if instance == "eu" else "jobs.lever.co"
+        return f"https://{host}/{board}/{posting_id}"
+    raise ValueError(f"no posting URL for ATS {ats!r}")
+
+
 def _apply_url(job: _Job) -> str | None:
     record, placed = job.record, job.placed
     ats = record.placements.get(placed.get("ats", ""), {})
     if placed.get("ats") == "ashby" and ats.get("board") and ats.get("id"):
-        return f"https://jobs.ashbyhq.com/{ats['board']}/{ats['id']}/application"
+        return ats_posting_url("ashby", ats["board"], ats["id"]) + "/application"
     if placed.get("ats") == "lever" and ats.get("site") and ats.get("id"):
-        host = "jobs.eu.lever.co" if ats.get("instance") == "eu" else "jobs.lever.co"
-        return f"https://{host}/{ats['site']}/{ats['id']}/apply"
+        instance = ats.get("instance", "global")
+        return ats_posting_url("lever", ats["site"], ats["id"], instance) + "/apply"
     return placed.get("apply_url")
 
 
@@ -376,6 +459,10 @@ def _detail(job: _Job) -> dict[str, Any]:
     }
 
 
+def job_api_url(organization: str, slug: str) -> str:
+    return f"{API}/api/v1/organizations/{organization}/jobs/{slug}"
+
+
 def _detail_recording(job: _Job) -> Recording:
     url = job_api_url(job.organization, job.slug)
     if job.placed.get("api", "ok") == "missing":
@@ -388,11 +475,36 @@ def _detail_recording(job: _Job) -> Recording:
 # --------------------------------------------------------------------------------------------
 
 
+def job_page_url(lang: str, organization: str, slug: str) -> str:
+    return f"{SITE}/{lang}/companies/{organization}/jobs/{slug}"
+
+
+def _short(amount: int | float | None) -> str:
+    if amount is None:
+        return "?"
+    return f"{amount / 1000:g}K" if amount >= 1000 else f"{amount:g}"
+
+
+def salary_line(lang: str, salary: dict[str, Any] | None) -> str:
+    """The job page's salary line: "Salaire : Non spécifié", "Salaire : 45K à 55K € par an"."""
+    label, unknown, span, per = SALARY_WORDS.get(lang, SALARY_WORDS["en"])
+    if not salary:
+        return label + unknown
+    low, high = salary.get("min"), salary.get("max")
+    amounts = (
+        span.format(low=_short(low), high=_short(high)) if low and high else _short(low or high)
+    )
+    currency = salary.get("currency")
+    symbol = _CURRENCY_SYMBOLS.get(currency or "", currency or "")
+    period = PERIOD_WORDS.get(lang, PERIOD_WORDS["en"]).get(salary.get("period") or "")
+    return f"{label}{amounts} {symbol}".rstrip() + (per.format(period=period) if period else "")
+
+
 def _env_script() -> str:
     env = {
-        "ALGOLIA_APPLICATION_ID": ENV.app_id,
-        "ALGOLIA_API_KEY_CLIENT": ENV.api_key,
-        "ALGOLIA_JOBS_INDEX_PREFIX": ENV.index_prefix,
+        "ALGOLIA_APPLICATION_ID": ALGOLIA_APP_ID,
+        "ALGOLIA_API_KEY_CLIENT": ALGOLIA_API_KEY,
+        "ALGOLIA_JOBS_INDEX_PREFIX": INDEX_PREFIX,
         "API_URL": API,
         "ENVIRONMENT": "production",
     }
@@ -495,7 +607,7 @@ def _page(job: _Job, lang: str) -> bytes:
     title = html.escape(record.title)
     company_link = f"/{lang}/companies/{job.organization}"
     remote = labels.get(detail["remote"])
-    salary = salary_label(lang, _detail_salary(detail))
+    salary = salary_line(lang, _detail_salary(detail))
     skills = "".join(f"<li>{html.escape(s)}</li>" for s in job.placed.get("skills", []))
     profession = job.placed.get("profession") or record.department or "Tech"
     parts = [
@@ -572,7 +684,7 @@ def _detail_salary(detail: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-# AWS WAF's JavaScript challenge, as a non-browser client gets it (sources.md §3.2).
+# AWS WAF's JavaScript challenge, as a non-browser client gets it: HTTP 202 and this page.
 WAF_CHALLENGE = b"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -640,14 +752,16 @@ def _site_recordings() -> list[Recording]:
     recordings = [
         Recording("GET", f"{SITE}/robots.txt", 200, [("Content-Type", "text/plain")], ROBOTS),
         Recording("GET", f"{API}/robots.txt", 404, JSON, b'{"error":"Not Found"}\n'),
-        Recording("GET", ENV.query_url("fr").split("/1/")[0] + "/robots.txt", 404, JSON, not_found),
+        Recording(
+            "GET", algolia_query_url("fr").split("/1/")[0] + "/robots.txt", 404, JSON, not_found
+        ),
     ]
     env_js = {
         f"PUBLIC_{k}": v
         for k, v in (
-            ("ALGOLIA_APPLICATION_ID", ENV.app_id),
-            ("ALGOLIA_API_KEY_CLIENT", ENV.api_key),
-            ("ALGOLIA_JOBS_INDEX_PREFIX", ENV.index_prefix),
+            ("ALGOLIA_APPLICATION_ID", ALGOLIA_APP_ID),
+            ("ALGOLIA_API_KEY_CLIENT", ALGOLIA_API_KEY),
+            ("ALGOLIA_JOBS_INDEX_PREFIX", INDEX_PREFIX),
             ("API_URL", API),
             ("ENVIRONMENT", "production"),
         )
@@ -656,7 +770,7 @@ def _site_recordings() -> list[Recording]:
     recordings.append(
         Recording(
             "GET",
-            env_api_url(),
+            f"{SITE}/api/env",
             200,
             [("Content-Type", "application/javascript; charset=utf-8")],
             script,
@@ -669,7 +783,8 @@ def _site_recordings() -> list[Recording]:
             '<body>\n<div id="app"></div>\n<script src="/static/js/main.js" defer></script>\n'
             "</body>\n</html>\n"
         )
-        recordings.append(Recording("GET", env_page_url(lang), 200, HTML, shell.encode()))
+        # The job-search page: a client-rendered shell that carries window.env.
+        recordings.append(Recording("GET", f"{SITE}/{lang}/jobs", 200, HTML, shell.encode()))
     return recordings
 
 
@@ -679,9 +794,9 @@ def render(records: list[PostingRecord]) -> list[Recording]:
     organizations = sorted({j.organization for j in jobs})
     for lang in LANGUAGES:
         for organization in organizations:
-            recordings.extend(_search_answers(lang, Search(organization), jobs))
+            recordings.extend(_search_answers(lang, Query(organization=organization), jobs))
         for country in COUNTRY_SEARCHES:
-            recordings.extend(_search_answers(lang, Search(countries=(country,)), jobs))
+            recordings.extend(_search_answers(lang, Query(country=country), jobs))
     for job in jobs:
         recordings.append(_detail_recording(job))
         recordings.extend(_page_recordings(job))
@@ -712,5 +827,5 @@ def synthetic_placement(spec: CompanySpec, index: int, rng: random.Random) -> di
         placement["experience_level"] = level
     if spec.options.get("ats") == "lever":
         posting = uuid.UUID(int=rng.getrandbits(128), version=4)
-        placement["apply_url"] = f"https://jobs.lever.co/{spec.board}/{posting}/apply"
+        placement["apply_url"] = ats_posting_url("lever", spec.board, str(posting)) + "/apply"
     return placement

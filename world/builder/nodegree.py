@@ -1,7 +1,7 @@
 """NoDegree (``jobs.nodegree.com``) server-rendered pages: listings, job pages, soft 404s.
 
-NoDegree's markup is not public; these pages follow the layout of the seed capture (see
-scrapers/extractors/nodegree.py for the assumptions). A record's ``[nodegree]`` table::
+NoDegree's markup is not public; these pages follow the layout of the seed capture. A record's
+``[nodegree]`` table::
 
     [nodegree]
     organization = "farfetch"                 # the slug in /organizations/<slug>/jobs
@@ -33,12 +33,14 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from scrapers.extractors.nodegree import BOARD_NAME, HOST, all_jobs_url, organization_jobs_url
 from scrapers.world import Recording
-from scrapers.worldbuild.phrasebook import COUNTRY_NAMES
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
+HOST = "https://jobs.nodegree.com"
+# The site's name: in page titles, in its job ids (…_ONoDegree<ref>) and its JSON-LD identifiers.
+BOARD_NAME = "NoDegree"
 # The seeds' clock: ages on the pages ("2 weeks ago") are as of this capture.
 CAPTURED_AT = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
 # The site-wide count in the header of every page, as on the seed capture.
@@ -66,6 +68,28 @@ _LEVELS = (
     ("Entry-Level", re.compile(r"\b(?:junior|jr|débutant|einsteiger)\b", re.I)),
     ("Senior-Level", re.compile(r"\b(?:senior|sr|staff|lead|principal)\b", re.I)),
 )
+
+
+def all_jobs_url(page: int = 1) -> str:
+    """Every organisation's jobs, newest first; the first page has no query."""
+    return f"{HOST}/jobs" if page <= 1 else f"{HOST}/jobs?page={page}"
+
+
+def organization_jobs_url(organization: str, page: int = 1) -> str:
+    base = f"{HOST}/organizations/{organization}/jobs"
+    return base if page <= 1 else f"{base}?page={page}"
+
+
+def ats_posting_url(ats: str, board: str, posting_id: str, instance: str = "global") -> str:
+    """The employer's ATS posting a NoDegree job links to (its ``originalUrl``)."""
+    if ats == "lever":
+        host = "jobs.eu.lever.co" if instance == "eu" else "jobs.lever.co"
+        return f"https://{host}/{board}/{posting_id}"
+    if ats == "ashby":
+        return f"https://jobs.ashbyhq.com/{board}/{posting_id}"
+    if ats == "greenhouse":
+        return f"https://job-boards.greenhouse.io/{board}/jobs/{posting_id}"
+    raise ValueError(f"no posting URL for ATS {ats!r}")
 
 
 def _slug(title: str) -> str:
@@ -109,12 +133,12 @@ def _original_url(record: PostingRecord) -> str | None:
     if "original_url" in placed:
         return placed["original_url"] or None
     if lever := record.placements.get("lever"):
-        host = "jobs.eu.lever.co" if lever.get("instance") == "eu" else "jobs.lever.co"
-        return f"https://{host}/{lever['site']}/{lever['id']}"
+        instance = lever.get("instance", "global")
+        return ats_posting_url("lever", lever["site"], lever["id"], instance)
     if ashby := record.placements.get("ashby"):
-        return f"https://jobs.ashbyhq.com/{ashby['board']}/{ashby['id']}"
+        return ats_posting_url("ashby", ashby["board"], ashby["id"])
     if greenhouse := record.placements.get("greenhouse"):
-        return f"https://job-boards.greenhouse.io/{greenhouse['board']}/jobs/{greenhouse['id']}"
+        return ats_posting_url("greenhouse", greenhouse["board"], str(greenhouse["id"]))
     return None
 
 
@@ -401,9 +425,8 @@ def synthetic_placement(spec: CompanySpec, index: int, rng: random.Random) -> di
         "jsonld": bool(options.get("jsonld", False)),
     }
     posting_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-    ats_hosts = {"lever": "https://jobs.lever.co", "ashby": "https://jobs.ashbyhq.com"}
     ats = options.get("ats")
-    placed["original_url"] = f"{ats_hosts[ats]}/{spec.board}/{posting_id}" if ats else ""
+    placed["original_url"] = ats_posting_url(ats, spec.board, posting_id) if ats else ""
     if index in options.get("expired", []):
         placed["expired"] = True
     return {k: v for k, v in placed.items() if v is not None}

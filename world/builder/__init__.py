@@ -4,6 +4,14 @@ A *posting record* is one job as its employer wrote it (title, company, location
 salary) plus, per source, where that source shows it (``[greenhouse] board = "mercari" id = …``).
 Each source has a renderer that turns the records placed on it into the exact responses the
 source serves. Same records in, byte-identical world out.
+
+Each renderer states its site's facts itself (hosts, URLs, page sizes, markers, how pay is
+printed), as the site serves them, and none imports the extractors that read those responses:
+an extractor's mistake cannot be copied into the world it is tested against. What the builder
+takes from the product is the storage format (``scrapers.world``) and a few source-neutral
+helpers that turn a record's free text into the fields an API keeps apart, where the record does
+not give them (``scrapers.normalise``: location, remote, employment type; ``scrapers.textblocks``:
+the plain-text twin of an HTML body).
 """
 
 from __future__ import annotations
@@ -17,10 +25,12 @@ from pathlib import Path
 from types import ModuleType
 
 from scrapers.world import Recording, World
-from scrapers.worldbuild.records import PostingRecord, load_records
-from scrapers.worldbuild.synthetic import CompanySpec, generate_records, load_company_specs
+from world.builder.records import PostingRecord, load_records
+from world.builder.synthetic import CompanySpec, generate_records, load_company_specs
 
 __all__ = [
+    "GENERATED_DIR",
+    "RECORDS_DIR",
     "SOURCES",
     "CompanySpec",
     "PostingRecord",
@@ -33,6 +43,9 @@ __all__ = [
 ]
 
 MARKER = ".jobsieve-built-world"
+# The shipped world's inputs, beside this package: hand-written records and generated companies.
+RECORDS_DIR = Path(__file__).resolve().parent.parent / "records"
+GENERATED_DIR = RECORDS_DIR.parent / "generated"
 
 
 def _source_modules() -> dict[str, ModuleType]:

@@ -37,10 +37,10 @@ from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from scrapers.normalise.countries import country_from_name
 from scrapers.world import Recording
-from scrapers.worldbuild.records import PostingRecord
-from scrapers.worldbuild.synthetic import CompanySpec
+from world.builder.phrasebook import COUNTRY_NAMES
+from world.builder.records import PostingRecord
+from world.builder.synthetic import CompanySpec
 
 HTML = [("Content-Type", "text/html; charset=utf-8")]
 XML = [("Content-Type", "application/xml; charset=utf-8")]
@@ -131,7 +131,8 @@ def page_url(record: PostingRecord) -> str:
 
 
 def _address(record: PostingRecord) -> dict[str, Any] | None:
-    """The record's address, else one read off ``location`` (``City, Region|Country``)."""
+    """The record's address, else one read off ``location`` (``City, Region|Country``; a
+    country by its English name, as records and generated postings write it)."""
     table = placed(record)
     if table.get("address"):
         return {"@type": "PostalAddress", **table["address"]}
@@ -141,7 +142,7 @@ def _address(record: PostingRecord) -> dict[str, Any] | None:
         return None
     address = {"@type": "PostalAddress", "addressLocality": parts[0]}
     if len(parts) > 1:
-        key = "addressCountry" if country_from_name(parts[-1]) else "addressRegion"
+        key = "addressCountry" if parts[-1] in COUNTRY_NAMES.values() else "addressRegion"
         address[key] = parts[-1]
     return address
 
