@@ -54,13 +54,15 @@ class PostingKey:
     ``domains``; its ``id`` group fills ``key`` (``{tenant}`` is the host's first label, for ids
     that are unique per tenant only). ``query`` names a query parameter that carries the posting
     id on any host (an employer's page embedding the ATS). ``url`` is the public URL of a posting,
-    a template over ``board``, ``id`` and any further field the source's URLs need.
+    a template over ``board``, ``id`` and any further field the source's URLs need
+    (``url_defaults`` gives those that usually take one value).
     """
 
     domains: tuple[str, ...]
     path: str
     key: str
     url: str
+    url_defaults: tuple[tuple[str, str], ...] = ()
     ignore_case: bool = False
     query: str | None = None
     _compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -85,7 +87,7 @@ class PostingKey:
         return self.key.format(tenant="", id=value) if value.isdigit() else None
 
     def posting_url(self, **fields: Any) -> str:
-        return self.url.format(**fields)
+        return self.url.format(**(dict(self.url_defaults) | fields))
 
 
 @dataclass(frozen=True)

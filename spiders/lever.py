@@ -30,7 +30,9 @@ class LeverSpider(JobSpider):
             path=rf"/[^/]+/(?P<id>{UUID})$",
             ignore_case=True,
             key="lever:{id}",
-            url="https://jobs.lever.co/{board}/{id}",
+            url="https://{host}/{board}/{id}",
+            # Sites on Lever's EU instance are on jobs.eu.lever.co.
+            url_defaults=(("host", "jobs.lever.co"),),
         ),
         fetches_details=False,
     )

@@ -45,6 +45,7 @@ class WorkdaySpider(JobSpider):
             path=r"/job/(?:.+/)?[^/]*_(?P<id>[A-Za-z0-9-]+)$",
             key="workday:{tenant}:{id}",
             url="https://{board}.{instance}.myworkdayjobs.com/{site}/job/{where}/{slug}_{id}",
+            url_defaults=(("instance", "wd5"),),
         ),
     )
     board_pattern = BOARD

@@ -217,4 +217,7 @@ def test_bad_argument_stops_the_crawl_at_start():
     result = run_scrapy(
         "crawl", "jobposting", "-a", "max_depth=99", "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}"
     )
-    assert result.returncode != 0 and "max_depth='99' is not a whole number from 0 to 10" in result.stderr
+    assert (
+        result.returncode != 0
+        and "max_depth='99' is not a whole number from 0 to 10" in result.stderr
+    )

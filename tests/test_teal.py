@@ -588,4 +588,6 @@ def test_blocked_listing_is_a_counted_board_error(tmp_path_factory, faulty_world
 
 def test_bad_argument_stops_the_crawl_at_start():
     result = run_scrapy("crawl", "teal", "-a", "pages=0", "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}")
-    assert result.returncode != 0 and "pages='0' is not a whole number from 1 to 50" in result.stderr
+    assert (
+        result.returncode != 0 and "pages='0' is not a whole number from 1 to 50" in result.stderr
+    )

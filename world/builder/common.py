@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from scrapers import registry
 from scrapers.world import Recording
 from world.builder.phrasebook import CITIES, COUNTRY_NAMES, PHRASEBOOK
 from world.builder.records import PostingRecord
@@ -16,6 +17,19 @@ ALLOW_ALL = b"User-agent: *\nAllow: /\n"
 def robots_recording(origin: str, body: bytes = ALLOW_ALL) -> Recording:
     """``<origin>/robots.txt``: the ATS APIs allow every path (no public file says otherwise)."""
     return Recording("GET", f"{origin}/robots.txt", 200, [("Content-Type", "text/plain")], body)
+
+
+def ats_posting_url(
+    ats: str, board: str, posting_id: str, instance: str = "global", **fields: str | None
+) -> str:
+    """The public URL of an employer's ATS posting that an aggregator links to, as the ATS's
+    spider declares it (the URL clustering reads the posting's key from)."""
+    key = registry.source(ats).posting_key
+    if key is None:
+        raise ValueError(f"no posting URL for ATS {ats!r}")
+    if ats == "lever" and instance == "eu":
+        fields["host"] = "jobs.eu.lever.co"
+    return key.posting_url(board=board, id=posting_id, **fields)
 
 
 def group_records(

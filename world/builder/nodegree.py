@@ -34,6 +34,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scrapers.world import Recording
+from world.builder.common import ats_posting_url
 from world.builder.phrasebook import COUNTRY_NAMES
 from world.builder.records import PostingRecord
 from world.builder.synthetic import CompanySpec
@@ -78,18 +79,6 @@ def all_jobs_url(page: int = 1) -> str:
 def organization_jobs_url(organization: str, page: int = 1) -> str:
     base = f"{HOST}/organizations/{organization}/jobs"
     return base if page <= 1 else f"{base}?page={page}"
-
-
-def ats_posting_url(ats: str, board: str, posting_id: str, instance: str = "global") -> str:
-    """The employer's ATS posting a NoDegree job links to (its ``originalUrl``)."""
-    if ats == "lever":
-        host = "jobs.eu.lever.co" if instance == "eu" else "jobs.lever.co"
-        return f"https://{host}/{board}/{posting_id}"
-    if ats == "ashby":
-        return f"https://jobs.ashbyhq.com/{board}/{posting_id}"
-    if ats == "greenhouse":
-        return f"https://job-boards.greenhouse.io/{board}/jobs/{posting_id}"
-    raise ValueError(f"no posting URL for ATS {ats!r}")
 
 
 def _slug(title: str) -> str:

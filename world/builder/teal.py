@@ -22,6 +22,7 @@ from typing import Any
 from parsel import Selector
 
 from scrapers.world import Recording
+from world.builder.common import ats_posting_url
 from world.builder.phrasebook import PHRASEBOOK
 from world.builder.records import PostingRecord
 from world.builder.synthetic import CompanySpec
@@ -148,19 +149,18 @@ def _workplace(location: str | None) -> tuple[str, str | None]:
     return "Onsite", location
 
 
-def ats_posting_url(placed: dict[str, Any], record: PostingRecord, location: str | None) -> str:
+def teal_ats_url(placed: dict[str, Any], record: PostingRecord, location: str | None) -> str:
     """The employer's ATS posting a Teal job copies (``ats``, ``ats_board``, ``ats_id``,
     ``ats_site`` of its placement): the page's apply link and the state's ``url``."""
     ats, board, ats_id = placed.get("ats"), placed.get("ats_board"), placed.get("ats_id")
-    if ats == "lever":
-        return f"https://jobs.lever.co/{board}/{ats_id}"
+    where = re.sub(r"[^A-Za-z0-9]+", "-", (location or "Remote").split(",")[0]).strip("-")
     if ats == "workday":
-        where = re.sub(r"[^A-Za-z0-9]+", "-", (location or "Remote").split(",")[0]).strip("-")
         title = re.sub(r"[^A-Za-z0-9]+", "-", record.title).strip("-")
-        return f"https://{board}.wd5.myworkdayjobs.com/{placed['ats_site']}/job/{where}/{title}_{ats_id}"
-    if ats == "smartrecruiters":
-        return f"https://jobs.smartrecruiters.com/{board}/{ats_id}-{slugify(record.title)}"
-    return f"https://job-boards.greenhouse.io/{board}/jobs/{ats_id}"
+    else:
+        title = slugify(record.title)
+    return ats_posting_url(
+        ats or "greenhouse", board, ats_id, site=placed.get("ats_site"), where=where, slug=title
+    )
 
 
 def _blocks(body_html: str) -> list[tuple[str, str | list[str]]]:
@@ -230,7 +230,7 @@ class _Job:
         workplace, location = _workplace(record.location)
         self.workplace: str = placed.get("workplace_type", workplace)
         self.location: str | None = placed.get("location", location)
-        self.original_url: str = placed.get("original_url") or ats_posting_url(
+        self.original_url: str = placed.get("original_url") or teal_ats_url(
             placed, record, location
         )
         self.posted_at: str = placed.get("posted_at") or _utc(record.published)

@@ -51,6 +51,7 @@ from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations
 from scrapers.normalise.remote import normalise_remote
 from scrapers.world import Recording
+from world.builder.common import ats_posting_url
 from world.builder.phrasebook import COUNTRY_NAMES
 from world.builder.records import PostingRecord
 from world.builder.synthetic import CompanySpec
@@ -393,17 +394,6 @@ def _salary(record: PostingRecord) -> dict[str, Any]:
         "salary_max": float(salary["max"]) if salary.get("max") else None,
         "salary_period": _PERIODS.get(salary.get("period", "year")) if salary else None,
     }
-
-
-def ats_posting_url(ats: str, board: str, posting_id: str, instance: str = "global") -> str:
-    """The employer's ATS posting a WTTJ job applies on (its ``apply_url`` adds the ATS's
-    application path)."""
-    if ats == "ashby":
-        return f"https://jobs.ashbyhq.com/{board}/{posting_id}"
-    if ats == "lever":
-        host = "jobs.eu.lever.co" if instance == "eu" else "jobs.lever.co"
-        return f"https://{host}/{board}/{posting_id}"
-    raise ValueError(f"no posting URL for ATS {ats!r}")
 
 
 def _apply_url(job: _Job) -> str | None:
