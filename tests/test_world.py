@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 import gzip
 import json
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -228,3 +230,16 @@ def test_replay_answers_a_request_with_the_required_header(tmp_path):
         headers={"Referer": "https://www.example.com/"},
     )
     assert middleware.process_request(request).status == 200
+
+
+def test_the_world_builder_reads_no_extractor():
+    """The world states each site's facts itself: an extractor's mistake cannot be copied into
+    the world it is tested against."""
+    probe = (
+        "import sys, world.builder; "
+        "print(sorted(m for m in sys.modules if m.startswith('scrapers.extractors')))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]"
