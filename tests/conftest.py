@@ -14,6 +14,8 @@ from scrapy.utils.reactor import install_reactor
 # Scrapy < 2.19's get_crawler() needs the reactor a real crawl would use already installed.
 install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
 
+pytest_plugins = ["tests.support.nights"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_WORLD = ROOT / "world" / "recorded"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

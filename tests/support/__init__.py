@@ -1,0 +1,1 @@
+"""What the tests share: saved responses, spiders on a real crawler, golden cases, nights."""

@@ -1,0 +1,120 @@
+"""Real `scrapy crawlall` nights the whole suite shares: each runs once per test session.
+
+- ``shipped_night``: the README's offline night over the shipped world at the seeds' clock.
+- ``fault_night``: the shipped world plus every source's failing boards
+  (``tests/support/faults.py``) in one night, as the operator's nightly crawl would meet them.
+
+Tests read a night's feeds, report and log; none of them writes into it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scrapers.world import World
+from tests.support.faults import FAULTS
+from tests.support.inprocess import CRAWL_TIME, ROOT, SHIPPED_WORLD
+
+
+@dataclass
+class Night:
+    feeds: Path
+    night: str
+    log: str
+
+    @property
+    def folder(self) -> Path:
+        return self.feeds / self.night
+
+    @cached_property
+    def report(self) -> dict[str, Any]:
+        return json.loads((self.folder / "report.json").read_text(encoding="utf-8"))
+
+    def lines(self, name: str = "postings.jsonl") -> list[dict[str, Any]]:
+        text = (self.folder / name).read_text(encoding="utf-8")
+        return [json.loads(line) for line in text.splitlines() if line]
+
+    def postings(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Tonight's postings, of one source or all."""
+        return self.lines(f"sources/{source}.jsonl" if source else "postings.jsonl")
+
+    def boards(self, source: str) -> dict[str, dict[str, int]]:
+        return self.report["sources"][source]["boards"]
+
+
+def run_night(
+    feeds: Path,
+    *args: str,
+    crawl_time: str = CRAWL_TIME,
+    world: Path | None = None,
+    sources: Path | None = None,
+) -> Night:
+    """One `scrapy crawlall` process (``--offline`` unless ``world`` is given) into ``feeds``."""
+    from tests.conftest import run_scrapy
+
+    settings = ["-s", f"JOBSIEVE_FEEDS_DIR={feeds}", "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}"]
+    if world is not None:
+        settings += ["-s", f"JOBSIEVE_WORLD={world}"]
+    if sources is not None:
+        settings += ["-s", f"JOBSIEVE_SOURCES={sources}"]
+    offline = () if world is not None else ("--offline",)
+    result = run_scrapy("crawlall", *offline, *args, *settings, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return Night(feeds, crawl_time[:10], result.stderr)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, dict):
+        pairs = (f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + ", ".join(pairs) + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value)  # strings, numbers and booleans read the same in TOML
+
+
+def sources_file(path: Path, tables: dict[str, dict[str, Any]]) -> Path:
+    """A sources file holding ``tables`` (what ``tomllib`` reads back from it)."""
+    text = "".join(
+        f"[{name}]\n" + "".join(f"{key} = {_toml_value(v)}\n" for key, v in table.items())
+        for name, table in tables.items()
+    )
+    path.write_text(text, encoding="utf-8")
+    assert tomllib.loads(text) == tables
+    return path
+
+
+def shipped_sources() -> dict[str, dict[str, Any]]:
+    with (ROOT / "sources.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture(scope="session")
+def shipped_night(tmp_path_factory) -> Night:
+    """The README's offline night: every source of sources.toml over the shipped world."""
+    return run_night(tmp_path_factory.mktemp("shipped-night"))
+
+
+@pytest.fixture(scope="session")
+def fault_night(tmp_path_factory) -> Night:
+    """The shipped world and sources plus every source's failing boards, in one night."""
+    root = tmp_path_factory.mktemp("fault-night")
+    world_dir = root / "world"
+    shutil.copytree(SHIPPED_WORLD, world_dir)
+    world = World(world_dir)
+    tables = shipped_sources()
+    for name, faults in FAULTS.items():
+        for made in faults.recordings():
+            world.save(made)
+        table = tables.setdefault(name, {})
+        table["boards"] = [*table.get("boards", []), *faults.boards]
+        table.update(faults.options)
+    sources = sources_file(root / "sources.toml", tables)
+    return run_night(root / "feeds", world=world_dir, sources=sources)
