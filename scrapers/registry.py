@@ -21,10 +21,12 @@ from functools import cache
 from typing import Any, Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from scrapers.settings import SPIDER_MODULES
+
 Kind = Literal["ats", "board", "career_site"]
 
-# Where the spiders live (the project's SPIDER_MODULES).
-SPIDER_PACKAGES = ("spiders",)
+# Where the spiders live: the project's SPIDER_MODULES (read here without Scrapy).
+SPIDER_PACKAGES: tuple[str, ...] = tuple(SPIDER_MODULES)
 
 # Applicant-tracking systems jobsieve has no spider for: a career page linking there still links
 # the employer's original posting.
@@ -117,10 +119,10 @@ def _spider_classes(packages: tuple[str, ...]) -> Iterator[type]:
 
 
 @cache
-def sources(packages: tuple[str, ...] = SPIDER_PACKAGES) -> dict[str, Source]:
+def sources() -> dict[str, Source]:
     """Every spider's identity by spider name, in name order."""
     found: dict[str, Source] = {}
-    for cls in _spider_classes(packages):
+    for cls in _spider_classes(SPIDER_PACKAGES):
         name, source = getattr(cls, "name", None), getattr(cls, "source", None)
         if isinstance(name, str) and isinstance(source, Source):
             found[name] = source
@@ -184,3 +186,9 @@ def _ats_hosts() -> re.Pattern[str]:
 def is_ats_host(host: str) -> bool:
     """Whether ``host`` serves an applicant-tracking system's postings (ours or another's)."""
     return _ats_hosts().search(host) is not None
+
+
+def forget() -> None:
+    """Read the spiders again on the next question (after SPIDER_PACKAGES changed)."""
+    for cached in (sources, ats_names, _posting_keys, _ats_hosts):
+        cached.cache_clear()

@@ -138,3 +138,50 @@ def test_a_posting_key_is_declared_with_its_own_pattern():
         "x:7",
         True,
     )
+
+
+NEW_ATS = """
+from scrapers.registry import PostingKey, Source
+from scrapers.spider import JobSpider
+
+
+class AcmeAtsSpider(JobSpider):
+    name = "acmeats"
+    source = Source(
+        kind="ats",
+        domains=("api.acmeats.example",),
+        posting_key=PostingKey(
+            domains=("acmeats.example",),
+            path=r"/jobs/(?P<id>\\d+)$",
+            key="acmeats:{id}",
+            url="https://{board}.acmeats.example/jobs/{id}",
+        ),
+    )
+"""
+
+
+@pytest.fixture
+def with_a_new_ats(tmp_path, monkeypatch):
+    package = tmp_path / "more_spiders"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "acmeats.py").write_text(NEW_ATS)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "SPIDER_PACKAGES", (*registry.SPIDER_PACKAGES, "more_spiders"))
+    registry.forget()
+    yield
+    registry.forget()
+
+
+def test_a_new_ats_is_one_spider_module_away(with_a_new_ats):
+    """Its declaration alone makes clustering key its postings, the canonical choice prefer it,
+    the career-site spider take its links for the employer's and its spider crawl its API."""
+    from more_spiders.acmeats import AcmeAtsSpider
+
+    url = "https://widgets.acmeats.example/jobs/77?utm_source=x"
+    assert (
+        registry.posting_key(url),
+        "acmeats" in registry.ats_names(),
+        registry.is_ats_host("widgets.acmeats.example"),
+        AcmeAtsSpider.allowed_domains,
+    ) == ("acmeats:77", True, True, ["api.acmeats.example"])
