@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
+from scrapers.dedup.ids import content_fingerprint
 from scrapers.drops import RejectItem
-from scrapers.ids import content_fingerprint
 from scrapers.pipeline import CrawlerPipeline
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from scrapy import signals
 from scrapers.drops import RejectItem
 from scrapers.pipeline import CrawlerPipeline, item_fields
 from scrapers.state import night_clock, open_store, state_location
-from scrapers.state.night import Night
+from scrapers.state.ledger import NightLedger
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -39,7 +39,7 @@ class StatePipeline(CrawlerPipeline):
         )
         self.store = open_store(self.location)
         night, now = night_clock(settings.get("JOBSIEVE_CRAWL_TIME"))
-        self.night = Night(
+        self.night = NightLedger(
             self.store, night, now, expire_after=settings.getint("JOBSIEVE_EXPIRE_AFTER")
         )
         self.seen = 0

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.clustering import Signature, same_job
-from scrapers.ids import content_fingerprint
+from scrapers.dedup.ids import content_fingerprint
+from scrapers.dedup.matching import same_job
+from scrapers.dedup.signature import Signature
 from scrapers.state import night_clock, open_store, state_location
-from scrapers.state.night import Night
+from scrapers.state.ledger import NightLedger
 from scrapers.state.sqlite import SQLiteStore
 
 BODY = " ".join(f"Point {i}: we ship reliable backend services for our buyers." for i in range(30))
@@ -50,13 +51,17 @@ class Feeds:
 
 
 def _run(store, night: str, items: list[dict], sources=("lever", "nodegree")) -> Feeds:
-    run = Night(store, night, f"{night}T03:00:00Z", expire_after=3)
+    run = NightLedger(store, night, f"{night}T03:00:00Z", expire_after=3)
     for item in sorted(items, key=lambda i: i["id"]):
         run.observe(dict(item))
     result = run.finish(sources)
     store.commit_night(night, result.rows)
-    # The night keeps no item: the feed lines are rebuilt from the items, as crawlall does.
-    postings, jobs, delta = result.feeds(dict(item) for item in items)
+    # The night keeps no item: the feed lines are rebuilt from the items, as crawlall does (the
+    # last item of an id counts).
+    by_id = {item["id"]: dict(item) for item in items}
+    postings = [result.posting(by_id[posting]) for posting in result.order]
+    jobs = [result.job_line(job, by_id[job.head]) for job in result.jobs]
+    delta = [line for line in jobs if line["status"] != "unchanged"]
     return Feeds(postings, jobs, delta, result.expired, result.rows)
 
 
@@ -193,7 +198,7 @@ def test_expired_posting_that_comes_back_is_updated(store):
 
 def test_commit_is_all_or_nothing(store, tmp_path):
     _run(store, "2026-11-22", [_item("lever:a", "lever")])
-    run = Night(store, "2026-11-23", "2026-11-23T03:00:00Z")
+    run = NightLedger(store, "2026-11-23", "2026-11-23T03:00:00Z")
     run.observe(_item("lever:z", "lever"))
     rows = run.finish(["lever"]).rows
     # A broken row at the end of the night's commit: nothing of the night may stay.

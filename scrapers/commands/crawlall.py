@@ -35,7 +35,8 @@ from scrapy.exceptions import UsageError
 from scrapers.report import PostingFigures, build_report, summary_lines
 from scrapers.sources import load_sources
 from scrapers.state import night_clock, open_store, state_location
-from scrapers.state.night import Night, NightResult, Sighting
+from scrapers.state.ledger import NightLedger
+from scrapers.state.results import NightResult, Sighting
 
 # Published in this order; report.json last, so its presence means the night is complete.
 _FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl", "deadletter.jsonl")
@@ -183,7 +184,7 @@ class Command(ScrapyCommand):
         sightings.sort(key=lambda entry: entry[0])
         # The last line of an id is the item the night keeps for it.
         self._lines = _StagedLines(parts, {s.id: (n, at) for _, s, n, at in sightings})
-        night = Night(
+        night = NightLedger(
             store, self.night, self.now, expire_after=self.settings.getint("JOBSIEVE_EXPIRE_AFTER")
         )
         night.prefetch(sighting.id for _, sighting, _, _ in sightings)
