@@ -60,7 +60,8 @@ ITEM_PIPELINES = {
     # Reads the clean body, so after boilerplate.
     "pipelines.skills.SkillsPipeline": 250,
     "pipelines.language.LanguagePipeline": 300,
-    "pipelines.dedup.DedupPipeline": 400,
+    # Drops an id this crawl already exported; sets the content fingerprint.
+    "pipelines.dedup.RepeatedIdPipeline": 400,
     # Last before export, so what is written is what was checked.
     "pipelines.validate.ValidatePipeline": 900,
     # After validation, so only postings that reach the feed enter the persistent state.
