@@ -14,6 +14,7 @@ import pytest
 from scrapers.dedup.ids import content_fingerprint
 from scrapers.dedup.matching import same_job
 from scrapers.dedup.signature import Signature
+from scrapers.night.report import PostingFigures
 from scrapers.state import night_clock, open_store, state_location
 from scrapers.state.ledger import NightLedger
 from scrapers.state.sqlite import SQLiteStore
@@ -311,14 +312,15 @@ def test_copy_of_a_stored_posting_not_crawled_tonight_is_found_by_its_title(stor
 
 def test_report_figures_are_counted_per_source_one_posting_at_a_time():
     # crawlall counts per-source figures as it writes each posting, keeping none of them.
-    from scrapers.report import posting_figures
-
     postings = [
         {"source": "lever", "status": "new", "language": "fr", "skills": ["python"]},
         {"source": "ashby", "status": "unchanged", "duplicate_of": "lever:a", "skills": []},
         {"source": "lever", "status": "updated", "language": None, "company": "Acme"},
     ]
-    figures = posting_figures(postings)
+    counted = PostingFigures()
+    for posting in postings:
+        counted.add(posting)
+    figures = counted.figures()
     assert list(figures) == ["ashby", "lever"]
     assert {k: figures["lever"][k] for k in ("new", "updated", "unchanged", "duplicates")} == {
         "new": 1, "updated": 1, "unchanged": 0, "duplicates": 0,
