@@ -9,9 +9,9 @@ Run by hand from the project root:
 For each size a SQLite state is seeded (once, kept in --workdir) with that many postings from
 synthetic companies (most small, a few with thousands of postings, as real employers are), each
 with a 150-300-word body. Then a *separate process* runs one night of --night postings through
-exactly what `scrapy crawlall` runs after its crawlers (Night.prefetch/observe/finish, then the
-commit into a copy of the state): half already known (unchanged), a quarter new, a quarter copies
-of known postings on an aggregator (linked by original_url, or by content only). It reports
+exactly what `scrapy crawlall` runs after its crawlers (NightLedger.prefetch/observe/finish, then
+the commit into a copy of the state): half already known (unchanged), a quarter new, a quarter
+copies of known postings on an aggregator (linked by original_url, or by content only). It reports
 milliseconds per posting (observe + finish + commit) and the process's peak RSS.
 """
 
@@ -31,10 +31,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scrapers.clustering import Signature  # noqa: E402
-from scrapers.ids import content_fingerprint  # noqa: E402
+from scrapers.dedup.ids import content_fingerprint  # noqa: E402
+from scrapers.dedup.signature import Signature  # noqa: E402
 from scrapers.state import open_store  # noqa: E402
-from scrapers.state.night import Night, state_row  # noqa: E402
+from scrapers.state.ledger import NightLedger  # noqa: E402
+from scrapers.state.rows import state_row  # noqa: E402
 
 SEED = 8
 # A small vocabulary on purpose: bodies of one company then share many shingles, as templates do.
@@ -144,7 +145,7 @@ def run_night(state: Path, count: int, size: int) -> dict[str, Any]:
     shutil.copy(state, work)
     store = open_store(work)
     started = time.perf_counter()
-    night = Night(store, NIGHT, NOW)
+    night = NightLedger(store, NIGHT, NOW)
     night.prefetch(item["id"] for item in items)
     for item in sorted(items, key=lambda i: (i["source"], i["id"])):
         night.observe(item)

@@ -1,10 +1,10 @@
 """Per-stage timing for the benchmark: each item pipeline, and the feed export, timed in the crawl.
 
 ``bench_crawl.py`` points ``ITEM_PIPELINES`` at ``benchmarks.stages.<PipelineClass>`` (a subclass
-of the project's pipeline of that name whose ``process_item`` is timed) and the ``jsonlines``
-feed exporter at ``TimedJsonLinesItemExporter``. The totals are written at exit to the JSON file
-named by ``JOBSIEVE_BENCH_STAGES``. Two ``perf_counter`` calls per item and stage cost well under
-a microsecond, so the crawl measured is the crawl shipped.
+of the pipeline of that name a night's crawlers run, whose ``process_item`` is timed) and the
+``jsonlines`` feed exporter at ``TimedJsonLinesItemExporter``. The totals are written at exit to
+the JSON file named by ``JOBSIEVE_BENCH_STAGES``. Two ``perf_counter`` calls per item and stage
+cost well under a microsecond, so the crawl measured is the crawl shipped.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 from scrapy.exporters import JsonLinesItemExporter
 
 from scrapers import settings as project_settings
+from scrapers.night.crawl import night_pipelines
 
 ENV = "JOBSIEVE_BENCH_STAGES"
 # stage name -> [seconds, calls]
@@ -63,17 +64,19 @@ def _timed(path: str) -> type:
     return type(name, (base,), {"process_item": process_item, "__module__": __name__})
 
 
+def _pipelines() -> dict[str, int]:
+    """The project's ITEM_PIPELINES as a night's crawlers run them."""
+    return night_pipelines(project_settings.ITEM_PIPELINES)
+
+
 def timed_pipelines() -> dict[str, int]:
-    """The project's ITEM_PIPELINES, each pointing at its timed subclass here."""
-    return {
-        f"{__name__}.{path.rpartition('.')[2]}": order
-        for path, order in project_settings.ITEM_PIPELINES.items()
-    }
+    """A night's ITEM_PIPELINES, each pointing at its timed subclass here."""
+    return {f"{__name__}.{path.rpartition('.')[2]}": order for path, order in _pipelines().items()}
 
 
 def __getattr__(name: str) -> type:
     # Scrapy's load_object asks this module for the class by name.
-    for path in project_settings.ITEM_PIPELINES:
+    for path in _pipelines():
         if path.rpartition(".")[2] == name:
             if name not in _CLASSES:
                 _CLASSES[name] = _timed(path)

@@ -1,4 +1,9 @@
-"""Within one crawl, one posting id is exported once; every posting gets its content fingerprint."""
+"""Within one crawl, one posting id is exported once; every posting gets its content fingerprint.
+
+This is not the dedup of one job seen on several sources, which the state does
+(``pipelines/state.py``, ``scrapers/dedup``): here a source listing one posting twice in a crawl
+exports it once.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,18 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
+from scrapers.dedup.ids import content_fingerprint
 from scrapers.drops import RejectItem
-from scrapers.ids import content_fingerprint
 from scrapers.pipeline import CrawlerPipeline
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
-class DedupPipeline(CrawlerPipeline):
+class RepeatedIdPipeline(CrawlerPipeline):
+    """Drops a posting whose id this crawl already exported; sets every posting's fingerprint,
+    which the state compares night to night."""
+
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.seen: set[str] = set()

@@ -66,11 +66,14 @@ ITEM_PIPELINES = {
     # Reads the clean body, so after boilerplate.
     "pipelines.skills.SkillsPipeline": 250,
     "pipelines.language.LanguagePipeline": 300,
-    "pipelines.dedup.DedupPipeline": 400,
+    # Drops an id this crawl already exported; sets the content fingerprint.
+    "pipelines.dedup.RepeatedIdPipeline": 400,
     # Last before export, so what is written is what was checked.
     "pipelines.validate.ValidatePipeline": 900,
     # After validation, so only postings that reach the feed enter the persistent state.
-    "pipelines.state.StatePipeline": 950,
+    # `crawlall` runs pipelines.state.NightStatusPipeline in its place: the night clusters
+    # across sources and commits the state itself (scrapers/night).
+    "pipelines.state.CrawlStatePipeline": 950,
 }
 
 # --- jobsieve ---------------------------------------------------------------------------------
@@ -102,8 +105,6 @@ JOBSIEVE_EXPIRE_AFTER = 3
 # `scrapy crawl`: drop postings that are the same job as one seen on another source (default: keep
 # them, marked with duplicate_of). `crawlall` always keeps them in postings.jsonl.
 JOBSIEVE_DROP_DUPLICATES = False
-# Set by `crawlall` for its crawlers: the command, not the pipeline, clusters and commits.
-JOBSIEVE_NIGHTLY = False
 # Serve a posting's detail from the cache while its list shows it unchanged (False, or
 # `crawlall --full`: fetch every detail again and refresh the cache).
 JOBSIEVE_INCREMENTAL = True
@@ -112,5 +113,6 @@ JOBSIEVE_INCREMENTAL = True
 JOBSIEVE_REVISIT_DAYS = 30
 # Where the detail cache lives (one SQLite file per spider); unset = cache/ in JOBSIEVE_FEEDS_DIR.
 JOBSIEVE_CACHE_DIR = None
-# Tests only: kill -9 the crawl at a point (items:N, staged, published:N, committed).
-JOBSIEVE_TEST_CRASH_AT = None
+# Classes told of each step of a `crawlall` night as it finishes (scrapers/night/signals.py),
+# built with from_night(night): monitoring, for one.
+JOBSIEVE_NIGHT_OBSERVERS = []

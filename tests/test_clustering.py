@@ -6,19 +6,12 @@ import random
 
 import pytest
 
-from scrapers.clustering import (
-    Signature,
-    TitleIndex,
-    TitleLookup,
-    ats_key,
-    canonical,
-    company_key,
-    containment,
-    same_job,
-    sketch,
-    strong_keys,
-    titles_compatible,
-)
+from scrapers.dedup.clusters import choose_canonical
+from scrapers.dedup.keys import ats_key, strong_keys
+from scrapers.dedup.matching import same_job, titles_compatible
+from scrapers.dedup.signature import Signature, company_key
+from scrapers.dedup.sketch import containment, sketch
+from scrapers.dedup.title_index import TitleIndex, TitleLookup
 
 UUID = "4e661362-45c4-43d1-9df3-93c231cb78dc"
 
@@ -174,12 +167,12 @@ def test_canonical_is_the_employers_ats_record_else_the_earliest():
         {"id": "teal:a", "source": "teal", "first_seen": "2026-11-01T00:00:00Z"},
         {"id": "greenhouse:1", "source": "greenhouse", "first_seen": "2026-11-20T00:00:00Z"},
     ]
-    assert canonical(members)["id"] == "greenhouse:1"
+    assert choose_canonical(members)["id"] == "greenhouse:1"
     aggregators = [
         {"id": "teal:a", "source": "teal", "first_seen": "2026-11-05T00:00:00Z"},
         {"id": "nodegree:b", "source": "nodegree", "first_seen": "2026-11-01T00:00:00Z"},
     ]
-    assert canonical(aggregators)["id"] == "nodegree:b"
+    assert choose_canonical(aggregators)["id"] == "nodegree:b"
 
 
 def test_disjoint_salaries_are_two_offers():

@@ -17,6 +17,7 @@ import pytest
 from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
 from scrapers.contract import validate_posting
 from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, crawlall, run_scrapy
+from tests.crash_points import crash_settings
 
 NIGHT_2 = "2026-11-23T03:00:00Z"
 SEED_TRIO = [
@@ -136,7 +137,7 @@ LATER = "2026-11-26T03:00:00Z"
 def _night(feeds: Path, sources: Path, crawl_time: str, crash: str | None = None):
     args = ["crawlall", "--offline", "-s", f"JOBSIEVE_SOURCES={sources}"]
     if crash:
-        args += ["-s", f"JOBSIEVE_TEST_CRASH_AT={crash}"]
+        args += crash_settings(crash)
     return run_scrapy(
         *args, "-s", f"JOBSIEVE_FEEDS_DIR={feeds}", "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}"
     )

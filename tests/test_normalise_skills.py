@@ -10,7 +10,7 @@ from scrapy import Spider
 from scrapy.utils.test import get_crawler
 
 from pipelines.boilerplate import BoilerplatePipeline
-from pipelines.dedup import DedupPipeline
+from pipelines.dedup import RepeatedIdPipeline
 from pipelines.language import LanguagePipeline
 from pipelines.normalise import NormalisePipeline
 from pipelines.skills import SkillsPipeline
@@ -69,7 +69,7 @@ def _chain(item: dict[str, Any], crawler: Any = None) -> dict[str, Any]:
         BoilerplatePipeline,
         SkillsPipeline,
         LanguagePipeline,
-        DedupPipeline,
+        RepeatedIdPipeline,
         ValidatePipeline,
     ):
         item = pipeline.from_crawler(crawler).process_item(item)

@@ -10,7 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy import Spider
 from scrapy.utils.test import get_crawler
 
-from pipelines.dedup import DedupPipeline
+from pipelines.dedup import RepeatedIdPipeline
 from pipelines.language import LanguagePipeline
 from pipelines.normalise import NormalisePipeline
 from pipelines.validate import ValidatePipeline
@@ -146,7 +146,7 @@ def test_language_of_a_too_short_body_is_unknown():
 
 
 def test_dedup_drops_second_copy_of_an_id():
-    pipeline = DedupPipeline.from_crawler(_crawler())
+    pipeline = RepeatedIdPipeline.from_crawler(_crawler())
     pipeline.process_item({"id": "greenhouse:1", "title": "A"})
     with pytest.raises(RejectItem) as dropped:
         pipeline.process_item({"id": "greenhouse:1", "title": "A"})
@@ -154,7 +154,7 @@ def test_dedup_drops_second_copy_of_an_id():
 
 
 def test_dedup_fingerprint_ignores_case_and_spacing():
-    pipeline = DedupPipeline.from_crawler(_crawler())
+    pipeline = RepeatedIdPipeline.from_crawler(_crawler())
     a = pipeline.process_item(
         {
             "id": "a:1",
@@ -177,7 +177,7 @@ def test_dedup_fingerprint_ignores_case_and_spacing():
 def _valid_item() -> dict:
     crawler = _crawler()
     item = NormalisePipeline.from_crawler(crawler).process_item(_raw())
-    item = DedupPipeline.from_crawler(crawler).process_item(item)
+    item = RepeatedIdPipeline.from_crawler(crawler).process_item(item)
     return LanguagePipeline.from_crawler(crawler).process_item(item)
 
 

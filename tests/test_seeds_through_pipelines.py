@@ -11,7 +11,7 @@ from scrapy import Spider
 from scrapy.utils.test import get_crawler
 
 from pipelines.boilerplate import BoilerplatePipeline
-from pipelines.dedup import DedupPipeline
+from pipelines.dedup import RepeatedIdPipeline
 from pipelines.language import LanguagePipeline
 from pipelines.normalise import NormalisePipeline
 from pipelines.validate import ValidatePipeline
@@ -68,7 +68,7 @@ def _through_pipelines(source: str) -> dict:
         NormalisePipeline,
         BoilerplatePipeline,
         LanguagePipeline,
-        DedupPipeline,
+        RepeatedIdPipeline,
         ValidatePipeline,
     ):
         item = pipeline.from_crawler(crawler).process_item(item)

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.clustering import Signature, same_job
-from scrapers.ids import content_fingerprint
+from scrapers.dedup.ids import content_fingerprint
+from scrapers.dedup.matching import same_job
+from scrapers.dedup.signature import Signature
+from scrapers.night.report import PostingFigures
 from scrapers.state import night_clock, open_store, state_location
-from scrapers.state.night import Night
+from scrapers.state.ledger import NightLedger
 from scrapers.state.sqlite import SQLiteStore
 
 BODY = " ".join(f"Point {i}: we ship reliable backend services for our buyers." for i in range(30))
@@ -50,13 +52,17 @@ class Feeds:
 
 
 def _run(store, night: str, items: list[dict], sources=("lever", "nodegree")) -> Feeds:
-    run = Night(store, night, f"{night}T03:00:00Z", expire_after=3)
+    run = NightLedger(store, night, f"{night}T03:00:00Z", expire_after=3)
     for item in sorted(items, key=lambda i: i["id"]):
         run.observe(dict(item))
     result = run.finish(sources)
     store.commit_night(night, result.rows)
-    # The night keeps no item: the feed lines are rebuilt from the items, as crawlall does.
-    postings, jobs, delta = result.feeds(dict(item) for item in items)
+    # The night keeps no item: the feed lines are rebuilt from the items, as crawlall does (the
+    # last item of an id counts).
+    by_id = {item["id"]: dict(item) for item in items}
+    postings = [result.posting(by_id[posting]) for posting in result.order]
+    jobs = [result.job_line(job, by_id[job.head]) for job in result.jobs]
+    delta = [line for line in jobs if line["status"] != "unchanged"]
     return Feeds(postings, jobs, delta, result.expired, result.rows)
 
 
@@ -193,7 +199,7 @@ def test_expired_posting_that_comes_back_is_updated(store):
 
 def test_commit_is_all_or_nothing(store, tmp_path):
     _run(store, "2026-11-22", [_item("lever:a", "lever")])
-    run = Night(store, "2026-11-23", "2026-11-23T03:00:00Z")
+    run = NightLedger(store, "2026-11-23", "2026-11-23T03:00:00Z")
     run.observe(_item("lever:z", "lever"))
     rows = run.finish(["lever"]).rows
     # A broken row at the end of the night's commit: nothing of the night may stay.
@@ -306,14 +312,15 @@ def test_copy_of_a_stored_posting_not_crawled_tonight_is_found_by_its_title(stor
 
 def test_report_figures_are_counted_per_source_one_posting_at_a_time():
     # crawlall counts per-source figures as it writes each posting, keeping none of them.
-    from scrapers.report import posting_figures
-
     postings = [
         {"source": "lever", "status": "new", "language": "fr", "skills": ["python"]},
         {"source": "ashby", "status": "unchanged", "duplicate_of": "lever:a", "skills": []},
         {"source": "lever", "status": "updated", "language": None, "company": "Acme"},
     ]
-    figures = posting_figures(postings)
+    counted = PostingFigures()
+    for posting in postings:
+        counted.add(posting)
+    figures = counted.figures()
     assert list(figures) == ["ashby", "lever"]
     assert {k: figures["lever"][k] for k in ("new", "updated", "unchanged", "duplicates")} == {
         "new": 1, "updated": 1, "unchanged": 0, "duplicates": 0,

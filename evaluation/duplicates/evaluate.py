@@ -4,7 +4,7 @@
     python -m evaluation.duplicates.evaluate --postings FILE  # or reads a crawlall postings.jsonl
     python -m evaluation.duplicates.evaluate --misses         # and names every wrong answer
 
-A pair is predicted "same" when ``scrapers.clustering.same_job`` says so for the two postings,
+A pair is predicted "same" when ``scrapers.dedup.matching.same_job`` says so for the two postings,
 after the pair's edits (see pairs.toml).
 """
 
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scrapers.clustering import Signature, same_job
+from scrapers.dedup.matching import same_job
+from scrapers.dedup.signature import Signature
 from scrapers.normalise.location import parse_locations
 from scrapers.paths import PROJECT_ROOT
 

@@ -34,9 +34,9 @@ class PostingState:
     title: str  # normalised title words, space-separated
     cities: str  # folded city names, "|"-separated
     countries: str  # ISO codes, "|"-separated
-    sketch: bytes  # packed body sketch (scrapers.clustering.pack_sketch)
+    sketch: bytes  # packed body sketch (scrapers.dedup.sketch.pack_sketch)
     keys: str  # strong ATS keys, space-separated
-    facets: str = "{}"  # JSON of scrapers.clustering.Facets
+    facets: str = "{}"  # JSON of scrapers.dedup.signature.Facets
     valid_through: str | None = None
     expired: str | None = None  # night it expired, None while live
 

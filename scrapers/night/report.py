@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
+
+from scrapers.state import STATUSES
 
 _PREFIXES = {
     "dropped": "jobsieve/dropped/",
@@ -95,7 +95,7 @@ class PostingFigures:
     def figures(self) -> dict[str, dict[str, Any]]:
         return {
             source: {
-                **{s: counts["statuses"].get(s, 0) for s in _STATUSES},
+                **{s: counts["statuses"].get(s, 0) for s in STATUSES},
                 "duplicates": counts["duplicates"],
                 "languages": dict(sorted(counts["languages"].items())),
                 "coverage": {
@@ -104,17 +104,6 @@ class PostingFigures:
             }
             for source, counts in sorted(self.counts.items())
         }
-
-
-def posting_figures(postings: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per source, from tonight's annotated postings: statuses, duplicates, languages, coverage."""
-    figures = PostingFigures()
-    for posting in postings:
-        figures.add(posting)
-    return figures.figures()
-
-
-_STATUSES = ("new", "updated", "unchanged")
 
 
 def build_report(
@@ -173,7 +162,7 @@ def summary_lines(report: dict[str, Any]) -> Iterable[str]:
             if source["missing_recordings"]
             else ""
         )
-        statuses = ", ".join(f"{source[s]} {s}" for s in _STATUSES if source.get(s))
+        statuses = ", ".join(f"{source[s]} {s}" for s in STATUSES if source.get(s))
         statuses = f" ({statuses})" if statuses else ""
         duplicates = f", {source['duplicates']} duplicate(s)" if source.get("duplicates") else ""
         cached = f", {source['from_cache']} from cache" if source.get("from_cache") else ""
@@ -191,7 +180,3 @@ def summary_lines(report: dict[str, Any]) -> Iterable[str]:
         )
     for label, path in report["files"].items():
         yield f"  {label:<20} {path}"
-
-
-def write_report(path: Path, report: dict[str, Any]) -> None:
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

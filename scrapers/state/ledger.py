@@ -1,165 +1,30 @@
-"""One night against the state: statuses, clusters across sources, expiry (no Scrapy import).
+"""Tonight's postings against the state: statuses, clusters across sources, expiry (no Scrapy
+import).
 
-``Night.observe`` annotates an item as it arrives (status, first_seen, duplicate_of as far as
-known); ``Night.finish`` settles the clusters over everything seen, picks each job's canonical
-posting, finds the postings that went away and returns what the feeds say of each posting and job,
-and the rows to commit. Nothing is written to the store here: the caller commits once its feeds
-are durable.
+:meth:`NightLedger.observe` annotates an item as it arrives (status, first_seen, duplicate_of as
+far as known); :meth:`NightLedger.finish` settles the clusters over everything seen, picks each
+job's canonical posting, finds the postings that went away and returns what the feeds say of each
+posting and job, and the rows to commit. Nothing is written to the store here: the caller commits
+once its feeds are durable.
 
-A night keeps a :class:`Sighting` of each posting, not the item: a night of 100,000 postings
-would otherwise hold every body in memory. The feed lines are rebuilt from the items afterwards
-(``NightResult.posting`` / ``NightResult.job_line``), which ``crawlall`` re-reads from its staged
-files.
+State rows are read lazily, one company block or cluster at a time, so a night costs what it
+sees, not what the state holds.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from scrapers.clustering import (
-    Facets,
-    Signature,
-    TitleIndex,
-    TitleLookup,
-    canonical,
-    pack_sketch,
-    same_job,
-    unpack_sketch,
-)
+from scrapers.dedup.clusters import JobClusters, choose_canonical
+from scrapers.dedup.matching import same_job
+from scrapers.dedup.signature import Signature
+from scrapers.dedup.title_index import TitleLookup
 from scrapers.state import PostingState, StateStore
-
-
-def signature_of_state(row: PostingState) -> Signature:
-    def split(text: str, sep: str | None) -> frozenset[str]:
-        return frozenset(part for part in text.split(sep) if part)
-
-    return Signature(
-        id=row.id,
-        source=row.source,
-        company=row.company,
-        title=split(row.title, None),
-        cities=split(row.cities, "|"),
-        countries=split(row.countries, "|"),
-        sketch=unpack_sketch(row.sketch),
-        keys=split(row.keys, None),
-        facets=Facets.from_json(json.loads(row.facets)),
-    )
-
-
-class _Components:
-    """Union-find over posting ids; order of unions never changes the final components."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.members: dict[str, list[str]] = {}
-
-    def find(self, node: str) -> str:
-        if node not in self.parent:
-            self.parent[node] = node
-            self.members[node] = [node]
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        # The smaller group joins the larger: merging stays cheap for big clusters.
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra] += self.members.pop(rb)
-
-    def group(self, node: str) -> list[str]:
-        return self.members[self.find(node)]
-
-    def groups(self) -> list[list[str]]:
-        return list(self.members.values())
-
-
-@dataclass(slots=True)
-class Sighting:
-    """What a night keeps of one posting crawled tonight: its signature and the few fields its
-    state row and its job's ``sources`` repeat, then what the night says of it."""
-
-    id: str
-    source: str | None
-    url: str | None
-    original_url: str | None
-    fingerprint: str
-    valid_through: str | None
-    sig: Signature
-    status: str = ""
-    first_seen: str = ""
-    duplicate_of: str | None = None
-
-    @classmethod
-    def of(cls, item: Mapping[str, Any]) -> Sighting:
-        return cls(
-            id=item["id"],
-            source=item.get("source"),
-            url=item.get("url"),
-            original_url=item.get("original_url"),
-            fingerprint=item["fingerprint"],
-            valid_through=item.get("valid_through"),
-            sig=Signature.of(item),
-        )
-
-
-@dataclass
-class Job:
-    """One line of jobs.jsonl: the line of posting ``head`` with the job's status and sources."""
-
-    head: str
-    status: str
-    sources: list[dict[str, Any]]
-
-
-@dataclass
-class NightResult:
-    # id -> (status, first_seen, duplicate_of) of every posting crawled tonight
-    marks: dict[str, tuple[str, str, str | None]]
-    order: list[str]  # ids in postings.jsonl order: by source, then id
-    jobs: list[Job]  # by id
-    expired: list[dict[str, Any]]
-    rows: list[PostingState]
-    duplicates: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def delta(self) -> list[Job]:
-        return [job for job in self.jobs if job.status != "unchanged"]
-
-    def posting(self, item: dict[str, Any]) -> dict[str, Any]:
-        """Tonight's ``item`` as postings.jsonl holds it (annotated in place)."""
-        item["status"], item["first_seen"], item["duplicate_of"] = self.marks[item["id"]]
-        return item
-
-    def job_line(self, job: Job, head: dict[str, Any]) -> dict[str, Any]:
-        """The jobs.jsonl line of ``job``, given the item of its head posting."""
-        return {
-            **self.posting(head),
-            "duplicate_of": None,
-            "status": job.status,
-            "sources": job.sources,
-        }
-
-    def feeds(
-        self, items: Iterable[dict[str, Any]]
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-        """postings, jobs and delta lines from tonight's items at hand (the last item of an id
-        counts, as in ``Night``)."""
-        by_id = {item["id"]: item for item in items}
-        postings = [self.posting(by_id[posting]) for posting in self.order]
-        jobs = [self.job_line(job, by_id[job.head]) for job in self.jobs]
-        return postings, jobs, [line for line in jobs if line["status"] != "unchanged"]
+from scrapers.state.results import Job, NightResult, Sighting
+from scrapers.state.rows import signature_of_state, state_row
 
 
 class _StoredTitles:
@@ -187,7 +52,9 @@ class _StoredTitles:
         return [entry[1] for entry in sorted(found)]
 
 
-class Night:
+class NightLedger:
+    """One night's postings against the state, seen one at a time, settled by ``finish``."""
+
     def __init__(self, store: StateStore, night: str, now: str, expire_after: int = 3) -> None:
         self.store = store
         self.night = night
@@ -196,40 +63,13 @@ class Night:
         self.seen: dict[str, Sighting] = {}  # tonight's postings
         self.sigs: dict[str, Signature] = {}
         self.rows: dict[str, PostingState] = {}  # state rows loaded so far
-        self.components = _Components()
-        self._by_key: dict[str, set[str]] = {}
-        self._by_company: dict[str, TitleIndex] = {}
-        # The company a posting is indexed under; a second one only if tonight's item names
-        # another company than its stored row.
-        self._home: dict[str, str] = {}
-        self._more_homes: dict[str, list[str]] = {}
+        self.clusters = JobClusters()
         self._stored: dict[str, _StoredTitles] = {}  # company blocks
         self._clusters_loaded: set[str] = set()
         self._fetched: set[str] = set()  # ids already looked up in the store, found or not
         self._gone: dict[str, PostingState] = {}  # expired rows met on the way
 
     # --- loading state lazily, one company block or cluster at a time -----------------------
-
-    def _index(
-        self, posting: str, keys: Iterable[str], company: str, title: frozenset[str], source: str
-    ) -> None:
-        for key in keys:
-            self._by_key.setdefault(key, set()).add(posting)
-        homes = self._homes(posting)
-        if company and company not in homes:
-            if homes:
-                self._more_homes.setdefault(posting, []).append(company)
-            else:
-                self._home[posting] = company
-            homes.append(company)
-        # Every block holding the posting looks it up by its latest title and source: those its
-        # signature has when a candidate pair is compared.
-        for home in homes:
-            self._by_company.setdefault(home, TitleIndex()).add(posting, title, source)
-
-    def _homes(self, posting: str) -> list[str]:
-        home = self._home.get(posting)
-        return [] if home is None else [home, *self._more_homes.get(posting, ())]
 
     def _sig(self, posting: str) -> Signature:
         # A stored posting's signature is built only when a candidate pair gets that far.
@@ -248,15 +88,15 @@ class Night:
             self.rows[row.id] = row
             if row.id not in self.seen:
                 title = frozenset(row.title.split())
-                self._index(row.id, row.keys.split(), row.company, title, row.source)
-            self.components.union(row.id, row.cluster)
+                self.clusters.index(row.id, row.keys.split(), row.company, title, row.source)
+            self.clusters.join(row.id, row.cluster)
 
     def _load_clusters(self, posting: str) -> None:
         # Stored clusters are sticky: a posting stays with the mates it was matched with. Only
         # the clusters touching tonight's posting are read, in one query per round.
         while True:
             labels = {
-                self.rows[m].cluster for m in self.components.group(posting) if m in self.rows
+                self.rows[m].cluster for m in self.clusters.members(posting) if m in self.rows
             } - self._clusters_loaded
             if not labels:
                 return
@@ -296,7 +136,7 @@ class Night:
         return "unchanged", row.first_seen
 
     def annotate_status(self, item: dict[str, Any]) -> dict[str, Any]:
-        """Only status and first_seen: enough inside ``crawlall``, which clusters afterwards."""
+        """Only status and first_seen: enough for a night's crawlers, the night clusters after."""
         item["status"], item["first_seen"] = self._status(item["id"], item["fingerprint"])
         return item
 
@@ -312,20 +152,15 @@ class Night:
         self.prefetch([posting])
         seen.status, seen.first_seen = self._status(posting, seen.fingerprint)
         self.seen[posting] = seen
-        self.components.find(posting)
+        self.clusters.add(posting)
         self._load_block(sig)
         if sig.keys:
             self._load_rows(self.store.get(self.store.ids_for_keys(sig.keys)).values())
-        by_key = set().union(*(self._by_key.get(k, set()) for k in sig.keys))
         self.sigs[posting] = sig
-        self._index(posting, sig.keys, sig.company, sig.title, sig.source)
-        # Without a shared key, only another source's posting of the same company with a
-        # compatible title can be the same job: the company's index names exactly those.
-        block = self._by_company.get(sig.company)
-        alike = block.matches(sig.title, sig.source) if block is not None else set()
-        for other in sorted((by_key | alike) - {posting}):
+        self.clusters.index(posting, sig.keys, sig.company, sig.title, sig.source)
+        for other in self.clusters.candidates(sig):
             if same_job(sig, self._sig(other)):
-                self.components.union(posting, other)
+                self.clusters.join(posting, other)
         self._load_clusters(posting)
         seen.duplicate_of = self._duplicate_of(posting)
         return seen
@@ -338,10 +173,10 @@ class Night:
         return {"id": row.id, "source": row.source, "first_seen": row.first_seen}
 
     def _canonical(self, members: list[str]) -> str:
-        return canonical(self._member(m) for m in members)["id"]
+        return choose_canonical(self._member(m) for m in members)["id"]
 
     def _duplicate_of(self, posting: str) -> str | None:
-        members = self.components.group(posting)
+        members = self.clusters.members(posting)
         chosen = self._canonical([m for m in members if m in self.seen or m in self.rows])
         return None if chosen == posting else chosen
 
@@ -382,7 +217,7 @@ class Night:
         gone = {row.id for row in expired_rows}
         jobs, rows = [], list(expired_rows)
         duplicates: dict[str, int] = {}
-        for members in self.components.groups():
+        for members in self.clusters.clusters():
             live = sorted(
                 m for m in members if m not in gone and (m in self.seen or m in self.rows)
             )
@@ -465,36 +300,3 @@ class Night:
             cluster=cluster,
             last_changed=self.now if changed or old is None else old.last_changed,
         )
-
-
-def state_row(
-    item: Mapping[str, Any],
-    sig: Signature,
-    *,
-    night: str,
-    now: str,
-    cluster: str,
-    last_changed: str,
-) -> PostingState:
-    """The state's record of a posting seen on ``night`` (also used to seed benchmark states)."""
-    return PostingState(
-        id=item["id"],
-        fingerprint=item["fingerprint"],
-        source=item["source"],
-        url=item["url"],
-        original_url=item.get("original_url"),
-        first_seen=item["first_seen"],
-        last_seen=now,
-        last_changed=last_changed,
-        night=night,
-        status=item["status"],
-        cluster=cluster,
-        company=sig.company,
-        title=" ".join(sorted(sig.title)),
-        cities="|".join(sorted(sig.cities)),
-        countries="|".join(sorted(sig.countries)),
-        sketch=pack_sketch(sig.sketch),
-        keys=" ".join(sorted(sig.keys)),
-        facets=json.dumps(sig.facets.as_json(), sort_keys=True),
-        valid_through=item.get("valid_through"),
-    )

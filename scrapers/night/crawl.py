@@ -1,0 +1,90 @@
+"""Step 1, crawl the sources: every source's crawler in one process, each exporting its items and
+its dropped items into the night's staging folder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scrapy.utils.misc import load_object
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler, CrawlerProcessBase
+    from scrapy.settings import BaseSettings
+
+    from scrapers.night.plan import NightPlan
+
+# The crawl's state pipeline clusters and commits by itself; a night's crawlers only tell
+# new/updated/unchanged, as the night clusters across all sources and commits once its feeds
+# are in place.
+CRAWL_STATE_PIPELINE = "pipelines.state.CrawlStatePipeline"
+NIGHT_STATE_PIPELINE = "pipelines.state.NightStatusPipeline"
+
+
+@dataclass
+class Crawled:
+    stats: dict[str, dict[str, Any]]  # each source's crawler stats
+    failed: bool  # a crawler did not start or did not finish
+
+    @property
+    def complete(self) -> list[str]:
+        """The sources crawled in full: only their postings may expire tonight. A source that
+        failed or lost a board tonight says nothing about its postings going away."""
+        return [
+            name
+            for name, stats in self.stats.items()
+            if stats.get("finish_reason") == "finished" and not _board_errors(stats)
+        ]
+
+
+def night_pipelines(pipelines: Mapping[Any, int | None]) -> dict[Any, int | None]:
+    """``ITEM_PIPELINES`` as a night's crawlers run them: the crawl's state pipeline replaced, in
+    its place, by the night's."""
+    crawl = load_object(CRAWL_STATE_PIPELINE)
+    return {
+        (NIGHT_STATE_PIPELINE if load_object(path) is crawl else path): order
+        for path, order in pipelines.items()
+    }
+
+
+def crawler_settings(settings: BaseSettings, plan: NightPlan) -> None:
+    """Point every crawler's exports at the staging folder, and give it the night's pipelines."""
+    feeds = {
+        str(plan.staging / "sources" / "%(name)s.jsonl"): {
+            "format": "jsonlines",
+            "encoding": "utf-8",
+            "overwrite": True,
+        }
+    }
+    settings.set("FEEDS", feeds, priority="cmdline")
+    settings.set(
+        "JOBSIEVE_DEADLETTER",
+        str(plan.staging / "deadletter" / "%(name)s.jsonl"),
+        priority="cmdline",
+    )
+    settings.set(
+        "ITEM_PIPELINES",
+        night_pipelines(settings.getdict("ITEM_PIPELINES")),
+        priority=settings.getpriority("ITEM_PIPELINES") or "cmdline",
+    )
+
+
+def crawl_sources(process: CrawlerProcessBase, plan: NightPlan) -> Crawled:
+    """Run every source's crawler side by side until all have stopped."""
+    crawler_settings(process.settings, plan)
+    crawlers: dict[str, Crawler] = {}
+    for name in plan.sources:
+        crawler = process.create_crawler(name)
+        crawlers[name] = crawler
+        process.crawl(crawler)
+    process.start()
+    stats = {name: c.stats.get_stats() for name, c in crawlers.items()}
+    failed = process.bootstrap_failed or any(
+        s.get("finish_reason") != "finished" for s in stats.values()
+    )
+    return Crawled(stats, failed)
+
+
+def _board_errors(stats: dict[str, Any]) -> bool:
+    return any(k.startswith("jobsieve/source/") and k.endswith("/error") for k in stats)

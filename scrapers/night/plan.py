@@ -1,0 +1,40 @@
+"""What a night is asked to do, decided before it starts, and where its files go (no Scrapy
+import)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Published in this order; report.json last, so its presence means the night is complete.
+FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl", "deadletter.jsonl")
+REPORT = "report.json"
+
+
+@dataclass(frozen=True)
+class NightPlan:
+    night: str  # YYYY-MM-DD: the feeds folder's name
+    now: str  # ISO 8601 UTC: first_seen and last_seen of tonight's postings
+    sources: tuple[str, ...]  # spider names, in the order their postings are published
+    feeds_dir: Path
+    state: str  # the state's location (scrapers.state.open_store)
+    expire_after: int  # nights unseen before a posting expires
+    world: str | None  # the recorded world replayed, None for a live crawl
+
+    @property
+    def out(self) -> Path:
+        """Where tonight's feeds are published."""
+        return self.feeds_dir / self.night
+
+    @property
+    def staging(self) -> Path:
+        """Where tonight's files are written until the night completes."""
+        return self.feeds_dir / f".{self.night}.partial"
+
+    def staged_items(self, source: str) -> Path:
+        """The file a source's crawler exports its items to."""
+        return self.staging / "sources" / f"{source}.jsonl"
+
+    def staged_deadletter(self, source: str) -> Path:
+        """The file a source's crawler writes its dropped items to."""
+        return self.staging / "deadletter" / f"{source}.jsonl"

@@ -1,0 +1,104 @@
+"""Step 3, stage the feeds: postings, jobs, delta, expired, dead letters and the report, written
+and fsynced into the staging folder (no Scrapy import)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapers.night.files import durable, read_jsonl, write_jsonl, write_text
+from scrapers.night.plan import FEEDS, REPORT, NightPlan
+from scrapers.night.report import PostingFigures, build_report
+from scrapers.night.settle import StagedItems
+from scrapers.state.results import NightResult
+
+
+def stage_feeds(
+    plan: NightPlan,
+    result: NightResult,
+    staged: StagedItems,
+    stats: dict[str, dict[str, Any]],
+    started: datetime,
+) -> None:
+    """Every feed of the night, then ``report.json`` from the crawlers' ``stats``."""
+    staging = plan.staging
+    figures = stage_postings(plan, result, staged)
+    write_jsonl(staging / "expired.jsonl", result.expired)
+    deadletter = read_jsonl(plan.staged_deadletter(name) for name in plan.sources)
+    deadletter.sort(
+        key=lambda line: (line.get("spider") or "", json.dumps(line["item"], sort_keys=True))
+    )
+    write_jsonl(staging / "deadletter.jsonl", deadletter)
+    report = build_report(
+        night=plan.night,
+        started=started,
+        finished=datetime.now(UTC),
+        world=plan.world,
+        sources=stats,
+        files={name: str(plan.out / name) for name in (*FEEDS, REPORT)},
+        postings=figures,
+        night_counts={
+            "jobs": len(result.jobs),
+            "delta": len(result.delta),
+            "expired": len(result.expired),
+            "duplicates": sum(result.duplicates.values()),
+        },
+        state=plan.state,
+    )
+    write_text(staging / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+def stage_postings(
+    plan: NightPlan, result: NightResult, staged: StagedItems
+) -> dict[str, dict[str, Any]]:
+    """postings.jsonl, the per-source files, jobs.jsonl and delta.jsonl, one item in memory at a
+    time; returns the report's per-source posting figures.
+
+    postings.jsonl is in (source, id) order and jobs.jsonl in id order: each job line is written
+    once, beside its head's posting line, to a scratch file, then copied over in id order.
+    """
+    staging = plan.staging
+    settled = staging / "settled"
+    sources = list(dict.fromkeys(plan.sources))
+    heads = {job.head: job for job in result.jobs}
+    job_at: dict[str, int] = {}
+    figures = PostingFigures()
+    with ExitStack() as stack:
+        stack.callback(staged.close)
+        outputs = {
+            name: stack.enter_context(durable(settled / f"{name}.jsonl")) for name in sources
+        }
+        postings = stack.enter_context(durable(staging / "postings.jsonl"))
+        scratch = stack.enter_context((settled / "jobs.scratch").open("w+b"))
+        for posting in result.order:
+            item = result.posting(staged.item(posting))
+            text = json.dumps(item, ensure_ascii=False) + "\n"
+            postings.write(text)
+            source = item.get("source")
+            if isinstance(source, str) and source in outputs:
+                outputs[source].write(text)
+            figures.add(item)
+            job = heads.get(posting)
+            if job is not None:
+                job_at[posting] = scratch.tell()
+                line = json.dumps(result.job_line(job, item), ensure_ascii=False) + "\n"
+                scratch.write(line.encode("utf-8"))
+        jobs = stack.enter_context(durable(staging / "jobs.jsonl"))
+        delta = stack.enter_context(durable(staging / "delta.jsonl"))
+        for job in result.jobs:
+            scratch.seek(job_at[job.head])
+            text = scratch.readline().decode("utf-8")
+            jobs.write(text)
+            if job.status != "unchanged":
+                delta.write(text)
+    # Only now: the per-source files were the items' source until the last job line.
+    for name in sources:
+        target = plan.staged_items(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(settled / f"{name}.jsonl", target)
+    shutil.rmtree(settled)
+    return figures.figures()

@@ -1,0 +1,63 @@
+"""A posting's state row and its signature, each built from the other (no Scrapy import)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from scrapers.dedup.signature import Facets, Signature
+from scrapers.dedup.sketch import pack_sketch, unpack_sketch
+from scrapers.state import PostingState
+
+
+def signature_of_state(row: PostingState) -> Signature:
+    """The signature of a stored posting, as matching compares it with tonight's."""
+
+    def split(text: str, sep: str | None) -> frozenset[str]:
+        return frozenset(part for part in text.split(sep) if part)
+
+    return Signature(
+        id=row.id,
+        source=row.source,
+        company=row.company,
+        title=split(row.title, None),
+        cities=split(row.cities, "|"),
+        countries=split(row.countries, "|"),
+        sketch=unpack_sketch(row.sketch),
+        keys=split(row.keys, None),
+        facets=Facets.from_json(json.loads(row.facets)),
+    )
+
+
+def state_row(
+    item: Mapping[str, Any],
+    sig: Signature,
+    *,
+    night: str,
+    now: str,
+    cluster: str,
+    last_changed: str,
+) -> PostingState:
+    """The state's record of a posting seen on ``night`` (also used to seed benchmark states)."""
+    return PostingState(
+        id=item["id"],
+        fingerprint=item["fingerprint"],
+        source=item["source"],
+        url=item["url"],
+        original_url=item.get("original_url"),
+        first_seen=item["first_seen"],
+        last_seen=now,
+        last_changed=last_changed,
+        night=night,
+        status=item["status"],
+        cluster=cluster,
+        company=sig.company,
+        title=" ".join(sorted(sig.title)),
+        cities="|".join(sorted(sig.cities)),
+        countries="|".join(sorted(sig.countries)),
+        sketch=pack_sketch(sig.sketch),
+        keys=" ".join(sorted(sig.keys)),
+        facets=json.dumps(sig.facets.as_json(), sort_keys=True),
+        valid_through=item.get("valid_through"),
+    )
