@@ -8,7 +8,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from scrapers.ids import posting_id
+from scrapers.dedup.ids import posting_id
 from scrapers.items import FIELD_NAMES, JobPosting
 from scrapers.normalise.dates import resolve_date
 from scrapers.normalise.employment import normalise_employment_type

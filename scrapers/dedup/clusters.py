@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from scrapers.dedup.keys import ATS_SOURCES
 from scrapers.dedup.signature import Signature
 from scrapers.dedup.title_index import TitleIndex
+from scrapers.registry import ats_names
 
 
 class _UnionFind:
@@ -109,8 +109,10 @@ class JobClusters:
 def choose_canonical(members: Iterable[Mapping[str, Any]]) -> Mapping[str, Any]:
     """The employer's own ATS record when there is one, else the earliest seen; ties by id."""
 
+    employers = ats_names()
+
     def rank(member: Mapping[str, Any]) -> tuple[int, str, str]:
-        own = 0 if member.get("source") in ATS_SOURCES else 1
+        own = 0 if member.get("source") in employers else 1
         return (own, member.get("first_seen") or "", member["id"])
 
     return min(members, key=rank)
