@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 from scrapy import signals
 
+from scrapers.clock import CrawlClock
 from scrapers.drops import RejectItem
 from scrapers.pipeline import CrawlerPipeline, item_fields
-from scrapers.state import night_clock, open_store, state_location
+from scrapers.state import open_store, state_location
 from scrapers.state.ledger import NightLedger
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class _StatePipeline(CrawlerPipeline):
             settings.get("JOBSIEVE_STATE"), settings.get("JOBSIEVE_FEEDS_DIR")
         )
         self.store = open_store(self.location)
-        night, now = night_clock(settings.get("JOBSIEVE_CRAWL_TIME"))
+        night, now = CrawlClock.from_settings(settings).night_and_stamp()
         self.ledger = NightLedger(
             self.store, night, now, expire_after=settings.getint("JOBSIEVE_EXPIRE_AFTER")
         )

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
 
+from scrapers.clock import CrawlClock
 from scrapers.revisit import MARKER_META, revisit_due
-from scrapers.state import night_clock
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -106,7 +106,7 @@ class SQLiteCacheStorage:
     def __init__(self, settings: BaseSettings) -> None:
         self.folder = cache_dir(settings)
         self.revisit_days = settings.getint("JOBSIEVE_REVISIT_DAYS")
-        self.night = night_clock(settings.get("JOBSIEVE_CRAWL_TIME"))[0]
+        self.night = CrawlClock.from_settings(settings).night_and_stamp()[0]
         self.db: sqlite3.Connection | None = None
         self.path: Path | None = None
         self.broken = False

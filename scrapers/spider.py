@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import scrapy
@@ -27,6 +26,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scrapers.clock import CrawlClock
 from scrapers.extractors.base import Extracted
 from scrapers.items import JobPosting
 from scrapers.options import SpiderOption
@@ -37,10 +37,6 @@ from scrapers.unreadable import UnreadableResponse
 
 # Request.meta key: what a failure reason adds after the URL ("offset 40", "page token 'x'").
 CONTEXT_META = "jobsieve_context"
-
-
-def utc_timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def failure_reason(failure: Failure) -> str:
@@ -108,6 +104,7 @@ class JobSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> JobSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.clock = CrawlClock.from_settings(crawler.settings)
         spider.apply_configured_options()
         return spider
 
@@ -185,12 +182,8 @@ class JobSpider(scrapy.Spider):
         return {str(board): str(name) for board, name in (names or {}).items() if name}
 
     def crawled_at(self) -> str:
-        frozen = self.settings.get("JOBSIEVE_CRAWL_TIME")
-        return (
-            utc_timestamp(datetime.fromisoformat(frozen))
-            if frozen
-            else utc_timestamp(datetime.now(UTC))
-        )
+        """When this response is read: the crawl clock (frozen in tests and replays)."""
+        return self.clock.stamp()
 
     # --- requests by role ------------------------------------------------------------------------
 

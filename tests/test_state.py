@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from scrapers.clock import CrawlClock
 from scrapers.dedup.ids import content_fingerprint
 from scrapers.dedup.matching import same_job
 from scrapers.dedup.signature import Signature
 from scrapers.night.report import PostingFigures
-from scrapers.state import night_clock, open_store, state_location
+from scrapers.state import open_store, state_location
 from scrapers.state.ledger import NightLedger
 from scrapers.state.sqlite import SQLiteStore
 
@@ -99,7 +100,8 @@ def test_default_location_sits_in_the_feeds_folder():
 
 
 def test_night_clock_is_frozen_by_crawl_time():
-    assert night_clock("2026-11-22T03:00:00Z") == ("2026-11-22", "2026-11-22T03:00:00Z")
+    clock = CrawlClock.from_settings({"JOBSIEVE_CRAWL_TIME": "2026-11-22T04:00:00+01:00"})
+    assert clock.night_and_stamp() == ("2026-11-22", "2026-11-22T03:00:00Z")
 
 
 def test_statuses_across_nights_keep_first_seen(store):

@@ -22,11 +22,12 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
 from scrapers.night.report import summary_lines
 from scrapers.night.run import Night
 from scrapers.sources import load_sources
-from scrapers.state import night_clock, state_location
+from scrapers.state import state_location
 
 
 class Command(ScrapyCommand):
@@ -68,7 +69,7 @@ class Command(ScrapyCommand):
             settings.set("JOBSIEVE_WORLD", world, priority="cmdline")
         if opts.full:
             settings.set("JOBSIEVE_INCREMENTAL", False, priority="cmdline")
-        today, self.now = night_clock(settings.get("JOBSIEVE_CRAWL_TIME"))
+        today, self.now = CrawlClock.from_settings(settings).night_and_stamp()
         self.night = opts.night or today
         try:
             datetime.strptime(self.night, "%Y-%m-%d")

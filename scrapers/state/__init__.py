@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -94,10 +93,3 @@ def open_store(location: str | Path) -> StateStore:
 def state_location(configured: str | None, feeds_dir: str | Path) -> str:
     """``JOBSIEVE_STATE``, else ``state.sqlite3`` beside the nights in the feeds folder."""
     return configured or str(Path(feeds_dir) / "state.sqlite3")
-
-
-def night_clock(frozen: str | None) -> tuple[str, str]:
-    """(night ``YYYY-MM-DD``, now ISO 8601 UTC) from a frozen crawl time, else the clock."""
-    now = datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
-    now = now.astimezone(UTC)
-    return now.strftime("%Y-%m-%d"), now.strftime("%Y-%m-%dT%H:%M:%SZ")
