@@ -28,7 +28,7 @@ from scrapers.options import whole_number
 from scrapers.registry import is_ats_host
 from spiders.jobposting import MAX_DEPTH, JobPostingSpider
 from spiders.jobposting import url_patterns as parse_patterns
-from tests.support.inprocess import CRAWL_TIME, ROOT, recording
+from tests.support.inprocess import CRAWL_TIME, ROOT, recording, spider_for
 from world.builder import world_records
 from world.builder.jobposting import SITES, break_json, page_url
 
@@ -393,6 +393,13 @@ def test_spider_options_are_typed():
         3,
         (),
     )
+
+
+def test_a_bad_argument_stops_the_spider_at_start():
+    with pytest.raises(
+        ValueError, match=r"^jobposting: max_depth='99' is not a whole number from 0 to 10"
+    ):
+        spider_for("jobposting", max_depth="99")
 
 
 def test_spider_has_no_boards():
