@@ -96,7 +96,9 @@ def walk(spider: Any, answers: dict[str, Recording] | None = None) -> Walk:
                 done.pages[request.url] = request.meta.get("lastmod")
             saved = (answers or {}).get(request.url) or recording(request.url)
             response = file_response(saved, cb_kwargs=request.cb_kwargs, meta=request.meta)
-            if response.status >= 400:
+            if response.status >= 400 and response.status not in request.meta.get(
+                "handle_httpstatus_list", ()
+            ):
                 failure = Failure(HttpError(response, "Ignoring non-200 response"))
                 failure.request = response.request
                 results = list(arg_to_iter(request.errback(failure)))
