@@ -1,5 +1,10 @@
 """The jobposting extractor: JSON-LD in every shape and its repairs, microdata, RDFa, the page
-itself, the quality gate, the schema.org and Google examples field by field, and the options."""
+itself, the quality gate, the rules seen on the world's pages, and the options.
+
+The recorded career sites' pages are golden cases, each item whole (tests/fixtures/golden/
+jobposting/): the schema.org and Google examples, JSON-LD (a @graph, repaired blocks,
+TELECOMMUTE), microdata, RDFa and pages without markup.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +26,9 @@ from scrapers.options import domains as parse_domains
 from scrapers.options import urls as parse_urls
 from scrapers.options import whole_number
 from scrapers.registry import is_ats_host
-from scrapers.world import World
 from spiders.jobposting import MAX_DEPTH, JobPostingSpider
 from spiders.jobposting import url_patterns as parse_patterns
-from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD
+from tests.support.inprocess import CRAWL_TIME, ROOT, recording, spider_for
 from world.builder import world_records
 from world.builder.jobposting import SITES, break_json, page_url
 
@@ -35,9 +39,8 @@ TIDEWATER = SITES["tidewater"].origin
 
 
 def _parse(url: str):
-    recording = World(SHIPPED_WORLD).lookup("GET", url)
-    assert recording is not None, f"no recording for {url}"
-    return parse_page(recording.body, url=url, crawled_at=CRAWL_TIME, is_ats_host=is_ats_host)
+    body = recording(url).body
+    return parse_page(body, url=url, crawled_at=CRAWL_TIME, is_ats_host=is_ats_host)
 
 
 def _one(url: str) -> dict:
@@ -46,70 +49,44 @@ def _one(url: str) -> dict:
     return result.postings[0]
 
 
-# --- the examples schema.org and Google document ------------------------------------------------
-
-GOOGLE_URL = f"{MAPLEWOOD}/jobs/google-example-software-engineer"
-GOOGLE = {
-    "url": GOOGLE_URL,
-    "source": "jobposting",
-    "source_id": "1234567",
-    "title": "Software Engineer",
-    "company": "Google",
-    "location_raw": "Mountain View, CA, US",
-    "remote_raw": None,
-    "employment_type_raw": "CONTRACTOR",
-    "salary_raw": "USD 40 per hour",
-    "date_posted_raw": "2017-01-18",
-    "description_html": (
-        "<p>Google aspires to be an organization that reflects the globally diverse audience "
-        "that our products and technology serve. We believe that in addition to hiring the best "
-        "talent, a diversity of perspectives, ideas and cultures leads to the creation of better "
-        "products and services.</p>"
-    ),
-    "apply_url": None,
-    "original_url": None,
-    "page_language": "en",
-    "crawled_at": CRAWL_TIME,
-    "locations": [{"city": "Mountain View", "region": "CA", "country": "US"}],
-    "remote": None,
-    "employment_type": "CONTRACTOR",
-    "salary": {"min": 40, "max": 40, "currency": "USD", "period": "hour"},
-    "date_posted": "2017-01-18",
-    "valid_through": "2017-03-18",
-}
+# --- rules seen on the world's pages ---------------------------------------------------------
 
 SCHEMA_ORG_URL = f"{MAPLEWOOD}/jobs/schema-org-example-software-engineer"
-SCHEMA_ORG = {
-    "url": SCHEMA_ORG_URL,
-    "source_id": None,
-    "title": "Software Engineer",
-    "company": None,  # the example names no hiringOrganization
-    "location_raw": "Kirkland, WA",
-    "employment_type_raw": "Full-time",
-    "employment_type": "FULL_TIME",
-    "salary_raw": "USD 100,000",
-    # A bare baseSalary with salaryCurrency, and no unit: the period is unknown.
-    "salary": {"min": 100000, "max": 100000, "currency": "USD", "period": None},
-    "date_posted_raw": "2011-10-31",
-    "date_posted": "2011-10-31",
-    "valid_through": None,
-    "description_html": (
-        "Description: ABC Company Inc. seeks a full-time mid-level software engineer to develop "
-        "in-house tools."
-    ),
-    # Kirkland, WA names no country: the pipeline reads location_raw.
-    "locations": [],
-}
+LAB_URL = f"{MAPLEWOOD}/jobs/clinical-laboratory-technician-3101"
+BACKEND_URL = f"{FALKENSTEIN}/stellen/senior-backend-entwickler-4711"
+REMOTE_URL = f"{FALKENSTEIN}/stellen/data-engineer-remote-4714"
 
 
-@pytest.mark.parametrize(("field", "expected"), GOOGLE.items())
-def test_google_example_field(field, expected):
-    assert _one(GOOGLE_URL)[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), SCHEMA_ORG.items())
-def test_schema_org_example_field(field, expected):
-    assert _one(SCHEMA_ORG_URL)[field] == expected
+@pytest.mark.parametrize(
+    ("url", "field", "expected"),
+    [
+        pytest.param(
+            SCHEMA_ORG_URL, "company", None, id="schema.org example names no hiringOrganization"
+        ),
+        pytest.param(
+            SCHEMA_ORG_URL,
+            "salary",
+            {"min": 100000, "max": 100000, "currency": "USD", "period": None},
+            id="bare baseSalary with salaryCurrency and no unit: period unknown",
+        ),
+        pytest.param(
+            SCHEMA_ORG_URL,
+            "locations",
+            [],
+            id="Kirkland, WA names no country: the pipeline reads location_raw",
+        ),
+        pytest.param(
+            LAB_URL, "company", "Maplewood Health", id="hiringOrganization by @id in @graph"
+        ),
+        pytest.param(
+            LAB_URL, "employment_type", None, id="two employment types: the pipeline decides"
+        ),
+        pytest.param(BACKEND_URL, "apply_url", BACKEND_URL, id="directApply: apply on the page"),
+        pytest.param(REMOTE_URL, "remote", "remote", id="jobLocationType TELECOMMUTE"),
+    ],
+)
+def test_rule_on_a_world_page(url, field, expected):
+    assert _one(url)[field] == expected
 
 
 # --- JSON-LD shapes ----------------------------------------------------------------------------
@@ -256,130 +233,7 @@ def test_world_page_with_broken_json_ld_is_repaired(path, repair):
     assert repair in result.repairs and result.postings and not result.problems
 
 
-# --- mapping, one assert per field ---------------------------------------------------------------
-
-BACKEND = {
-    "url": f"{FALKENSTEIN}/stellen/senior-backend-entwickler-4711",
-    "source_id": "FW-4711",
-    "title": "Senior Backend-Entwickler (m/w/d)",
-    "company": "Falkenstein Werke",
-    "location_raw": "Stuttgart, Baden-Württemberg, DE",
-    "locations": [{"city": "Stuttgart", "region": "Baden-Württemberg", "country": "DE"}],
-    "employment_type": "FULL_TIME",
-    "salary": {"min": 65000, "max": 80000, "currency": "EUR", "period": "year"},
-    "salary_raw": "EUR 65,000–80,000 per year",
-    "date_posted": "2026-11-12",
-    "valid_through": "2026-12-31",
-    "apply_url": f"{FALKENSTEIN}/stellen/senior-backend-entwickler-4711",  # directApply
-    "page_language": "de",
-}
-REMOTE = {
-    "remote_raw": "TELECOMMUTE",
-    "remote": "remote",
-    "location_raw": "Germany / Austria",
-    "locations": [
-        {"city": None, "region": None, "country": "DE"},
-        {"city": None, "region": None, "country": "AT"},
-    ],
-    "original_url": "https://job-boards.greenhouse.io/falkensteinwerke/jobs/4714000",
-    "apply_url": "https://job-boards.greenhouse.io/falkensteinwerke/jobs/4714000",
-    "page_language": "en",
-}
-LAB = {
-    "company": "Maplewood Health",  # by @id in the @graph
-    "employment_type_raw": "FULL_TIME, PART_TIME",
-    "employment_type": None,  # two values: the pipeline decides
-    "salary": {"min": 28, "max": 34.5, "currency": "USD", "period": "hour"},
-    "salary_raw": "USD 28–34.50 per hour",
-    "locations": [{"city": "Boston", "region": "MA", "country": "US"}],
-}
-KOCH = {
-    "title": "Koch / Köchin (m/w/d)",
-    "company": "Sonnenhof Hotels",
-    "source_id": "SH-201",
-    "location_raw": "Lindau, Bayern, DE",
-    "salary": {"min": 2800, "max": 3300, "currency": "EUR", "period": "month"},
-    "date_posted": "2026-11-08",
-    "employment_type": "FULL_TIME",
-}
-HOUSEKEEPING = {
-    "title": "Housekeeping Supervisor",
-    "source_id": "SH-204",
-    "locations": [{"city": "Zürich", "region": None, "country": "CH"}],
-    "salary": {"min": 5200, "max": 5200, "currency": "CHF", "period": "month"},
-}
-FORKLIFT = {
-    "url": f"{TIDEWATER}/jobs/forklift-operator-night-shift",
-    "source_id": None,
-    "title": "Forklift Operator - Night Shift",
-    "company": "Tidewater Logistics",
-    "location_raw": "Savannah, GA",
-    "date_posted_raw": "2026-11-09",
-    "page_language": "en",
-    "original_url": None,
-}
-
-
-@pytest.mark.parametrize(("field", "expected"), BACKEND.items())
-def test_json_ld_field(field, expected):
-    assert _one(BACKEND["url"])[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), REMOTE.items())
-def test_telecommute_field(field, expected):
-    assert _one(f"{FALKENSTEIN}/stellen/data-engineer-remote-4714")[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), LAB.items())
-def test_graph_field(field, expected):
-    assert _one(f"{MAPLEWOOD}/jobs/clinical-laboratory-technician-3101")[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), KOCH.items())
-def test_microdata_field(field, expected):
-    assert _one(f"{SONNENHOF}/karriere/koch-201")[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), HOUSEKEEPING.items())
-def test_rdfa_field(field, expected):
-    assert _one(f"{SONNENHOF}/karriere/housekeeping-supervisor-204")[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), FORKLIFT.items())
-def test_page_without_structured_data_field(field, expected):
-    assert _one(FORKLIFT["url"])[field] == expected
-
-
-def test_page_without_structured_data_body_is_the_posting_not_the_chrome():
-    body = _one(FORKLIFT["url"])["description_html"]
-    assert "Operate sit-down and reach forklifts" in body
-    assert "Job alerts" not in body and "© 2026" not in body and "<h1" not in body
-
-
-def test_page_without_structured_data_points_at_the_ats():
-    posting = _one(f"{TIDEWATER}/jobs/planificateur-transport-le-havre")
-    assert posting["original_url"].startswith("https://jobs.lever.co/tidewater/")
-
-
-def test_microdata_description_keeps_its_html():
-    assert (
-        "<li>Warenannahme und Lagerhaltung</li>"
-        in _one(f"{SONNENHOF}/karriere/koch-201")["description_html"]
-    )
-
-
-def test_each_syntax_is_read():
-    kinds = {
-        _parse(url).kind
-        for url in (
-            BACKEND["url"],
-            f"{SONNENHOF}/karriere/koch-201",
-            f"{SONNENHOF}/karriere/housekeeping-supervisor-204",
-            FORKLIFT["url"],
-        )
-    }
-    assert kinds == {"jsonld", "microdata", "rdfa", "page"}
-
+# --- mapping, on small postings ----------------------------------------------------------------
 
 FACTS = Facts("https://x.example/jobs/1", "en", None)
 
@@ -539,6 +393,13 @@ def test_spider_options_are_typed():
         3,
         (),
     )
+
+
+def test_a_bad_argument_stops_the_spider_at_start():
+    with pytest.raises(
+        ValueError, match=r"^jobposting: max_depth='99' is not a whole number from 0 to 10"
+    ):
+        spider_for("jobposting", max_depth="99")
 
 
 def test_spider_has_no_boards():

@@ -1,13 +1,20 @@
-"""NoDegree: the seed page (seed 1) and the rest of the recorded board, extraction to crawl.
+"""NoDegree: the seed page as the seed lists it, the extractor's rules on changed markup, the
+spider's listings walked in-process, and NoDegree in the shipped and fault nights.
 
-Expectations for the seed: ../shared/seeds/README.md and tests/fixtures/seeds/.
+Whole items and listing pages are golden cases (tests/fixtures/golden/nodegree/): the seed job,
+a JSON-LD job, a closed job (a soft 404), an organisation's two listing pages and the all-jobs
+listing at its page cap.
+
+The seed (tests/fixtures/seeds/nodegree-farfetch-backend-engineer.txt) is the visible text of a
+real NoDegree job page as a browser shows it; the recorded page must show the same text and the
+spider must read from it the values the seed lists. Relative ages resolve against the seeds'
+clock, CRAWL_TIME.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
+from functools import cache
 
 import lxml.html
 import pytest
@@ -17,27 +24,55 @@ from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.nodegree import (
     HOST,
-    PostingGone,
     job_url_parts,
     organization_jobs_url,
     parse_job_page,
     parse_listing,
 )
-from scrapers.world import Recording, World
 from spiders.nodegree import NodegreeSpider
-from tests.conftest import CRAWL_TIME, FIXTURES, ROOT, SHIPPED_WORLD, run_scrapy
+from tests.conftest import FIXTURES
+from tests.support.faults import nodegree as faults
+from tests.support.inprocess import (
+    CRAWL_TIME,
+    ROOT,
+    file_response,
+    jobsieve_stats,
+    recording,
+    run_callback,
+    spider_for,
+)
 from world.builder import world_records
-from world.builder.nodegree import HTML_HEADERS, job_path
+from world.builder.nodegree import job_path
 
 SEED_URL = (
     "https://jobs.nodegree.com/organizations/farfetch/jobs/"
     "backend-engineer-Jce7672804fe64ff4946cef925788478e_ONoDegreejnw1Dw13VD"
 )
-BLURB = (
-    "Online luxury fashion marketplace connecting consumers with boutiques and brands worldwide, "
-    "offering curated designer clothing, accessories, and lifestyle products."
-)
-ORGANIZATIONS = ("farfetch", "marisol-pay", "hafenwerk")
+# The seed's values as the seed lists them: the header lines become these fields.
+SEED_FIELDS = {
+    "title": "Backend Engineer",
+    "company": "Farfetch",
+    "company_description": (
+        "Online luxury fashion marketplace connecting consumers with boutiques and brands "
+        "worldwide, offering curated designer clothing, accessories, and lifestyle products."
+    ),
+    "location_raw": "Porto, Portugal",
+    "seniority_raw": "Mid-Level",
+    "date_posted_raw": "2 weeks ago",
+    "department": "Engineering",
+    # A "remote-friendly team" in the body is not a remote job.
+    "remote_raw": None,
+    "page_language": "en",
+}
+# ... and what the pipelines make of them.
+SEED_NORMALISED = {
+    "id": "nodegree:ce7672804fe64ff4946cef925788478e",
+    "locations": [{"city": "Porto", "region": None, "country": "PT"}],
+    "seniority": "mid",
+    "date_posted": "2026-11-08",
+    "remote": None,
+    "language": "en",
+}
 
 # --- helpers ------------------------------------------------------------------------------------
 
@@ -75,36 +110,28 @@ def visible_lines(page: str | bytes) -> list[str]:
     return [line for line in lines if line]
 
 
-def _page(url: str) -> Recording:
-    recording = World(SHIPPED_WORLD).lookup("GET", url)
-    assert recording is not None, url
-    return recording
-
-
+@cache
 def _records() -> list:
     records = world_records(ROOT / "world" / "records", ROOT / "world" / "generated")
     return [r for r in records if "nodegree" in r.placements]
 
 
-def _stats(stderr: str) -> dict[str, int]:
-    return {k: int(v) for k, v in re.findall(r"'(jobsieve/[^']+)': (\d+)", stderr)}
-
-
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _parse(url: str, body: bytes | None = None) -> dict:
+    page = recording(url).body if body is None else body
+    return parse_job_page(page, url, crawled_at=CRAWL_TIME)
 
 
 # --- the seed page ------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def seed_page() -> Recording:
-    return _page(SEED_URL)
+def seed_page():
+    return recording(SEED_URL)
 
 
 @pytest.fixture(scope="module")
 def seed(seed_page) -> dict:
-    return parse_job_page(seed_page.body, SEED_URL, crawled_at=CRAWL_TIME)
+    return _parse(SEED_URL, seed_page.body)
 
 
 def test_seed_page_shows_the_seed_capture_line_for_line(seed_page):
@@ -113,113 +140,44 @@ def test_seed_page_shows_the_seed_capture_line_for_line(seed_page):
     assert visible_lines(seed_page.body) == expected
 
 
-def test_seed_page_is_html_served_with_200(seed_page):
-    assert (seed_page.status, dict(seed_page.headers)["Content-Type"]) == (
-        200,
-        "text/html; charset=utf-8",
-    )
+def test_seed_page_is_html_served_with_200_without_json_ld(seed_page):
+    assert (
+        seed_page.status,
+        dict(seed_page.headers)["Content-Type"],
+        b"application/ld+json" in seed_page.body,
+    ) == (200, "text/html; charset=utf-8", False)
 
 
-def test_seed_page_has_no_json_ld(seed_page):
-    assert b"application/ld+json" not in seed_page.body
+def test_seed_item_has_the_values_the_seed_lists(seed):
+    assert {name: seed[name] for name in SEED_FIELDS} == SEED_FIELDS
 
 
-def test_url(seed):
-    assert seed["url"] == SEED_URL
-
-
-def test_source(seed):
-    assert seed["source"] == "nodegree"
-
-
-def test_source_id_is_the_job_hash(seed):
-    assert seed["source_id"] == "ce7672804fe64ff4946cef925788478e"
-
-
-def test_title(seed):
-    assert seed["title"] == "Backend Engineer"
-
-
-def test_company(seed):
-    assert seed["company"] == "Farfetch"
-
-
-def test_company_description(seed):
-    assert seed["company_description"] == BLURB
-
-
-def test_location_raw(seed):
-    assert seed["location_raw"] == "Porto, Portugal"
-
-
-def test_seniority_raw(seed):
-    assert seed["seniority_raw"] == "Mid-Level"
-
-
-def test_date_posted_raw(seed):
-    assert seed["date_posted_raw"] == "2 weeks ago"
-
-
-def test_department(seed):
-    assert seed["department"] == "Engineering"
-
-
-def test_remote_raw_unknown(seed):
-    assert seed["remote_raw"] is None
-
-
-def test_employment_type_raw_unknown(seed):
-    assert seed["employment_type_raw"] is None
-
-
-def test_salary_raw_unknown(seed):
-    assert seed["salary_raw"] is None
-
-
-def test_original_url_is_farfetchs_lever_posting(seed):
+def test_seed_is_the_same_job_as_farfetchs_lever_posting(seed):
     [record] = [r for r in _records() if r.key == "farfetch-backend-engineer-porto"]
     lever = record.placements["lever"]
-    assert seed["original_url"] == f"https://jobs.lever.co/{lever['site']}/{lever['id']}"
+    posting = f"https://jobs.lever.co/{lever['site']}/{lever['id']}"
+    # NoDegree has no application form of its own: candidates apply on the original posting.
+    assert (seed["original_url"], seed["apply_url"]) == (posting, posting)
 
 
-def test_apply_url_is_the_original_posting(seed):
-    assert seed["apply_url"] == seed["original_url"]
-
-
-def test_page_language(seed):
-    assert seed["page_language"] == "en"
-
-
-def test_crawled_at(seed):
-    assert seed["crawled_at"] == CRAWL_TIME
-
-
-def test_body_starts_with_the_intro_paragraph(seed):
-    assert seed["description_html"].startswith("<p>As a Backend Engineer, you will join")
-
-
-def test_body_keeps_every_section_of_the_employer(seed):
-    headings = re.findall(r"<h3>(.*?)</h3>", seed["description_html"])
-    assert headings == [
-        "What You'll Do",
-        "Who You Are",
-        "Rewards &amp; Benefits",
-        "Equal Opportunities Statement",
-        "Scam Disclaimer",
-    ]
-
-
-def test_body_leaves_the_board_chrome_out(seed):
+def test_seed_body_is_the_employers_sections_without_the_boards_chrome(seed):
     body = seed["description_html"]
-    assert not [
-        chrome
-        for chrome in ("View All Jobs", "Develop scalable", "Show Original", "About Farfetch")
-        if chrome in body
-    ]
-
-
-def test_body_only_text_is_left_to_the_pipelines(seed):
-    assert "description" not in seed
+    chrome = ("View All Jobs", "Develop scalable", "Show Original", "About Farfetch")
+    assert (
+        body.startswith("<p>As a Backend Engineer, you will join"),
+        re.findall(r"<h3>(.*?)</h3>", body),
+        [text for text in chrome if text in body],
+    ) == (
+        True,
+        [
+            "What You'll Do",
+            "Who You Are",
+            "Rewards &amp; Benefits",
+            "Equal Opportunities Statement",
+            "Scam Disclaimer",
+        ],
+        [],
+    )
 
 
 # --- JSON-LD, and markup that changed -----------------------------------------------------------
@@ -238,27 +196,23 @@ def _jsonld_record():
 @pytest.fixture(scope="module")
 def jsonld_page() -> tuple[str, bytes]:
     url = HOST + job_path(_jsonld_record())
-    return url, _page(url).body
+    return url, recording(url).body
 
 
-def test_json_ld_page_carries_a_job_posting(jsonld_page):
-    assert b'"@type": "JobPosting"' in jsonld_page[1]
-
-
-def test_json_ld_date_wins_over_the_age_chip(jsonld_page):
-    posting = parse_job_page(jsonld_page[1], jsonld_page[0], crawled_at=CRAWL_TIME)
-    assert posting["date_posted_raw"] == _jsonld_record().published
-
-
-def test_json_ld_employment_type(jsonld_page):
-    posting = parse_job_page(jsonld_page[1], jsonld_page[0], crawled_at=CRAWL_TIME)
-    assert posting["employment_type_raw"] == "FULL_TIME"
-
-
-def test_json_ld_pay_is_structured_and_the_chip_stays_raw(jsonld_page):
-    posting = parse_job_page(jsonld_page[1], jsonld_page[0], crawled_at=CRAWL_TIME)
-    salary = _jsonld_record().salary
-    assert (posting["salary"], posting["salary_raw"]) == (
+def test_json_ld_wins_for_date_type_and_pay_and_the_pay_chip_stays_raw(jsonld_page):
+    url, body = jsonld_page
+    record, posting = _jsonld_record(), _parse(url, body)
+    salary = record.salary
+    assert (
+        b'"@type": "JobPosting"' in body,
+        posting["date_posted_raw"],
+        posting["employment_type_raw"],
+        posting["salary"],
+        posting["salary_raw"],
+    ) == (
+        True,
+        record.published,
+        "FULL_TIME",
         {"min": salary["min"], "max": salary["max"], "currency": "EUR", "period": "year"},
         f"€{salary['min']:,} - €{salary['max']:,} / year",
     )
@@ -267,18 +221,16 @@ def test_json_ld_pay_is_structured_and_the_chip_stays_raw(jsonld_page):
 def test_json_ld_body_when_the_markup_container_is_gone(jsonld_page):
     url, body = jsonld_page
     renamed = body.replace(b"JobDescription_body__", b"Prose_wrapper__")
-    posting = parse_job_page(renamed, url, crawled_at=CRAWL_TIME)
-    assert posting["description_html"] == _jsonld_record().body_html.strip()
+    assert _parse(url, renamed)["description_html"] == _jsonld_record().body_html.strip()
 
 
 def test_new_css_module_hashes_change_nothing(seed_page, seed):
     rehashed = re.sub(rb"(\b[A-Z]\w+_\w+__)\w+", rb"\1zz99", seed_page.body)
-    assert parse_job_page(rehashed, SEED_URL, crawled_at=CRAWL_TIME) == seed
+    assert _parse(SEED_URL, rehashed) == seed
 
 
 def test_chips_without_icons_are_read_by_their_text(seed_page):
-    bare = re.sub(rb"<svg[^>]*>.*?</svg>", b"", seed_page.body)
-    posting = parse_job_page(bare, SEED_URL, crawled_at=CRAWL_TIME)
+    posting = _parse(SEED_URL, re.sub(rb"<svg[^>]*>.*?</svg>", b"", seed_page.body))
     assert (posting["location_raw"], posting["seniority_raw"], posting["date_posted_raw"]) == (
         "Porto, Portugal",
         "Mid-Level",
@@ -291,6 +243,11 @@ def test_a_page_of_another_site_is_a_format_error():
         parse_job_page(b"<html><body><p>Bad gateway</p></body></html>", SEED_URL, crawled_at="")
 
 
+def test_a_page_that_is_no_listing_is_a_format_error():
+    with pytest.raises(SourceFormatError):
+        parse_listing(b"<html><body>Maintenance</body></html>", organization_jobs_url("x"))
+
+
 def test_job_url_parts():
     assert job_url_parts(SEED_URL + "?utm_source=x") == (
         "farfetch",
@@ -298,54 +255,8 @@ def test_job_url_parts():
     )
 
 
-# --- listings and the soft 404 ------------------------------------------------------------------
-
-
-def test_first_listing_page_links_ten_jobs_and_the_next_page():
-    url = organization_jobs_url("marisol-pay")
-    listing = parse_listing(_page(url).body, url)
-    assert (len(listing.job_urls), listing.next_url) == (
-        10,
-        organization_jobs_url("marisol-pay", 2),
-    )
-
-
-def test_last_listing_page_has_no_next_page():
-    url = organization_jobs_url("marisol-pay", 2)
-    listing = parse_listing(_page(url).body, url)
-    assert (len(listing.job_urls), listing.next_url) == (3, None)
-
-
-def test_listing_links_are_the_recorded_job_pages():
-    urls = []
-    for page in (1, 2):
-        url = organization_jobs_url("marisol-pay", page)
-        urls += parse_listing(_page(url).body, url).job_urls
-    expected = {HOST + job_path(r) for r in _records() if r.company == "Marisol Pay"}
-    assert sorted(urls) == sorted(expected)
-
-
-def test_a_page_that_is_no_listing_is_a_format_error():
-    with pytest.raises(SourceFormatError):
-        parse_listing(b"<html><body>Maintenance</body></html>", organization_jobs_url("x"))
-
-
-def _expired_url() -> str:
-    [record] = [r for r in _records() if r.placements["nodegree"].get("expired")]
-    return HOST + job_path(record)
-
-
-def test_soft_404_is_served_with_200():
-    assert _page(_expired_url()).status == 200
-
-
-def test_soft_404_is_recognised():
-    with pytest.raises(PostingGone):
-        parse_job_page(_page(_expired_url()).body, _expired_url(), crawled_at=CRAWL_TIME)
-
-
 def test_robots_allows_listings_paging_and_jobs_but_not_search():
-    robots = Protego.parse(_page(f"{HOST}/robots.txt").body.decode())
+    robots = Protego.parse(recording(f"{HOST}/robots.txt").body.decode())
     allowed = [
         robots.can_fetch(url, "jobsieve")
         for url in (
@@ -367,6 +278,7 @@ def test_robots_allows_listings_paging_and_jobs_but_not_search():
         ({"organizations": "not a slug"}, "is not a NoDegree organisation slug"),
         ({"organizations": "a", "boards": "b"}, "not both"),
         ({"max_pages": "0"}, "max_pages='0' is not a whole number"),
+        ({"max_pages": "lots"}, "max_pages='lots' is not a whole number"),
         ({"all_jobs_pages": "many"}, "all_jobs_pages='many' is not a whole number"),
     ],
 )
@@ -375,202 +287,154 @@ def test_bad_arguments_are_refused(arguments, message):
         NodegreeSpider(**arguments)
 
 
-def test_bad_argument_stops_the_crawl_at_start():
-    result = run_scrapy("crawl", "nodegree", "-a", "max_pages=lots")
-    assert result.returncode != 0 and "max_pages='lots' is not a whole number" in result.stderr
-
-
-# --- an offline crawl of the shipped world ------------------------------------------------------
+# --- the listings, walked in-process ------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("nodegree")
-    sources = tmp / "sources.toml"
-    boards = ", ".join(f'"{org}"' for org in ORGANIZATIONS)
-    sources.write_text(f"[nodegree]\nboards = [{boards}]\nall_jobs_pages = 1\n")
-    result = run_scrapy(
-        "crawl",
-        "nodegree",
-        "-s",
-        f"JOBSIEVE_WORLD={SHIPPED_WORLD}",
-        "-s",
-        f"JOBSIEVE_SOURCES={sources}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-s",
-        "LOG_LEVEL=DEBUG",
-        "-O",
-        str(tmp / "out.jsonl"),
+def walk() -> dict:
+    """Every listing page the spider reads (the sources file's organisations and one page of the
+    all-jobs listing), fed its recorded answer, and the job pages each one asks for."""
+    spider = spider_for("nodegree", all_jobs_pages="1")
+    listings, jobs, queue = [], {}, list(spider.started)
+    while queue:
+        request = queue.pop(0)
+        listings.append(request.url)
+        response = file_response(recording(request.url), cb_kwargs=request.cb_kwargs)
+        out = run_callback(spider, "parse_listing", response, **request.cb_kwargs)
+        queue += [r for r in out.requests if r.callback == spider.parse_listing]
+        jobs[request.cb_kwargs["board"]] = jobs.get(request.cb_kwargs["board"], []) + [
+            (r.cb_kwargs["board"], r.url) for r in out.requests if r.callback == spider.parse_job
+        ]
+    return {"listings": listings, "jobs": jobs, "stats": jobsieve_stats(spider)}
+
+
+def test_listings_are_read_to_their_last_page_and_the_all_jobs_listing_to_its_cap(walk):
+    assert (sorted(walk["listings"]), walk["stats"]) == (
+        sorted(
+            [
+                organization_jobs_url("farfetch"),
+                organization_jobs_url("hafenwerk"),
+                organization_jobs_url("marisol-pay"),
+                organization_jobs_url("marisol-pay", 2),
+                f"{HOST}/jobs",  # the all-jobs listing, capped at one page of two
+            ]
+        ),
+        {"jobsieve/source/nodegree/all-jobs/page_cap": 1},
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    crawled = re.findall(r"Crawled \((\d+)\) <GET (\S+)>", result.stderr)
-    return {
-        "lines": _lines(tmp / "out.jsonl"),
-        "stats": _stats(result.stderr),
-        "crawled": crawled,
-        "stderr": result.stderr,
+
+
+def test_the_organisations_listings_ask_for_every_recorded_job_page_once(walk):
+    from_orgs = [
+        job for board, found in walk["jobs"].items() if board != "all-jobs" for job in found
+    ]
+    expected = sorted(
+        (job_url_parts(url)[0], url) for url in (HOST + job_path(r) for r in _records())
+    )
+    assert sorted(from_orgs) == expected
+
+
+def test_jobs_of_the_all_jobs_listing_count_for_their_organisation_and_are_asked_for_once(walk):
+    from_orgs = {
+        job for board, found in walk["jobs"].items() if board != "all-jobs" for job in found
     }
+    # The same request as its organisation's listing makes: Scrapy's duplicate filter drops it.
+    assert walk["jobs"]["all-jobs"] and set(walk["jobs"]["all-jobs"]) <= from_orgs
 
 
-def test_crawl_every_line_is_valid(crawl):
-    assert crawl["lines"] and [validate_posting(line) for line in crawl["lines"]] == [[]] * len(
-        crawl["lines"]
-    )
+# --- the shipped night --------------------------------------------------------------------------
 
 
-def test_crawl_yields_every_open_recorded_posting_once(crawl):
+@pytest.fixture(scope="module")
+def lines(shipped_night) -> list[dict]:
+    return shipped_night.postings("nodegree")
+
+
+@pytest.fixture(scope="module")
+def seed_line(lines) -> dict:
+    [line] = [line for line in lines if line["url"] == SEED_URL]
+    return line
+
+
+def test_night_every_line_is_valid(lines):
+    assert lines and [validate_posting(line) for line in lines] == [[]] * len(lines)
+
+
+def test_night_yields_every_open_recorded_posting_once(lines):
     expected = [
         r.placements["nodegree"]["id"]
         for r in _records()
         if not r.placements["nodegree"].get("expired")
     ]
-    assert sorted(line["source_id"] for line in crawl["lines"]) == sorted(expected)
+    assert sorted(line["source_id"] for line in lines) == sorted(expected)
 
 
-def test_crawl_yields_the_seed_item(crawl):
-    [line] = [line for line in crawl["lines"] if line["url"] == SEED_URL]
+def test_night_seed_line_has_the_seeds_values_normalised(seed_line):
+    expected = SEED_FIELDS | SEED_NORMALISED
     assert (
-        line["id"],
-        line["title"],
-        line["company"],
-        line["location_raw"],
-        line["seniority_raw"],
-        line["date_posted_raw"],
-        line["department"],
-        line["original_url"].startswith("https://jobs.lever.co/farfetch/"),
-    ) == (
-        "nodegree:ce7672804fe64ff4946cef925788478e",
-        "Backend Engineer",
-        "Farfetch",
-        "Porto, Portugal",
-        "Mid-Level",
-        "2 weeks ago",
-        "Engineering",
-        True,
-    )
+        {name: seed_line[name] for name in expected},
+        seed_line["original_url"].startswith("https://jobs.lever.co/farfetch/"),
+    ) == (expected, True)
 
 
-def test_crawl_seed_normalised(crawl):
-    [line] = [line for line in crawl["lines"] if line["url"] == SEED_URL]
-    assert (line["locations"], line["seniority"], line["date_posted"], line["remote"]) == (
-        [{"city": "Porto", "region": None, "country": "PT"}],
-        "mid",
-        "2026-11-08",
-        None,
-    )
-
-
-def test_crawl_seed_body_clean_and_boilerplate_kept_aside(crawl):
-    [line] = [line for line in crawl["lines"] if line["url"] == SEED_URL]
-    categories = {b["category"] for b in line["boilerplate"]}
+def test_night_seed_body_clean_and_boilerplate_kept_aside(seed_line):
+    categories = {b["category"] for b in seed_line["boilerplate"]}
     assert (
-        line["description"].startswith("As a Backend Engineer, you will join"),
-        "- Flexible benefits program" in line["description"],
-        "FARFETCH is committed" in line["description"],
+        seed_line["description"].startswith("As a Backend Engineer, you will join"),
+        "- Flexible benefits program" in seed_line["description"],
+        "FARFETCH is committed" in seed_line["description"],
         {"eeo", "scam_disclaimer"} <= categories,
     ) == (True, True, False, True)
 
 
-def test_crawl_bodies_in_several_languages(crawl):
-    assert {"en", "es", "fr", "de", "nl"} <= {line["language"] for line in crawl["lines"]}
+def test_night_bodies_in_several_languages(lines):
+    assert {"en", "es", "fr", "de", "nl"} <= {line["language"] for line in lines}
 
 
-def test_crawl_requests_exactly_the_listing_pages_that_exist(crawl):
-    listings = sorted(url for _, url in crawl["crawled"] if "/jobs/" not in url)
-    assert listings == sorted(
-        [
-            f"{HOST}/jobs",  # the all-jobs listing, capped at one page of two
-            f"{HOST}/robots.txt",
-            organization_jobs_url("farfetch"),
-            organization_jobs_url("hafenwerk"),
-            organization_jobs_url("marisol-pay"),
-            organization_jobs_url("marisol-pay", 2),
-        ]
+def test_night_counts_each_organisation_and_the_closed_job(shipped_night):
+    assert shipped_night.boards("nodegree") == {
+        "farfetch": {"postings": 1},
+        "hafenwerk": {"postings": 4},
+        "marisol-pay": {"expired": 1, "postings": 12},
+    }
+
+
+def test_night_asks_for_robots_txt_each_listing_page_and_each_job_page_once(shipped_night):
+    report = shipped_night.report["sources"]["nodegree"]
+    listing_pages = 4  # farfetch, hafenwerk and marisol-pay's two pages
+    assert (report["requests"], report["responses"], report["missing_recordings"]) == (
+        1 + listing_pages + len(_records()),
+        1 + listing_pages + len(_records()),
+        0,
     )
 
 
-def test_crawl_counts_the_page_cap_and_the_soft_404(crawl):
+def test_night_is_not_stopped_by_robots_txt(shipped_night):
+    assert [
+        line
+        for line in shipped_night.log.splitlines()
+        if "Forbidden by robots.txt" in line and "nodegree" in line
+    ] == []
+
+
+# --- the fault night: jobs that fail after the listing named them -------------------------------
+
+
+def test_faults_a_board_whose_jobs_fail_is_not_failed(fault_night):
+    assert faults.PATCHY not in fault_night.report["sources"]["nodegree"]["errors"]
+
+
+def test_faults_a_gone_job_is_expired_a_garbled_one_skipped_and_the_good_one_kept(fault_night):
     assert (
-        crawl["stats"].get("jobsieve/source/nodegree/all-jobs/page_cap"),
-        crawl["stats"].get("jobsieve/source/nodegree/marisol-pay/expired"),
-    ) == (1, 1)
+        fault_night.boards("nodegree")[faults.PATCHY],
+        f"nodegree: job no longer available: {faults.GONE_JOB}" in fault_night.log,
+        f"Board {faults.PATCHY!r} of nodegree: skipped an entry: no job title or body on "
+        f"{faults.GARBLED_JOB}" in fault_night.log,
+    ) == ({"expired": 1, "skipped": 1, "postings": 1}, True, True)
 
 
-def test_crawl_requests_each_job_page_once_and_misses_nothing(crawl):
-    jobs = [url for _, url in crawl["crawled"] if "/jobs/" in url]
+def test_faults_leave_every_good_posting_in_the_feed(fault_night, lines):
+    faulty = fault_night.postings("nodegree")
     assert (
-        len(jobs) == len(set(jobs)) == len(_records()),
-        "jobsieve/world/missing" in crawl["stats"],
-        "Forbidden by robots.txt" in crawl["stderr"],
-    ) == (True, False, False)
-
-
-# --- faults, counted per organisation while the crawl goes on -----------------------------------
-
-
-def _faulty_world(root: Path) -> Path:
-    shipped = World(SHIPPED_WORLD)
-    world = World(root)
-    for exchange in (SHIPPED_WORLD / "jobs.nodegree.com").glob("*.json"):
-        if ".body." not in exchange.name:
-            world.save(shipped.read(exchange))
-    page = b"<html><body><main>%s</main></body></html>"
-    listing = b'<ul data-testid="job-list">%s</ul>'
-    world.save(Recording("GET", organization_jobs_url("broken"), 200, HTML_HEADERS, page % b"Oops"))
-    world.save(
-        Recording("GET", organization_jobs_url("empty"), 200, HTML_HEADERS, page % listing % b"")
-    )
-    # A job the listing still shows but whose page is gone for good (410).
-    gone = f"{HOST}/organizations/quiet/jobs/cook-J{'0' * 32}_ONoDegreeAAAAAAAAAA"
-    link = f'<li><a href="{gone}">Cook</a></li>'.encode()
-    world.save(
-        Recording("GET", organization_jobs_url("quiet"), 200, HTML_HEADERS, page % listing % link)
-    )
-    world.save(Recording("GET", gone, 410, HTML_HEADERS, page % b"Gone"))
-    # One job page of a good organisation answers garbage.
-    garbled = HOST + job_path(next(r for r in _records() if r.company == "Marisol Pay"))
-    world.save(Recording("GET", garbled, 200, HTML_HEADERS, page % b"Upstream error"))
-    return root
-
-
-@pytest.fixture(scope="module")
-def faulty_night(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("nodegree-faults")
-    world = _faulty_world(tmp / "world")
-    sources = tmp / "sources.toml"
-    sources.write_text(
-        '[nodegree]\nboards = ["farfetch", "marisol-pay", "broken", "missing", "empty", "quiet"]\n'
-    )
-    result = run_scrapy(
-        "crawlall",
-        "-s",
-        f"JOBSIEVE_WORLD={world}",
-        "-s",
-        f"JOBSIEVE_SOURCES={sources}",
-        "-s",
-        f"JOBSIEVE_FEEDS_DIR={tmp / 'feeds'}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return tmp / "feeds" / "2026-11-22"
-
-
-def test_faults_name_the_failing_organisations(faulty_night):
-    report = json.loads((faulty_night / "report.json").read_text())
-    assert sorted(report["sources"]["nodegree"]["errors"]) == ["broken", "missing"]
-
-
-def test_faults_counted_per_organisation(faulty_night):
-    boards = json.loads((faulty_night / "report.json").read_text())["sources"]["nodegree"]["boards"]
-    assert (boards["empty"], boards["quiet"], boards["marisol-pay"]) == (
-        {"empty": 1, "postings": 0},
-        {"expired": 1},
-        {"expired": 1, "postings": 11, "skipped": 1},
-    )
-
-
-def test_faults_leave_the_good_postings_in_the_feed(faulty_night):
-    lines = _lines(faulty_night / "postings.jsonl")
-    assert (len(lines), all(validate_posting(line) == [] for line in lines)) == (12, True)
+        sorted(line["url"] for line in faulty),
+        [validate_posting(line) for line in faulty],
+    ) == (sorted([*(line["url"] for line in lines), faults.GOOD_JOB]), [[]] * len(faulty))
