@@ -1,4 +1,5 @@
-"""Real `scrapy crawl` and `scrapy crawlall` processes against recorded worlds."""
+"""The crawls a user runs, end to end: `scrapy crawl -O` of one source, `scrapy crawlall
+--offline` (the README's command) and a night with failing boards and an invalid job."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 
 from scrapers.contract import validate_posting
 from scrapers.sources import load_sources
-from scrapers.world import Recording, World
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
+from tests.support.faults.greenhouse import INVALID_JOB
+from tests.support.nights import run_night
 
 
 def _lines(path: Path) -> list[dict]:
@@ -19,201 +21,102 @@ def _lines(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def greenhouse_feed(tmp_path_factory) -> list[dict]:
+    """The README's live-crawl command, on the recorded world: `scrapy crawl … -O file`."""
     out = tmp_path_factory.mktemp("crawl") / "out.jsonl"
     result = run_scrapy(
-        "crawl",
-        "greenhouse",
-        "-a",
-        "boards=mercari",
-        "-s",
-        f"JOBSIEVE_WORLD={SHIPPED_WORLD}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        "-O",
-        str(out),
-    )
+        "crawl", "greenhouse", "-a", "boards=mercari",
+        "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}", "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
+        "-O", str(out),
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     return _lines(out)
 
 
-def test_crawl_yields_every_job_of_the_board(greenhouse_feed):
-    assert len(greenhouse_feed) == 7
-
-
-def test_every_line_is_valid(greenhouse_feed):
+def test_crawl_writes_every_job_of_the_board_each_valid(greenhouse_feed):
     assert [validate_posting(line) for line in greenhouse_feed] == [[]] * 7
 
 
-def test_seed_job_is_in_the_feed(greenhouse_feed):
+def test_crawl_writes_the_seed_job_clean(greenhouse_feed):
     seed = next(line for line in greenhouse_feed if line["id"] == "greenhouse:8519643002")
-    assert (seed["title"], seed["location_raw"], seed["remote"], seed["language"]) == (
+    assert (
+        seed["title"],
+        seed["location_raw"],
+        seed["remote"],
+        seed["language"],
+        "equal opportunity" in seed["description"],
+        "- Flexibility:" in seed["description"],
+        "eeo" in {b["category"] for b in seed["boilerplate"]},
+    ) == (
         "Sr. Software Engineer, Backend",
         "Hybrid-Palo Alto, CA",
         "hybrid",
         "en",
+        False,
+        True,
+        True,
     )
 
 
-def test_seed_body_lost_its_boilerplate_but_kept_benefits(greenhouse_feed):
-    seed = next(line for line in greenhouse_feed if line["id"] == "greenhouse:8519643002")
-    assert (
-        "equal opportunity" not in seed["description"] and "- Flexibility:" in seed["description"]
+def test_crawl_equals_the_nights_lines_of_the_board(greenhouse_feed, shipped_night):
+    """`scrapy crawl` and the night run the same spider and pipelines: same lines, but for the
+    night's cross-source annotations."""
+    night = [p for p in shipped_night.postings("greenhouse") if "/mercari/" in p["url"]]
+    annotated = ("status", "first_seen", "duplicate_of")
+    strip = lambda line: {k: v for k, v in line.items() if k not in annotated}  # noqa: E731
+    assert sorted(map(json.dumps, map(strip, greenhouse_feed))) == sorted(
+        map(json.dumps, map(strip, night))
     )
 
 
-def test_seed_boilerplate_kept_aside(greenhouse_feed):
-    seed = next(line for line in greenhouse_feed if line["id"] == "greenhouse:8519643002")
-    assert "eeo" in {b["category"] for b in seed["boilerplate"]}
-
-
-def test_bad_board_argument_fails_at_start():
+def test_a_bad_board_argument_stops_a_real_crawl_at_start():
     result = run_scrapy(
         "crawl", "greenhouse", "-a", "boards=not a token", "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}"
     )
     assert result.returncode != 0 and "is not a Greenhouse board token" in result.stderr
 
 
-def _faulty_world(root: Path) -> Path:
-    """The shipped world plus a board serving malformed JSON and a job the contract rejects."""
-    world = World(root)
-    for exchange in World(SHIPPED_WORLD).exchanges():
-        world.save(World(SHIPPED_WORLD).read(exchange))
-    json_type = [("Content-Type", "application/json; charset=utf-8")]
-    api = "https://boards-api.greenhouse.io/v1/boards"
-    world.save(
-        Recording("GET", f"{api}/broken/jobs?content=true", 200, json_type, b'{"jobs": [{"id": 1,')
-    )
-    world.save(Recording("GET", f"{api}/empty/jobs?content=true", 200, json_type, b'{"jobs": []}'))
-    bad_job = {
-        "id": 77,
-        "title": "Engineer",
-        "absolute_url": "javascript:alert(1)",
-        "location": {"name": "Berlin"},
-        "content": "&lt;p&gt;Build things.&lt;/p&gt;",
+# --- the README's night ---------------------------------------------------------------------------
+
+
+def test_night_crawls_every_source_of_the_sources_file(shipped_night):
+    assert sorted(shipped_night.report["sources"]) == sorted(load_sources(ROOT / "sources.toml"))
+
+
+def test_night_misses_no_recording_and_no_board_fails(shipped_night):
+    sources = shipped_night.report["sources"]
+    assert {n: (s["missing_recordings"], s["errors"]) for n, s in sources.items()} == {
+        n: (0, {}) for n in sources
     }
-    world.save(
-        Recording(
-            "GET",
-            f"{api}/invalid/jobs?content=true",
-            200,
-            json_type,
-            json.dumps({"jobs": [bad_job], "meta": {"total": 1}}).encode(),
-        )
-    )
-    return root
 
 
-@pytest.fixture(scope="module")
-def night(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("night")
-    world = _faulty_world(tmp / "world")
-    sources = tmp / "sources.toml"
-    sources.write_text(
-        '[greenhouse]\nboards = ["mercari", "missing", "broken", "invalid", "empty"]\n'
-    )
-    result = run_scrapy(
-        "crawlall",
-        "-s",
-        f"JOBSIEVE_WORLD={world}",
-        "-s",
-        f"JOBSIEVE_SOURCES={sources}",
-        "-s",
-        f"JOBSIEVE_FEEDS_DIR={tmp / 'feeds'}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return tmp / "feeds" / "2026-11-22"
+def test_night_every_line_valid(shipped_night):
+    lines = shipped_night.postings()
+    assert lines and all(validate_posting(line) == [] for line in lines)
 
 
-def test_crawlall_writes_postings_of_the_good_board(night):
-    assert len(_lines(night / "postings.jsonl")) == 7
+def test_night_is_deterministic(shipped_night, tmp_path):
+    again = run_night(tmp_path)
+    for name in ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl"):
+        assert (again.folder / name).read_bytes() == (shipped_night.folder / name).read_bytes()
 
 
-def test_crawlall_report_names_failing_boards(night):
-    report = json.loads((night / "report.json").read_text())
-    assert sorted(report["sources"]["greenhouse"]["errors"]) == ["broken", "missing"]
+# --- a night with failing boards (the board-fault contract: tests/test_board_faults.py) ------
 
 
-def test_crawlall_report_counts_drops(night):
-    report = json.loads((night / "report.json").read_text())
-    assert report["dropped"] == {"invalid": 1}
+def test_night_drops_the_invalid_job_and_counts_why(fault_night):
+    assert fault_night.report["sources"]["greenhouse"]["dropped"] == {"invalid": 1}
 
 
-def test_crawlall_report_counts_requests(night):
-    report = json.loads((night / "report.json").read_text())
-    # robots.txt + 5 boards + a pay request per listed job (7 of mercari, 1 of "invalid")
-    assert report["requests"]["by_source"]["greenhouse"] == 14
-
-
-def test_crawlall_report_counts_empty_boards(night):
-    report = json.loads((night / "report.json").read_text())
-    assert report["sources"]["greenhouse"]["boards"]["empty"] == {"empty": 1, "postings": 0}
-
-
-def test_crawlall_deadletter_holds_the_invalid_item_and_why(night):
-    [line] = _lines(night / "deadletter.jsonl")
+def test_night_keeps_the_invalid_job_in_the_dead_letters_with_every_error(fault_night):
+    [line] = [d for d in fault_night.lines("deadletter.jsonl") if d.get("spider") == "greenhouse"]
     assert (
         line["reason"],
         line["item"]["source_id"],
         sorted({d["field"] for d in line["details"]}),
-    ) == ("invalid", "77", ["apply_url", "url"])
+    ) == ("invalid", str(INVALID_JOB["id"]), ["apply_url", "url"])
 
 
-@pytest.fixture(scope="module")
-def offline_night(tmp_path_factory) -> Path:
-    feeds = tmp_path_factory.mktemp("offline")
-    result = run_scrapy(
-        "crawlall",
-        "--offline",
-        "-s",
-        f"JOBSIEVE_FEEDS_DIR={feeds}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return feeds / "2026-11-22"
-
-
-def test_crawlall_offline_crawls_every_source_of_the_sources_file(offline_night):
-    report = json.loads((offline_night / "report.json").read_text())
-    assert sorted(report["sources"]) == sorted(load_sources(ROOT / "sources.toml"))
-
-
-def test_crawlall_offline_misses_no_recording(offline_night):
-    report = json.loads((offline_night / "report.json").read_text())
-    assert {n: s["missing_recordings"] for n, s in report["sources"].items()} == {
-        n: 0 for n in report["sources"]
-    }
-
-
-def test_crawlall_offline_has_no_board_error(offline_night):
-    report = json.loads((offline_night / "report.json").read_text())
-    assert {n: s["errors"] for n, s in report["sources"].items()} == {
-        n: {} for n in report["sources"]
-    }
-
-
-def test_crawlall_offline_every_line_valid(offline_night):
-    lines = _lines(offline_night / "postings.jsonl")
-    assert lines and all(validate_posting(line) == [] for line in lines)
-
-
-def test_crawlall_offline_seed_jobs(offline_night):
-    ids = {line["id"] for line in _lines(offline_night / "postings.jsonl")}
-    assert "greenhouse:8519643002" in ids
-
-
-def test_crawlall_offline_is_deterministic(offline_night, tmp_path):
-    again = run_scrapy(
-        "crawlall",
-        "--offline",
-        "-s",
-        f"JOBSIEVE_FEEDS_DIR={tmp_path}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-    )
-    assert again.returncode == 0, again.stderr[-3000:]
-    assert (tmp_path / "2026-11-22" / "postings.jsonl").read_bytes() == (
-        offline_night / "postings.jsonl"
-    ).read_bytes()
+def test_night_counts_the_requests_sent_to_failing_boards(fault_night, shipped_night):
+    # A list request per failing board, and the invalid job's own request for its pay.
+    sent = fault_night.report["requests"]["by_source"]["greenhouse"]
+    assert sent == shipped_night.report["requests"]["by_source"]["greenhouse"] + 5
