@@ -38,8 +38,9 @@ if str(ROOT) not in sys.path:
 
 from scrapy.settings import Settings  # noqa: E402
 
-from scrapers import boilerplate, textblocks  # noqa: E402
+import scrapers.boilerplate  # noqa: E402
 from scrapers import settings as project_settings  # noqa: E402
+from scrapers import textblocks  # noqa: E402
 
 CAPTURE_ENV = "JOBSIEVE_BENCH_CAPTURE"
 CRAWL_TIME = "2026-11-22T03:00:00Z"
@@ -89,7 +90,9 @@ def load(path: Path) -> list[Any]:
 
 def _clear_caches() -> None:
     # Every functools cache of the stage's modules, whatever they are named: a fresh crawl.
-    modules: tuple[ModuleType, ...] = (boilerplate, textblocks)
+    stage = scrapers.boilerplate.__name__
+    modules: list[ModuleType] = [textblocks]
+    modules += [m for name, m in sys.modules.items() if name.startswith(f"{stage}.")]
     for module in modules:
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):

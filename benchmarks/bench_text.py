@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from evaluation.dataset import CONTENT, LabelledPage, load_pages  # noqa: E402
 from evaluation.score import SEED_TITLES, SEEDS_DIR  # noqa: E402
-from scrapers import boilerplate, language  # noqa: E402
-from scrapers.boilerplate import strip_boilerplate  # noqa: E402
+from scrapers import language  # noqa: E402
+from scrapers.boilerplate import block_rules, strip_boilerplate  # noqa: E402
+from scrapers.boilerplate import text as boilerplate_text  # noqa: E402
 
 BODY_CHARS = 5000
 
@@ -138,9 +139,9 @@ def _plain_langdetect(text: str) -> object:
 
 
 def _clear_blocks() -> None:
-    boilerplate._block_rule_category.cache_clear()
-    boilerplate._section_category.cache_clear()
-    boilerplate._key.cache_clear()
+    block_rules.block_rule_category.cache_clear()
+    block_rules.section_category.cache_clear()
+    boilerplate_text.key.cache_clear()
 
 
 def _clear_words() -> None:

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evaluation.dataset import CONTENT, LabelledPage, load_pages
-from scrapers.boilerplate import classify_blocks, render_blocks
+from scrapers.boilerplate import classify_blocks
 from scrapers.language import detect_language
-from scrapers.textblocks import normalise_spaces
+from scrapers.textblocks import normalise_spaces, render_blocks
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
 # The seeds' fields as their spiders extract them (../shared/seeds/README.md); language en.

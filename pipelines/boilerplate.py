@@ -6,16 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
+from scrapers import settings as defaults
 from scrapers.boilerplate import TemplateMemory, strip_boilerplate
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.textblocks import parse_html
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-
-# Default of the JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS setting: a block around the body seen on this
-# many postings of one source (from two companies or more) is that site's template.
-REPEATED_BLOCK_MIN_POSTINGS = 5
 
 # Header lines of a text capture that are fields, not body.
 _HEADER_FIELDS = (
@@ -32,11 +29,11 @@ class BoilerplatePipeline(CrawlerPipeline):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         # Learnt as the crawl goes; postings before the threshold keep the blocks (no look-back).
-        self.templates = TemplateMemory(
-            min_postings=crawler.settings.getint(
-                "JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS", REPEATED_BLOCK_MIN_POSTINGS
-            )
+        # The project's default stands when a crawler runs without the project's settings.
+        min_postings = crawler.settings.getint(
+            "JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS", defaults.JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS
         )
+        self.templates = TemplateMemory(min_postings=min_postings)
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

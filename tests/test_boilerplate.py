@@ -661,7 +661,8 @@ def test_french_employer_heading_le_poste_inside_the_body_stays():
 
 def _all_sentences() -> list[str]:
     from evaluation.dataset import load_pages
-    from scrapers.boilerplate import _SENTENCE_SPLIT_RE, _norm
+    from scrapers.boilerplate.statements import SENTENCE_SPLIT_RE
+    from scrapers.boilerplate.text import norm
 
     texts = [p.text for p in load_pages()] + [seed_text(name) for name in SEED_FIELDS]
     return [
@@ -669,16 +670,16 @@ def _all_sentences() -> list[str]:
         for text in texts
         for line in text.splitlines()
         if line.strip()
-        for sentence in _SENTENCE_SPLIT_RE.split(_norm(line))
+        for sentence in SENTENCE_SPLIT_RE.split(norm(line))
     ]
 
 
 def test_gated_statement_rules_agree_with_ungated_on_every_known_sentence() -> None:
-    from scrapers.boilerplate import _BlockRules, _sentence_category
+    from scrapers.boilerplate.statements import BlockRules, sentence_category
 
     for sentence in _all_sentences():
-        gated = _sentence_category(sentence, _BlockRules.of(sentence))
-        assert gated == _sentence_category(sentence), sentence
+        gated = sentence_category(sentence, BlockRules.of(sentence))
+        assert gated == sentence_category(sentence), sentence
 
 
 @pytest.mark.parametrize(
@@ -694,10 +695,10 @@ def test_gated_statement_rules_agree_with_ungated_on_every_known_sentence() -> N
     ],
 )
 def test_gate_lets_statements_through(sentence: str) -> None:
-    from scrapers.boilerplate import _BlockRules, _sentence_category
+    from scrapers.boilerplate.statements import BlockRules, sentence_category
 
-    assert _sentence_category(sentence, _BlockRules.of(sentence)) == _sentence_category(sentence)
-    assert _sentence_category(sentence) is not None
+    assert sentence_category(sentence, BlockRules.of(sentence)) == sentence_category(sentence)
+    assert sentence_category(sentence) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -805,10 +806,10 @@ def test_norm_equals_its_regex_and_translate_form() -> None:
     import re
     import unicodedata
 
-    from scrapers.boilerplate import _QUOTES, _norm
+    from scrapers.boilerplate.text import QUOTES, norm
 
     def reference(text: str) -> str:
-        folded = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        folded = unicodedata.normalize("NFKC", text).translate(QUOTES)
         return re.sub(r"\s+", " ", folded).strip().lower()
 
     odd = [
@@ -820,14 +821,16 @@ def test_norm_equals_its_regex_and_translate_form() -> None:
         "   ",
     ]
     for text in odd + _evaluation_lines():
-        assert _norm(text) == reference(text), text
+        assert norm(text) == reference(text), text
 
 
 def test_section_headings_as_one_regex_equal_the_rule_by_rule_loop() -> None:
-    from scrapers.boilerplate import _SECTION_RES, _norm, _section_category
+    from scrapers.boilerplate.block_rules import section_category
+    from scrapers.boilerplate.rules import RULES
+    from scrapers.boilerplate.text import norm
 
-    def reference(norm: str) -> str | None:
-        return next((cat for cat, regex in _SECTION_RES.items() if regex.match(norm)), None)
+    def reference(normed: str) -> str | None:
+        return next((cat for cat, regex in RULES.sections.items() if regex.match(normed)), None)
 
     headings = [
         "Equal Opportunity Statement",
@@ -837,10 +840,10 @@ def test_section_headings_as_one_regex_equal_the_rule_by_rule_loop() -> None:
         "Datenschutzhinweise",
         "Benefits",
     ]
-    norms = [_norm(line) for line in headings + _evaluation_lines()]
+    norms = [norm(line) for line in headings + _evaluation_lines()]
     assert any(reference(n) for n in norms)
-    for norm in norms:
-        assert _section_category(norm) == reference(norm), norm
+    for normed in norms:
+        assert section_category(normed) == reference(normed), normed
 
 
 BODY_HTML = (

@@ -19,8 +19,14 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from scrapers.normalise.countries import fold
+from scrapers.normalise.vocabulary import read_vocabulary
 
 _DAY_FIRST_LANGUAGES = frozenset({"fr", "de", "es", "pt", "it", "nl"})
+
+# Months, age units, number words, words of days ago and the words around dates, per language
+# (scrapers/data/dates.toml).
+_VOCABULARY = read_vocabulary("dates")
+_WORDS: dict[str, list[str]] = _VOCABULARY["words"]
 
 # --- absolute dates ---------------------------------------------------------------------------
 
@@ -30,30 +36,9 @@ _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _JAPANESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 # Words that put a date in a day-first language ("Publiée le 03/11/2026").
-_DAY_FIRST_WORDS = re.compile(
-    r"\b(?:publiee?|mise en ligne|le|du|veroffentlicht|am|vom|publicad[oa]|el|del|em|"
-    r"gepubliceerd|geplaatst|op|pubblicat[oa]|il)\b"
-)
+_DAY_FIRST_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["day_first"]) + r")\b")
 
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "janvier", "janv", "januar", "janner", "enero", "ene", "janeiro",
-        "januari", "gennaio", "gen"),
-    2: ("february", "feb", "fevrier", "fevr", "fev", "februar", "febrero", "fevereiro",
-        "februari", "febbraio"),
-    3: ("march", "mar", "mars", "marz", "mrz", "marzo", "marco", "maart", "mrt"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-    5: ("may", "mai", "mayo", "maio", "mei", "maggio", "mag"),
-    6: ("june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu"),
-    7: ("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug"),
-    8: ("august", "aug", "aout", "agosto", "ago", "augustus"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set",
-        "settembre"),
-    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
-         "ott"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: ("december", "dec", "decembre", "dezember", "dez", "diciembre", "dic", "dezembro",
-          "dicembre"),
-}  # fmt: skip
+_MONTH_NAMES: dict[int, list[str]] = {int(n): names for n, names in _VOCABULARY["months"].items()}
 _MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _DAY_MONTH_YEAR = re.compile(
@@ -66,47 +51,22 @@ _MONTH_DAY_YEAR = re.compile(
 
 # --- relative ages ----------------------------------------------------------------------------
 
-_UNITS: dict[str, timedelta] = {}
-for _delta, _names in (
-    (timedelta(seconds=1), ("s", "sec", "secs", "second", "seconds", "seconde", "secondes",
-                            "sekunde", "sekunden", "segundo", "segundos", "seconden", "secondo",
-                            "secondi", "sekund", "sekundy", "sekunder", "秒")),
-    (timedelta(minutes=1), ("m", "min", "mins", "minute", "minutes", "minuten", "minuto",
-                            "minutos", "minuut", "minuti", "minut", "minuty", "minuter",
-                            "分")),
-    (timedelta(hours=1), ("h", "hr", "hrs", "hour", "hours", "heure", "heures", "stunde",
-                          "stunden", "std", "hora", "horas", "uur", "ora", "ore", "godzin",
-                          "godziny", "godzine", "timme", "timmar", "時間")),
-    (timedelta(days=1), ("d", "day", "days", "jour", "jours", "j", "tag", "tage", "tagen", "dia",
-                         "dias", "dag", "dagen", "giorno", "giorni", "dzien", "dni", "dagar",
-                         "日")),
-    (timedelta(weeks=1), ("w", "wk", "wks", "week", "weeks", "semaine", "semaines", "woche",
-                          "wochen", "semana", "semanas", "weken", "settimana", "settimane",
-                          "tydzien", "tygodnie", "tygodni", "vecka", "veckor",
-                          "週間", "週")),
-    (timedelta(days=30), ("mo", "mos", "month", "months", "mois", "monat", "monate", "monaten",
-                          "mes", "meses", "maand", "maanden", "mese", "mesi", "miesiac",
-                          "miesiace", "miesiecy", "manad", "manader", "ヶ月", "か月",
-                          "カ月", "ヵ月", "ケ月")),
-    (timedelta(days=365), ("y", "yr", "yrs", "year", "years", "an", "ans", "annee", "annees",
-                           "jahr", "jahre", "jahren", "ano", "anos", "jaar", "jaren", "anno",
-                           "anni", "rok", "lata", "lat", "ar", "年")),
-):  # fmt: skip
-    for _name in _names:
-        _UNITS[_name] = _delta
-
-_NUMBER_WORDS: dict[str, int] = {}
-for _value, _words in (
-    (1, ("a", "an", "one", "un", "une", "ein", "eine", "einem", "einer", "einen", "uno", "una",
-         "um", "uma", "een", "ett", "jeden", "jedna")),
-    (2, ("two", "deux", "zwei", "dos", "dois", "duas", "twee", "due")),
-    (3, ("three", "trois", "drei", "tres", "drie", "tre")),
-    (4, ("four", "quatre", "vier", "cuatro", "quatro", "quattro")),
-    (5, ("five", "cinq", "funf", "cinco", "vijf", "cinque")),
-    (6, ("six", "sechs", "seis", "zes", "sei")),
-):  # fmt: skip
-    for _word in _words:
-        _NUMBER_WORDS[_word] = _value
+_UNIT_LENGTHS = {
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+    "month": timedelta(days=30),
+    "year": timedelta(days=365),
+}
+_UNITS: dict[str, timedelta] = {
+    name: _UNIT_LENGTHS[unit] for unit, names in _VOCABULARY["units"].items() for name in names
+}
+_NUMBER_WORDS: dict[str, int] = {
+    word: int(value) for value, words in _VOCABULARY["numbers"].items() for word in words
+}
+_AGO_WORDS = (*_WORDS["ago_before"], *_WORDS["ago_after"])
 
 _AGE = re.compile(
     r"(?<![\w.])(\d+|"
@@ -116,23 +76,15 @@ _AGE = re.compile(
     + r")(?![a-z])"
 )
 # "in 3 days", "dans 3 jours", "over 3 dagen": a future date is not a posting age.
-_FUTURE = re.compile(r"(?:^|\s)(?:in|dans|en|em|over|tra|fra|binnen|within)\s*$")
-_PAST = re.compile(r"\b(?:ago|il y a|vor|hace|ha|geleden|fa|atras|temu|sedan)\b|前")
+_FUTURE = re.compile(r"(?:^|\s)(?:" + "|".join(_WORDS["future"]) + r")\s*$")
+# Japanese ages end in 前, glued to the unit (no word boundary before it).
+_PAST = re.compile(r"\b(?:" + "|".join(dict.fromkeys(map(fold, _AGO_WORDS))) + r")\b|前")
 
+# Checked in the data's order: "avant-hier" before "hier".
 _DAYS_AGO_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (days, re.compile(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])"))
-    for days, words in (
-        (2, ("day before yesterday", "avant[- ]hier", "vorgestern", "anteayer", "antes de ayer",
-             "anteontem", "eergisteren", "l.altro ieri", "altroieri", "przedwczoraj",
-             "i forrgar", "一昨日", "おととい")),
-        (1, ("yesterday", "hier", "gestern", "ayer", "ontem", "gisteren", "ieri", "wczoraj",
-             "igar", "昨日")),
-        (0, ("today", "aujourd.hui", "heute", "hoy", "hoje", "vandaag", "oggi", "今日", "本日",
-             "just posted", "just now", "moments? ago", "a l.instant", "gerade eben",
-             "recien publicad[oa]", "agora mesmo", "zojuist", "proprio ora", "dzisiaj", "dzis",
-             "idag", "i dag")),
-    )
-)  # fmt: skip
+    (int(days), re.compile(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])"))
+    for days, words in _VOCABULARY["days_ago"].items()
+)
 
 
 def resolve_date(
@@ -207,15 +159,17 @@ def _unfolded(word: str) -> str:
 
 
 _AGE_PHRASE = re.compile(
-    r"(?:(?<![a-z])(?:posted|publi[ée]e?s?|ver[öo]ffentlicht|publicad[oa]|gepubliceerd)\s+)?"
-    r"(?:(?<![a-z])(?:il y a|vor|hace|há|ha|fa)\s+)?"
+    r"(?:(?<![a-z])(?:" + "|".join(_WORDS["posted"]) + r")\s+)?"
+    r"(?:(?<![a-z])(?:" + "|".join(_WORDS["ago_before"]) + r")\s+)?"
     r"(?:(?P<days>" + "|".join(p.pattern for _, p in _DAYS_AGO_WORDS) + r")"
     r"|(?<![\w.])(?P<count>\d+|"
     + "|".join(_unfolded(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\s*\+?\s*(?P<unit>"
     + "|".join(_unfolded(u) for u in sorted(_UNITS, key=len, reverse=True))
     + r")(?:(?!\w)|(?=前)))"
-    r"(?:\s*(?:ago|geleden|fa|atrás|atras|temu|sedan)(?!\w)|前)?",
+    + r"(?:\s*(?:"
+    + "|".join(_WORDS["ago_after"])
+    + r")(?!\w)|前)?",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from scrapers.normalise.countries import fold
+from scrapers.normalise.vocabulary import read_vocabulary
 
 _PRECEDENCE = (
     "INTERN",
@@ -29,51 +30,10 @@ _PRECEDENCE = (
     "OTHER",
 )
 
-# Folded phrases; spaces stand for any run of spaces, hyphens or underscores, and a phrase may
-# also be written glued ("FullTime", "full_time").
-_PHRASES: dict[str, tuple[str, ...]] = {
-    "FULL_TIME": (
-        "full time", "fulltime", "cdi", "permanent", "permanent contract", "regular",
-        "vollzeit", "festanstellung", "unbefristet", "temps plein", "temps complet",
-        "tiempo completo", "jornada completa", "tempo integral", "tempo inteiro", "voltijd",
-        "vaste aanstelling", "tempo pieno", "tempo indeterminato", "indefinido", "efetivo",
-        "pełny etat", "heltid", "tillsvidare", "tillsvidareanstallning", "fast anstallning",
-        "正社員",
-    ),
-    "PART_TIME": (
-        "part time", "parttime", "teilzeit", "temps partiel", "tiempo parcial", "media jornada",
-        "meio periodo", "tempo parcial", "deeltijd", "tempo parziale", "part time job",
-        "werkstudent", "werkstudentin", "minijob", "geringfugige beschaftigung",
-        "niepełny etat", "czesc etatu", "deltid", "アルバイト", "パート", "パートタイム",
-    ),
-    "CONTRACTOR": (
-        "contract", "contractor", "contracting", "freelance", "freelancer", "independent",
-        "independant", "self employed", "consultant", "autonomo", "autonoma", "zzp",
-        "libero professionista", "partita iva", "b2b", "prestataire", "portage salarial",
-        "umowa zlecenie", "umowa o dzielo", "konsult", "業務委託",
-    ),
-    "TEMPORARY": (
-        "temporary", "temp", "fixed term", "fixed term contract", "seasonal", "cdd", "interim",
-        "befristet", "saisonnier", "temporal", "temporario", "tijdelijk", "tempo determinato",
-        "contrato temporal", "duree determinee", "vie", "volontariat international",
-        "praca tymczasowa", "umowa na czas okreslony", "visstid", "visstidsanstallning",
-        "vikariat", "契約社員", "派遣", "派遣社員",
-    ),
-    "INTERN": (
-        "intern", "internship", "stage", "stagiaire", "praktikum", "praktikant", "praktikantin",
-        "alternance", "alternant", "apprenticeship", "apprentice", "apprenti", "apprentissage",
-        "ausbildung", "trainee", "traineeship", "practicas", "becario", "pasantia", "estagio",
-        "estagiario", "stagiair", "tirocinio", "tirocinante", "apprendistato", "work study",
-        "contrat de professionnalisation", "graduate program", "graduate programme",
-        "staz", "praktyki", "praktykant", "praktik", "インターン", "インターンシップ",
-    ),
-    "VOLUNTEER": (
-        "volunteer", "volunteering", "benevole", "benevolat", "ehrenamt", "ehrenamtlich",
-        "voluntariado", "voluntario", "vrijwilliger", "vrijwilligerswerk", "volontariato",
-    ),
-    "PER_DIEM": ("per diem", "perdiem"),
-    "OTHER": ("other", "autre", "autres", "sonstiges", "otro", "outro", "overig", "altro"),
-}  # fmt: skip
+# Phrases per type (scrapers/data/employment.toml).
+_PHRASES: dict[str, list[str]] = read_vocabulary("employment")
+if unknown := set(_PHRASES) - set(_PRECEDENCE):
+    raise ValueError(f"employment.toml: unknown employment types {sorted(unknown)}")
 
 _JOINERS = re.compile(r"[\s_\-]+")
 _EITHER_HOURS = re.compile(

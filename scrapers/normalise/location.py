@@ -22,6 +22,7 @@ from scrapers.normalise.countries import (
     fold,
     subdivision,
 )
+from scrapers.normalise.vocabulary import read_vocabulary
 
 Location = dict[str, str | None]
 
@@ -47,16 +48,8 @@ _TRAILING_FILLER = re.compile(r"\s+(?:only|based)$", re.I)
 _POSTCODE = re.compile(r"^\d{4,5}\s+(?=\D)|\s+\d{5}(?:-\d{4})?$")
 _EDGE_PUNCTUATION = " \t-–—:/.,*"
 
-# Areas and placeholders that name no country.
-_NOT_A_PLACE = frozenset(
-    fold(word)
-    for word in (
-        "EU", "EEA", "EMEA", "Europe", "European Union", "Europa", "APAC", "Asia", "LATAM",
-        "Latin America", "Americas", "North America", "South America", "Africa", "Middle East",
-        "Worldwide", "Global", "Anywhere", "International", "Multiple Locations",
-        "Various Locations", "Flexible", "TBD", "N/A", "Nationwide", "Remote",
-    )
-)  # fmt: skip
+# Areas and placeholders that name no country (scrapers/data/places.toml).
+_NOT_A_PLACE = frozenset(fold(word) for word in read_vocabulary("places")["not_a_place"])
 
 
 def parse_locations(raw: str | None) -> list[Location]:

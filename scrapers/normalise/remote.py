@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from scrapers.normalise.countries import fold
+from scrapers.normalise.vocabulary import read_vocabulary
 
 # API enums that are lowercase single words whose meaning comes from the source, not the
 # language ("no" = WTTJ: no remote), so they only count as an exact, case-sensitive value.
@@ -28,123 +29,13 @@ _EXACT_ENUMS: dict[str, str | None] = {
     "no": "onsite",  # WTTJ
 }
 
-# Folded labels (accents stripped, lower case, hyphens/underscores as spaces).
-_LABELS: dict[str, str] = {}
-for _kind, _words in {
-    "remote": (
-        "remote",
-        "fully remote",
-        "full remote",
-        "100% remote",
-        "100 % remote",
-        "remote only",
-        "telecommute",
-        "work from home",
-        "wfh",
-        "teletravail total",
-        "teletravail complet",
-        "full teletravail",
-        "100% teletravail",
-        "100 % teletravail",
-        "remoto",
-        "100% remoto",
-        "totalmente remoto",
-        "en remoto",
-        "trabajo remoto",
-        "trabalho remoto",
-        "teletrabajo total",
-        "100% teletrabajo",
-        "remote total",
-        "komplett remote",
-        "vollstandig remote",
-        "100% homeoffice",
-        "100 % homeoffice",
-        "fernarbeit",
-        "op afstand",
-        "volledig op afstand",
-        "volledig remote",
-        "da remoto",
-        "lavoro da remoto",
-        "completamente da remoto",
-        "zdalnie",
-        "praca zdalna",
-        "w pełni zdalnie",
-        "100% zdalnie",
-        "pa distans",
-        "distansarbete",
-        "helt pa distans",
-        "フルリモート",
-        "完全リモート",
-        "在宅勤務",
-    ),
-    "hybrid": (
-        "hybrid",
-        "hybrid remote",
-        "remote hybrid",
-        "partially remote",
-        "partial remote",
-        "a few days at home",  # Welcome to the Jungle, English UI
-        "occasional remote",
-        "hybride",
-        "teletravail frequent",
-        "teletravail occasionnel",
-        "teletravail partiel",
-        "teletravail possible",
-        "teletravail regulier",
-        "hibrido",
-        "hybrides arbeiten",
-        "homeoffice moglich",
-        "home office moglich",
-        "teilweise remote",
-        "ibrido",
-        "lavoro ibrido",
-        "hybride werken",
-        "deels op afstand",
-        "trabajo hibrido",
-        "trabalho hibrido",
-        "modelo hibrido",
-        "hybrydowo",
-        "praca hybrydowa",
-        "hybridarbete",
-        "delvis distans",
-        "ハイブリッド",
-        "一部リモート",
-    ),
-    "onsite": (
-        "onsite",
-        "on site",
-        "in office",
-        "office based",
-        "in person",
-        "sur site",
-        "presentiel",
-        "100% presentiel",
-        "pas de teletravail",
-        "teletravail non autorise",
-        "presencial",
-        "vor ort",
-        "praesenz",
-        "prasenz",
-        "kein homeoffice",
-        "op locatie",
-        "op kantoor",
-        "in sede",
-        "in presenza",
-        "no remote",
-        "no remote work",
-        "not remote",
-        "stacjonarnie",
-        "praca stacjonarna",
-        "pa plats",
-        "pa kontoret",
-        "出社",
-        "オフィス勤務",
-    ),
-}.items():
-    for _word in _words:
-        _LABELS[fold(_word)] = _kind  # folded like the text (ブ loses its dakuten)
-
-_UNDECIDED = frozenset({"unknown", "unspecified", "not specified", "flexible", "n/a"})
+# Labels per workplace type (scrapers/data/remote.toml), folded as the text is (ブ loses its
+# dakuten).
+_VOCABULARY = read_vocabulary("remote")
+_LABELS: dict[str, str] = {
+    fold(label): kind for kind, labels in _VOCABULARY["labels"].items() for label in labels
+}
+_UNDECIDED = frozenset(_VOCABULARY["undecided"])
 
 _JOINERS = re.compile(r"[-_\s]+")
 # Segment separators inside titles and location strings.

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from scrapers.normalise.countries import fold
+from scrapers.normalise.vocabulary import read_vocabulary
 
 Salary = dict[str, int | float | str | None]
 
@@ -71,19 +72,11 @@ class _Amount:
 
 # --- currencies -------------------------------------------------------------------------------
 
-_CURRENCY_TOKENS: dict[str, str] = {
-    "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "CDN$": "CAD", "A$": "AUD",
-    "AU$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN",
-    "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₺": "TRY",
-    "₪": "ILS", "₱": "PHP", "₫": "VND", "₴": "UAH", "₽": "RUB", "zł": "PLN", "Kč": "CZK",
-    "Ft": "HUF", "lei": "RON", "円": "JPY", "元": "CNY", "RMB": "CNY", "SFr.": "CHF",
-    "euros": "EUR", "euro": "EUR", "Euro": "EUR", "Euros": "EUR", "pounds": "GBP",
-    "yen": "JPY", "reais": "BRL", "rupees": "INR",
-}  # fmt: skip
-_ISO_4217_TEXT = """USD EUR GBP CHF CAD AUD NZD SGD HKD JPY CNY INR BRL MXN PLN SEK NOK DKK ISK CZK
-HUF RON BGN TRY ILS KRW ZAR AED SAR QAR ARS CLP COP PEN UAH RUB PHP IDR MYR THB VND TWD NGN KES EGP
-MAD UYU"""
-_ISO_4217 = frozenset(_ISO_4217_TEXT.split())
+# Currency tokens and codes, range joiners, bound words and "not given" phrases
+# (scrapers/data/salary.toml).
+_VOCABULARY = read_vocabulary("salary")
+_CURRENCY_TOKENS: dict[str, str] = _VOCABULARY["currency_tokens"]
+_ISO_4217 = frozenset(_VOCABULARY["iso_4217"])
 
 
 def _token_pattern(token: str) -> str:
@@ -134,19 +127,10 @@ _PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _P
 
 # --- bounds -----------------------------------------------------------------------------------
 
-_RANGE_JOINERS = frozenset(
-    {"-", "–", "—", "~", "〜", "～", "to", "a", "à", "bis", "tot", "and", "et", "und", "e", "y",
-     "al", "até", "ate", "hasta", "au", "-->", "->", "–>"}
-)  # fmt: skip
+_RANGE_JOINERS = frozenset(_VOCABULARY["range_joiners"])
 _JOINER_NOISE = re.compile(r"/\s*[a-zA-Zé]+|\bper\s+\w+|\s+")
-_UP_TO = re.compile(
-    r"(?<![a-z])(?:up to|upto|max(?:imum)?\.?|jusqu.a|jusqu.au|au plus|bis zu|maximal|hochstens"
-    r"|hasta|ate|tot|fino a|no more than|not to exceed)\s*:?\s*$"
-)
-_FROM = re.compile(
-    r"(?<![a-z])(?:from|starting(?: at| from)?|min(?:imum)?\.?|at least|a partir de|des|ab"
-    r"|mindestens|desde|vanaf|a partire da|da|au moins)\s*:?\s*$"
-)
+_UP_TO = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["up_to"]) + r")\s*:?\s*$")
+_FROM = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["from"]) + r")\s*:?\s*$")
 _OPEN_TOP = re.compile(r"^\s*\+")
 # Above any yearly pay, even in low-value currencies (IDR, VND).
 _LARGEST_AMOUNT = Decimal(10) ** 10
@@ -154,13 +138,7 @@ _K401 = re.compile(r"401\s?\(?k\)?", re.I)
 
 
 # Sources saying there is no figure to show: a null salary then is the fact, not a parse failure.
-_UNSPECIFIED = re.compile(
-    r"competitive|not (?:specified|disclosed|provided)|unspecified|negotiable|\bdoe\b"
-    r"|depending on (?:experience|profile)|non (?:specifie|communique|precise)"
-    r"|selon (?:profil|experience)"
-    r"|a negocier|nach vereinbarung|nicht angegeben|a convenir|segun (?:experiencia|valia)"
-    r"|nao informado|a combinar|n\.?\s?t\.?\s?b\.?|in overleg|da definire"
-)
+_UNSPECIFIED = re.compile("|".join(_VOCABULARY["unspecified"]))
 
 
 def says_unspecified(raw: str | None) -> bool:

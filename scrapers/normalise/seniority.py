@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from scrapers.normalise.countries import fold
+from scrapers.normalise.vocabulary import read_vocabulary
 
 _ROLE_WORDS = (
     r"(?:engineer|engineering|developer|scientist|designer|architect|researcher|analyst|swe|sre"
@@ -81,39 +82,11 @@ _TITLE_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-# Widget values, folded, with non-alphanumerics as "_" and "level"/"career level" dropped.
+# Career-level field values and the words of "N years of experience" (scrapers/data/seniority.toml).
+_VOCABULARY = read_vocabulary("seniority")
+# Field values, folded, with non-alphanumerics as "_" and "level"/"career level" dropped.
 _RAW_LEVELS: dict[str, str] = {
-    "intern": "intern",
-    "internship": "intern",
-    "stage": "intern",
-    "student": "intern",
-    "entry": "junior",
-    "junior": "junior",
-    "jr": "junior",
-    "graduate": "junior",
-    "beginner": "junior",
-    "debutant": "junior",
-    "mid": "mid",
-    "middle": "mid",
-    "intermediate": "mid",
-    "medior": "mid",
-    "experienced": "mid",
-    "confirme": "mid",
-    "senior": "senior",
-    "sr": "senior",
-    "expert": "senior",
-    "lead": "lead",
-    "staff": "lead",
-    "team_lead": "lead",
-    "tech_lead": "lead",
-    "principal": "principal",
-    "manager": "manager",
-    "management": "manager",
-    "director": "director",
-    "head": "director",
-    "executive": "executive",
-    "c": "executive",
-    "vp": "executive",
+    value: level for level, values in _VOCABULARY["levels"].items() for value in values
 }
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -130,13 +103,8 @@ def normalise_seniority(title: str | None, raw: str | None, body: str | None = N
 
 
 # Lower-cased, not folded: folding a whole body costs more than listing the accented spellings.
-_YEAR_WORDS = (
-    r"(?:years?|yrs?|ans?|ann[eé]es?|jahre?n?|a[nñ]os?|jaar|jaren|anni|anno|lat|[aå]rs?|年)"
-)
-_EXPERIENCE = (
-    r"(?:exp[eé]rience|(?:berufs)?erfahrung|experi[eê]ncia|(?:werk)?ervaring|esperienza"
-    r"|do[sś]wiadczeni\w*|erfarenhet|経験|exp\b)"
-)
+_YEAR_WORDS = "(?:" + "|".join(_VOCABULARY["body"]["year_words"]) + ")"
+_EXPERIENCE = "(?:" + "|".join(_VOCABULARY["body"]["experience_words"]) + ")"
 # "3 to 5 years", "5+ years", "3 ans", "経験3年": digits first, so a scan skips most text.
 _YEARS = re.compile(
     r"(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to|a|à|bis|tot|al|y|e|ou|or)\s*\d{1,2}\s*\+?\s*)?"
@@ -148,8 +116,9 @@ _EXPERIENCE_AFTER = re.compile(r"[^.\n;]{0,40}?" + _EXPERIENCE)
 # experience ... : "experience of at least 3 years", "Experiencia de al menos 2 años", "経験3年".
 _EXPERIENCE_BEFORE = re.compile(
     _EXPERIENCE
-    + r"\s*(?:of|de|von|van|di)?\s*(?:at least|minimum|min\.?|au moins|mindestens|al menos"
-    r"|pelo menos|m[ií]nimo|almeno)?\s*$"
+    + r"\s*(?:of|de|von|van|di)?\s*(?:"
+    + "|".join(_VOCABULARY["body"]["at_least"])
+    + r")?\s*$"
 )
 
 
