@@ -47,9 +47,10 @@ def _state_nights(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_nights(tmp_path_factory) -> Path:
-    feeds = tmp_path_factory.mktemp("nights")
-    crawlall(feeds, CRAWL_TIME, "--offline")
+def two_nights(tmp_path_factory, shipped_night) -> Path:
+    """The shared first night (its feeds, state and detail cache, copied), then the next one."""
+    feeds = tmp_path_factory.mktemp("nights") / "feeds"
+    shutil.copytree(shipped_night.feeds, feeds)
     crawlall(feeds, NIGHT_2, "--offline")
     return feeds
 
