@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -176,13 +177,21 @@ def _crawl(spider: str, feeds: Path, crawl_time: str, *args: str) -> tuple[list[
 
 
 @pytest.fixture(scope="module")
-def greenhouse_nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
-    feeds = tmp_path_factory.mktemp("greenhouse-nights")
+def greenhouse_nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A first night, then from a copy of what it left: the next night and a month later; and
+    from another copy, the next night with incremental crawling off."""
+    root = tmp_path_factory.mktemp("greenhouse-nights")
+    first = _crawl("greenhouse", root / "first", "2026-11-22T03:00:00Z")
+    shutil.copytree(root / "first", root / "later")
+    shutil.copytree(root / "first", root / "full")
     return {
-        "first": _crawl("greenhouse", feeds, "2026-11-22T03:00:00Z"),
-        "next": _crawl("greenhouse", feeds, "2026-11-23T03:00:00Z"),
+        "first": first,
+        "next": _crawl("greenhouse", root / "later", "2026-11-23T03:00:00Z"),
         # Past every posting's revisit age (JOBSIEVE_REVISIT_DAYS = 30).
-        "month_later": _crawl("greenhouse", feeds, "2026-12-23T03:00:00Z"),
+        "month_later": _crawl("greenhouse", root / "later", "2026-12-23T03:00:00Z"),
+        "next_full": _crawl(
+            "greenhouse", root / "full", "2026-11-23T03:00:00Z", "-s", "JOBSIEVE_INCREMENTAL=False"
+        ),
     }
 
 
@@ -203,11 +212,8 @@ def test_details_past_their_revisit_age_are_fetched_again(greenhouse_nights):
     assert stats.get("httpcache/hit") is None
 
 
-def test_incremental_off_fetches_every_detail(tmp_path):
-    _crawl("greenhouse", tmp_path, "2026-11-22T03:00:00Z")
-    _, stats = _crawl(
-        "greenhouse", tmp_path, "2026-11-23T03:00:00Z", "-s", "JOBSIEVE_INCREMENTAL=False"
-    )
+def test_incremental_off_fetches_every_detail(greenhouse_nights):
+    _, stats = greenhouse_nights["next_full"]
     assert stats.get("httpcache/hit") is None
     assert stats.get("httpcache/invalidate") == 28
 
