@@ -12,7 +12,7 @@ from scrapers.dedup.ids import posting_id
 from scrapers.items import FIELD_NAMES, JobPosting
 from scrapers.normalise.dates import resolve_date
 from scrapers.normalise.employment import normalise_employment_type
-from scrapers.normalise.location import parse_locations
+from scrapers.normalise.location import parse_locations, resolve_places
 from scrapers.normalise.remote import normalise_remote
 from scrapers.normalise.salary import parse_salary, says_unspecified
 from scrapers.normalise.seniority import normalise_seniority
@@ -40,6 +40,9 @@ class NormalisePipeline(CrawlerPipeline):
         if not adapter["id"] and adapter["source"] and adapter["url"]:
             adapter["id"] = posting_id(adapter["source"], adapter["source_id"], adapter["url"])
 
+        if adapter["locations"]:
+            # What the source states of its places (scrapers.normalise.location.resolve_places).
+            adapter["locations"] = resolve_places(adapter["locations"])
         self._fill(
             adapter, "locations", "location_raw", lambda: parse_locations(adapter["location_raw"])
         )

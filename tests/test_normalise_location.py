@@ -1,6 +1,6 @@
 import pytest
 
-from scrapers.normalise.location import parse_locations
+from scrapers.normalise.location import parse_locations, resolve_places
 
 
 def loc(city: str | None, region: str | None, country: str | None) -> dict[str, str | None]:
@@ -105,3 +105,34 @@ def test_parse_locations_never_raises_on_odd_text() -> None:
 )
 def test_parse_locations_more_languages(raw: str, expected: list[dict[str, str | None]]) -> None:
     assert parse_locations(raw) == expected
+
+
+# What a source states of its places (extractors), read here and only here.
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        # a place the source gives field by field is kept as it is
+        ([loc("Bordeaux", "Gironde", "FR")], [loc("Bordeaux", "Gironde", "FR")]),
+        # words: every place they name (Ashby's location without an address)
+        ([{"text": "Berlin / München"}], [loc("Berlin", None, "DE"), loc("München", None, "DE")]),
+        # the posting's country fills the places that name none (Lever)
+        ([{"text": "New York, NY", "country": "US"}], [loc("New York", "NY", "US")]),
+        ([{"text": "London", "country": "GB"}], [loc("London", None, "GB")]),
+        ([{"text": "Porto", "country": "PT"}, {"text": "London, UK", "country": "PT"}],
+         [loc("Porto", None, "PT"), loc("London", None, "GB")]),
+        # ... and is the place when the words name none (Lever's "Remote")
+        ([{"text": "Remote", "country": "PT"}], [loc(None, None, "PT")]),
+        # one place in the country the source states for it (Workday's requisition location)
+        ([{"text": "Paris", "country": "US", "one_place": True}], [loc("Paris", None, "US")]),
+        ([{"text": "Remote - United States", "country": "US", "one_place": True}],
+         [loc(None, None, "US")]),
+        ([{"text": None, "country": "DE", "one_place": True}, {"text": "Hamburg"}],
+         [loc(None, None, "DE"), loc("Hamburg", None, "DE")]),
+        # a place named twice is one place
+        ([loc("Porto", None, "PT"), {"text": "Porto, Portugal"}], [loc("Porto", None, "PT")]),
+        # nothing stated, nothing named
+        ([{"text": "Worldwide"}], []),
+    ],
+)  # fmt: skip
+def test_resolve_places(entries, expected) -> None:
+    assert resolve_places(entries) == expected

@@ -16,7 +16,6 @@ from typing import Any
 from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.extractors.common import join, load_json, structured_location
 from scrapers.extractors.common import text as _text
-from scrapers.normalise.location import parse_locations
 from scrapers.urls import canonical_url
 
 API = "https://api.ashbyhq.com"
@@ -56,7 +55,8 @@ def _place(address: Any) -> dict[str, Any] | None:
 
 def locations(job: dict[str, Any]) -> list[dict[str, Any]]:
     """Primary then secondary locations from their addresses; a location without an address is
-    parsed from its name. [] when no address at all leaves parsing to the pipeline."""
+    its name, for the normaliser to read (``scrapers.normalise.location.resolve_places``).
+    [] when no address at all: the pipeline reads ``location_raw`` as for any source."""
     entries = [(job.get("location"), job.get("address"))] + [
         (s.get("location"), s.get("address"))
         for s in job.get("secondaryLocations") or []
@@ -65,12 +65,9 @@ def locations(job: dict[str, Any]) -> list[dict[str, Any]]:
     places = [_place(address) for _, address in entries]
     if not any(places):
         return []
-    found: list[dict[str, Any]] = []
-    for (name, _), place in zip(entries, places, strict=True):
-        for loc in [place] if place else parse_locations(_text(name)):
-            if loc not in found:
-                found.append(loc)
-    return found
+    return [
+        place or {"text": _text(name)} for (name, _), place in zip(entries, places, strict=True)
+    ]
 
 
 def _salary_components(compensation: dict[str, Any]) -> list[dict[str, Any]]:

@@ -20,7 +20,6 @@ from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.extractors.common import join, load_json
 from scrapers.extractors.common import text as _text
 from scrapers.normalise.countries import country_from_code
-from scrapers.normalise.location import parse_locations
 from scrapers.urls import canonical_url
 
 API = {"global": "https://api.lever.co", "eu": "https://api.eu.lever.co"}
@@ -105,15 +104,13 @@ def _location_labels(categories: dict[str, Any]) -> list[str]:
 
 
 def locations(labels: list[str], country: str | None) -> list[dict[str, Any]]:
-    """Structured locations when Lever gives the ISO country; [] leaves parsing to the pipeline.
-
-    ``country`` is the posting's (primary) country, so it only fills places that name none.
-    """
+    """Lever's place labels with the posting's ISO country, for the normaliser to read
+    (``scrapers.normalise.location.resolve_places``): the country is the posting's primary one,
+    so it only fills places that name none. [] without a country: the pipeline reads
+    ``location_raw`` as for any source."""
     if not country:
         return []
-    found = [loc for label in labels for loc in parse_locations(label)]
-    found = [loc if loc["country"] else {**loc, "country": country} for loc in found]
-    return list({tuple(loc.values()): loc for loc in found}.values()) or [
+    return [{"text": label, "country": country} for label in labels] or [
         {"city": None, "region": None, "country": country}
     ]
 

@@ -25,7 +25,6 @@ from typing import Any
 from scrapers.extractors.base import Extracted, SourceFormatError
 from scrapers.extractors.common import join, load_json
 from scrapers.extractors.common import text as _text
-from scrapers.normalise.location import parse_locations
 from scrapers.urls import canonical_url
 
 SOURCE = "workday"
@@ -189,8 +188,9 @@ def _date_posted_raw(info: dict[str, Any], listed: dict[str, Any]) -> str | None
     return _text(info.get("postedOn")) or listed.get("date_posted_raw")
 
 
-def _locations(info: dict[str, Any]) -> list[dict[str, str | None]]:
-    """The requisition's location with Workday's own ISO country, then the extra locations.
+def _locations(info: dict[str, Any]) -> list[dict[str, Any]]:
+    """The requisition's location with Workday's own ISO country, then the extra locations, as
+    words for the normaliser to read (``scrapers.normalise.location.resolve_places``).
 
     Only the requisition location carries a structured country; without it the pipeline parses
     ``location_raw`` as for any source.
@@ -200,14 +200,11 @@ def _locations(info: dict[str, Any]) -> list[dict[str, str | None]]:
     if not _ALPHA2.match(country):
         return []
     place = _text(requisition.get("descriptor")) or _text(info.get("location"))
-    parsed = parse_locations(place)
-    first = parsed[0] if parsed else {"city": None, "region": None}
-    found = [{"city": first["city"], "region": first["region"], "country": country}]
-    for extra in info.get("additionalLocations") or []:
-        for location in parse_locations(_text(extra)):
-            if location not in found:
-                found.append(location)
-    return found
+    extras = info.get("additionalLocations") or []
+    return [
+        {"text": place, "country": country, "one_place": True},
+        *({"text": _text(extra)} for extra in extras),
+    ]
 
 
 def parse_detail(

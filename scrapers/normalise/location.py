@@ -14,6 +14,7 @@ Conventions (they matter for dedup across sources, so keep them stable):
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from scrapers.normalise.countries import (
     country_from_city,
@@ -50,6 +51,41 @@ _EDGE_PUNCTUATION = " \t-–—:/.,*"
 
 # Areas and placeholders that name no country (scrapers/data/places.toml).
 _NOT_A_PLACE = frozenset(fold(word) for word in read_vocabulary("places")["not_a_place"])
+
+
+def resolve_places(entries: list[dict[str, Any]]) -> list[Location]:
+    """A source's places as the contract writes them, without duplicates.
+
+    Extractors do not read place names; they say what the source states. Each entry is either a
+    place (``{city, region, country}``, from the source's own fields) or words naming places:
+
+    - ``{"text": "Porto / Lisbon"}``: every place the text names;
+    - ``{"text": …, "country": "PT"}``: the same, the posting's country given to those that name
+      none (Lever gives a posting one country for all its places);
+    - ``{"text": …, "country": "US", "one_place": True}``: the first place the text names, in the
+      country the source states for that very place, or that country alone (Workday's
+      requisition location).
+
+    When nothing is left and an entry stated a country, that country alone is the place.
+    """
+    found: list[Location] = []
+    stated: str | None = None
+    for entry in entries:
+        if "text" not in entry:
+            places: list[Location] = [entry]
+        else:
+            parsed = parse_locations(entry["text"])
+            country = entry.get("country")
+            stated = stated or country
+            if entry.get("one_place"):
+                first = parsed[0] if parsed else {"city": None, "region": None}
+                places = [{"city": first["city"], "region": first["region"], "country": country}]
+            else:
+                places = [p if p["country"] else {**p, "country": country} for p in parsed]
+        found += [place for place in places if place not in found]
+    if not found and stated:
+        found = [{"city": None, "region": None, "country": stated}]
+    return found
 
 
 def parse_locations(raw: str | None) -> list[Location]:
