@@ -1,16 +1,26 @@
 """Teal: the header-line splitter, listing pages, the seed job page (embedded state and visible
-page separately), the shipped world, and real `scrapy crawl teal` processes."""
+page separately), the shipped world and night, and the pages Teal refuses or garbles.
+
+Whole callback outputs are golden cases (tests/fixtures/golden/teal/); the whole crawl is the
+shared shipped night (tests/support/nights.py). Teal has no boards (one search a crawl), so its
+failing pages are crawled in-process on the shipped world with a few answers changed rather than
+as boards of the fault night.
+"""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
+from collections import deque
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 from lxml import html as lxml_html
 from protego import Protego
+from scrapy import Request
+from scrapy.spidermiddlewares.httperror import HttpError, HttpErrorMiddleware
+from scrapy.utils.misc import arg_to_iter
+from twisted.python.failure import Failure
 
 from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
@@ -24,9 +34,22 @@ from scrapers.extractors.teal import (
     parse_listing,
     split_header_line,
 )
-from scrapers.world import Recording, World
+from scrapers.items import JobPosting
+from scrapers.spider import JobSpider
+from scrapers.unreadable import UnreadableResponseMiddleware
+from scrapers.world import Recording, World, exchange_key
+from scrapers.world_middleware import WorldMiddleware
 from spiders.teal import TealSpider
-from tests.conftest import CRAWL_TIME, FIXTURES, ROOT, SHIPPED_WORLD, run_scrapy
+from tests.support.inprocess import (
+    CRAWL_TIME,
+    ROOT,
+    SHIPPED_WORLD,
+    file_response,
+    jobsieve_stats,
+    recording,
+    run_callback,
+    spider_for,
+)
 from world.builder import world_records
 from world.builder.teal import PAGE_SIZE, ROBOTS, format_age, placed_jobs
 
@@ -34,9 +57,11 @@ SEED_URL = (
     "https://www.tealhq.com/job/sr-software-engineer-backend_7ea1a4547c703cfa162aeecd3b88cadf23435"
 )
 SEED_ID = "7ea1a4547c703cfa162aeecd3b88cadf23435"
-CAPTURE = FIXTURES / "seeds" / "teal-mercari-sr-software-engineer-backend.txt"
+CAPTURE = ROOT / "tests" / "fixtures" / "seeds" / "teal-mercari-sr-software-engineer-backend.txt"
 HTML = [("Content-Type", "text/html; charset=utf-8")]
-# The seeds README's raw fields for this page.
+# The seed page's raw fields: title, company, the header line `2d$168,000 - $252,000Hybrid` split
+# into age, pay and workplace, the widget's `Job Type Full-time` and `Career Level Mid Level`, and
+# the Greenhouse posting it was copied from.
 SEED_FIELDS = {
     "url": SEED_URL,
     "source": "teal",
@@ -61,6 +86,7 @@ STATE_STRUCTURED = {
     "employment_type": "FULL_TIME",
     "location_raw": "Palo Alto, CA",
 }
+SECTIONS = ["About The Position", "Requirements", "Responsibilities", "Benefits"]
 
 # --- what a browser shows ----------------------------------------------------------------------
 
@@ -98,6 +124,59 @@ def _capture_lines() -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.split()]
 
 
+# --- a crawl in-process ------------------------------------------------------------------------
+
+
+class Overlay:
+    """The shipped world, with some exchanges answered otherwise."""
+
+    def __init__(self, *answers: Recording) -> None:
+        self.root, self.shipped = SHIPPED_WORLD, World(SHIPPED_WORLD)
+        self.answers = {exchange_key(a.method, a.url, a.request_body): a for a in answers}
+
+    def lookup(self, method: str, url: str, body: bytes = b"") -> Recording | None:
+        found = self.answers.get(exchange_key(method, url, body))
+        return found or self.shipped.lookup(method, url, body)
+
+
+@dataclass
+class Crawled:
+    items: list[JobPosting]
+    sent: list[Request]
+
+
+def follow(spider: JobSpider, world: World | Overlay) -> Crawled:
+    """The spider's whole crawl in-process, each request answered from ``world`` and routed as
+    Scrapy routes it: an HTTP error to the errback, an answer the extractor cannot read to the
+    errback (``UnreadableResponseMiddleware``), a request already sent dropped."""
+    crawler = spider.crawler
+    answer = WorldMiddleware(crawler, world, None).process_request  # type: ignore[arg-type]
+    http_errors = HttpErrorMiddleware.from_crawler(crawler)
+    unreadable = UnreadableResponseMiddleware(crawler)
+    queue, seen, crawled = deque(spider.started), set(), Crawled([], [])
+    while queue:
+        request = queue.popleft()
+        fingerprint = crawler.request_fingerprinter.fingerprint(request)
+        if fingerprint in seen and not request.dont_filter:
+            continue
+        seen.add(fingerprint)
+        crawled.sent.append(request)
+        response = answer(request)
+        results: list = []
+        try:
+            http_errors.process_spider_input(response)
+            results.extend(arg_to_iter(request.callback(response, **request.cb_kwargs)))
+        except HttpError as error:  # without an errback, Scrapy logs and drops it
+            failure = Failure(error)
+            failure.request = request  # type: ignore[attr-defined]
+            results.extend(arg_to_iter(request.errback and request.errback(failure)))
+        except SourceFormatError as error:
+            results.extend(unreadable.process_spider_exception(response, error) or ())
+        for result in results:
+            (queue.append if isinstance(result, Request) else crawled.items.append)(result)
+    return crawled
+
+
 # --- the shipped world -------------------------------------------------------------------------
 
 
@@ -107,19 +186,13 @@ def teal_jobs() -> list:
     return placed_jobs([r for r in records if "teal" in r.placements])
 
 
-def _shipped(url: str) -> bytes:
-    recording = World(SHIPPED_WORLD).lookup("GET", url)
-    assert recording is not None, f"no recording for {url}"
-    return recording.body
-
-
 def _without_state(page: bytes) -> bytes:
     return re.sub(rb"<script>\s*window\.__REACT_QUERY_STATE__.*?</script>", b"", page, flags=re.S)
 
 
 @pytest.fixture(scope="module")
 def seed_page() -> bytes:
-    return _shipped(SEED_URL)
+    return recording(SEED_URL).body
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +259,7 @@ def test_age_label(posted_at, expected):
     assert format_age(posted_at) == expected
 
 
-# --- URLs and listing pages --------------------------------------------------------------------
+# --- URLs and listing pages (golden teal/listing-first-page and listing-last-page) --------------
 
 
 @pytest.mark.parametrize(
@@ -218,15 +291,12 @@ def test_job_id_from_url(url, expected):
     assert job_id_from_url(url) == expected
 
 
-def test_first_listing_page_links_ten_jobs_and_a_next_page(teal_jobs):
-    listing = parse_listing(_shipped(listing_url()), url=listing_url())
-    assert (listing.job_urls, listing.has_next) == ([j.url for j in teal_jobs[:10]], True)
-
-
-def test_last_listing_page_has_no_next_page(teal_jobs):
-    url = listing_url(None, 2)
-    listing = parse_listing(_shipped(url), url=url)
-    assert (listing.job_urls, listing.has_next) == ([j.url for j in teal_jobs[10:]], False)
+@pytest.mark.parametrize(("page", "has_next"), [(1, True), (2, False)])
+def test_listing_pages_link_the_world_jobs_in_order(teal_jobs, page, has_next):
+    url = listing_url(None, page)
+    listing = parse_listing(recording(url).body, url=url)
+    shown = teal_jobs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    assert (listing.job_urls, listing.has_next) == ([job.url for job in shown], has_next)
 
 
 def test_listing_skips_links_that_are_not_job_pages():
@@ -240,6 +310,13 @@ def test_a_page_that_is_not_a_listing_is_a_format_error():
         parse_listing(b"<html><body><p>Just a moment...</p></body></html>", url=listing_url())
 
 
+def test_pages_argument_stops_the_listing():
+    spider = spider_for("teal", pages="1")
+    response = file_response(recording(listing_url()), cb_kwargs={"board": "all", "page": 1})
+    requests = run_callback(spider, "parse_listing", response, board="all", page=1).requests
+    assert [r.callback.__name__ for r in requests] == ["parse_job"] * PAGE_SIZE
+
+
 def test_robots_txt_allows_every_url_the_spider_requests(teal_jobs):
     robots = Protego.parse(ROBOTS)
     urls = [listing_url(), listing_url(None, 2), listing_url("go developer", 4)]
@@ -251,60 +328,40 @@ def test_robots_txt_is_not_allow_all():
     assert not Protego.parse(ROBOTS).can_fetch("https://www.tealhq.com/app/home", "jobsieve")
 
 
-# --- the seed page -----------------------------------------------------------------------------
+# --- the seed page (its whole item: golden teal/seed-job) ---------------------------------------
 
 
-def test_seed_page_shows_the_capture_line_for_line(seed_page):
-    assert visible_lines(seed_page) == _capture_lines()
+@pytest.mark.parametrize("state", [True, False], ids=["with state", "without state"])
+def test_seed_page_shows_the_capture_line_for_line(seed_page, state):
+    page = seed_page if state else _without_state(seed_page)
+    assert visible_lines(page) == _capture_lines()
 
 
-def test_seed_page_without_state_shows_the_same_text(seed_page):
-    assert visible_lines(_without_state(seed_page)) == _capture_lines()
+def test_seed_from_the_embedded_state(from_state):
+    expected = SEED_FIELDS | STATE_STRUCTURED
+    assert (
+        from_state.has_state,
+        from_state.state_problem,
+        {field: from_state.posting[field] for field in expected},
+    ) == (True, None, expected)
 
 
-def test_seed_page_embeds_the_state(from_state):
-    assert (from_state.has_state, from_state.state_problem) == (True, None)
+def test_visible_page_alone_gives_the_same_but_leaves_structured_fields_to_the_pipelines(
+    from_state, from_page
+):
+    state, page = from_state.posting, from_page.posting
+    differ = {k: page.get(k) for k in state.keys() | page.keys() if state.get(k) != page.get(k)}
+    assert (from_page.has_state, from_page.state_problem, differ) == (
+        False,
+        None,
+        dict.fromkeys(STATE_STRUCTURED),
+    )
 
 
-def test_seed_page_copy_has_no_state(from_page):
-    assert (from_page.has_state, from_page.state_problem) == (False, None)
-
-
-@pytest.mark.parametrize(("field", "expected"), SEED_FIELDS.items())
-def test_seed_field_from_state(from_state, field, expected):
-    assert from_state.posting[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), SEED_FIELDS.items())
-def test_seed_field_from_visible_page(from_page, field, expected):
-    assert from_page.posting[field] == expected
-
-
-@pytest.mark.parametrize(("field", "expected"), STATE_STRUCTURED.items())
-def test_seed_structured_field_from_state(from_state, field, expected):
-    assert from_state.posting[field] == expected
-
-
-def test_visible_page_alone_leaves_structured_fields_to_the_pipelines(from_page):
-    assert [from_page.posting.get(f) for f in STATE_STRUCTURED] == [None] * len(STATE_STRUCTURED)
-
-
-def test_seed_body_is_teals_sections(from_state):
-    headings = re.findall(r"<h2>(.*?)</h2>", from_state.posting["description_html"])
-    assert headings == ["About The Position", "Requirements", "Responsibilities", "Benefits"]
-
-
-def test_seed_body_holds_no_chrome(from_state):
+def test_seed_body_is_teals_sections_without_chrome(from_state):
     body = from_state.posting["description_html"]
-    assert [c for c in ("Stand Out", "What This Job Offers", "Teal Labs") if c in body] == []
-
-
-def test_seed_body_same_on_both_paths(from_state, from_page):
-    assert from_state.posting["description_html"] == from_page.posting["description_html"]
-
-
-def test_seed_description_left_to_the_pipelines_when_html_exists(from_state):
-    assert from_state.posting["description"] is None
+    chrome = [c for c in ("Stand Out", "What This Job Offers", "Teal Labs") if c in body]
+    assert (re.findall(r"<h2>(.*?)</h2>", body), chrome) == (SECTIONS, [])
 
 
 def test_state_body_is_the_description_when_the_page_shows_none(seed_page):
@@ -323,35 +380,24 @@ def test_a_page_that_is_not_a_job_page_is_a_format_error():
         )
 
 
-# --- other pages of the world ------------------------------------------------------------------
+# --- other pages of the world (golden teal/job-malformed-state and job-without-state) -----------
 
 
-def _job_with_state(teal_jobs, state: str):
-    return next(job for job in teal_jobs if job.state == state)
-
-
-def test_malformed_state_falls_back_to_the_page_and_says_why(teal_jobs):
-    job = _job_with_state(teal_jobs, "malformed")
-    page = parse_job_page(_shipped(job.url), url=job.url, crawled_at=CRAWL_TIME)
-    assert (page.has_state, page.state_problem.startswith("malformed state")) == (False, True)
-
-
-def test_malformed_state_page_still_gives_the_posting(teal_jobs):
-    job = _job_with_state(teal_jobs, "malformed")
-    posting = parse_job_page(_shipped(job.url), url=job.url, crawled_at=CRAWL_TIME).posting
-    assert (posting["title"], posting["company"], posting["original_url"]) == (
-        job.record.title,
-        job.record.company,
-        job.original_url,
-    )
-
-
-def test_page_without_state_gives_the_posting(teal_jobs):
-    job = _job_with_state(teal_jobs, "absent")
-    page = parse_job_page(_shipped(job.url), url=job.url, crawled_at=CRAWL_TIME)
-    assert (page.has_state, page.posting["title"], page.posting["remote_raw"]) == (
+@pytest.mark.parametrize(("state", "problem"), [("malformed", "malformed state"), ("absent", None)])
+def test_a_page_without_a_readable_state_is_read_from_the_page_and_says_why(
+    teal_jobs, state, problem
+):
+    job = next(job for job in teal_jobs if job.state == state)
+    page = parse_job_page(recording(job.url).body, url=job.url, crawled_at=CRAWL_TIME)
+    assert (
+        page.has_state,
+        page.state_problem and page.state_problem[: len(problem)],
+        (page.posting["title"], page.posting["company"], page.posting["original_url"]),
+        page.posting["remote_raw"],
+    ) == (
         False,
-        job.record.title,
+        problem,
+        (job.record.title, job.record.company, job.original_url),
         job.workplace,
     )
 
@@ -379,7 +425,7 @@ def test_world_bodies_in_several_languages(teal_jobs):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"pages": "0"}, "pages='0'"),
+        ({"pages": "0"}, "pages='0' is not a whole number from 1 to 50"),
         ({"pages": "many"}, "pages='many'"),
         ({"pages": "51"}, "pages='51'"),
         ({"query": "   "}, "query='   '"),
@@ -397,197 +443,87 @@ def test_arguments_are_typed():
     assert (spider.query, spider.pages, spider.board) == ("data engineer", 3, "data-engineer")
 
 
-# --- real crawls -------------------------------------------------------------------------------
-
-
-def _stats(stderr: str) -> dict[str, int]:
-    return {k: int(v) for k, v in re.findall(r"'([^']+)': (\d+),?$", stderr, flags=re.M)}
-
-
-def _crawl(tmp: Path, world: Path, *args: str) -> tuple[list[dict], dict[str, int], str]:
-    out = tmp / "out.jsonl"
-    result = run_scrapy(
-        "crawl",
-        "teal",
-        *args,
-        "-s",
-        f"JOBSIEVE_WORLD={world}",
-        "-s",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        # The world answers at once: no need to be polite to it.
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=false",
-        "-O",
-        str(out),
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
-    return lines, _stats(result.stderr), result.stderr
+# --- the shipped night -------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory) -> tuple[list[dict], dict[str, int], str]:
-    return _crawl(tmp_path_factory.mktemp("teal"), SHIPPED_WORLD)
+def feed(shipped_night) -> list[dict]:
+    return shipped_night.postings("teal")
 
 
-def test_crawl_every_line_is_valid(crawl):
-    lines, _, _ = crawl
-    assert lines and [validate_posting(line) for line in lines] == [[]] * len(lines)
+def test_night_every_line_is_valid(feed):
+    assert feed and [validate_posting(line) for line in feed] == [[]] * len(feed)
 
 
-def test_crawl_yields_every_recorded_posting(crawl, teal_jobs):
-    lines, _, _ = crawl
-    assert sorted(line["url"] for line in lines) == sorted(job.url for job in teal_jobs)
+def test_night_yields_every_recorded_posting(feed, teal_jobs):
+    assert sorted(line["url"] for line in feed) == sorted(job.url for job in teal_jobs)
 
 
-def test_crawl_counts_the_malformed_state(crawl):
-    _, stats, _ = crawl
-    assert stats.get("jobsieve/source/teal/all/malformed_state") == 1
+def test_night_counts_the_malformed_state(shipped_night):
+    assert shipped_night.boards("teal")["all"].get("malformed_state") == 1
 
 
-def test_crawl_misses_no_recording_and_drops_nothing(crawl):
-    _, stats, _ = crawl
-    assert [k for k in stats if k.startswith(("jobsieve/world/missing", "jobsieve/dropped"))] == []
+def test_night_misses_no_recording_and_drops_nothing(shipped_night):
+    report = shipped_night.report["sources"]["teal"]
+    assert (report["missing_recordings"], report["dropped"], report["invalid"]) == (0, {}, {})
 
 
-@pytest.fixture(scope="module")
-def seed_line(crawl) -> dict:
-    lines, _, _ = crawl
-    return next(line for line in lines if line["source_id"] == SEED_ID)
+# --- pages Teal refuses or garbles, crawled in-process ------------------------------------------
+
+FORBIDDEN = b"<html><body><h1>Forbidden</h1></body></html>"
+# Three more cards on the first listing page: a job Teal answers 403, one that is gone (404) and
+# one answered with a page that is not a job page.
+FAULTY = {
+    name: f"{SITE}/job/{name}_7ea1a{str(n) * 32}"
+    for n, name in enumerate(("blocked", "gone", "challenge"), 1)
+}
 
 
-@pytest.mark.parametrize(
-    ("field", "expected"),
-    [
-        *SEED_FIELDS.items(),
-        ("id", f"teal:{SEED_ID}"),
-        ("seniority", "senior"),
-        ("salary", STATE_STRUCTURED["salary"]),
-        ("remote", "hybrid"),
-        ("date_posted", "2026-11-20"),
-        ("employment_type", "FULL_TIME"),
-        ("language", "en"),
-        ("locations", [{"city": "Palo Alto", "region": "CA", "country": "US"}]),
-    ],
-)
-def test_crawled_seed_field(seed_line, field, expected):
-    assert seed_line[field] == expected
-
-
-def test_crawled_seed_body_keeps_every_section(seed_line):
-    body = seed_line["description"]
-    assert [
-        h
-        for h in ("About The Position", "Requirements", "Responsibilities", "Benefits")
-        if h not in body
-    ] == []
-
-
-def _faulty_world(root: Path) -> Path:
-    """The shipped Teal pages; the first listing page also links a job Teal answers 403, a job
-    that is gone (no recording: 404) and a job answered with a page that is not a job page; the
-    listing of the query "blocked" is itself answered 403."""
-    world = World(root)
-    for exchange in World(SHIPPED_WORLD).exchanges():
-        if exchange.parent.name == "www.tealhq.com":
-            world.save(World(SHIPPED_WORLD).read(exchange))
-    extra = {
-        name: f"/job/{name}_7ea1a{str(n) * 32}"
-        for n, name in enumerate(("blocked", "gone", "challenge"), 1)
-    }
+def _faulty_first_page() -> Overlay:
     cards = "".join(
-        f'<li class="job-card"><a href="{path}">{name}</a></li>' for name, path in extra.items()
+        f'<li class="job-card"><a href="{urlsplit(url).path}">{name}</a></li>'
+        for name, url in FAULTY.items()
     )
-    first = _shipped(listing_url()).replace(b"</ul>", cards.encode() + b"</ul>")
-    world.save(Recording("GET", listing_url(), 200, HTML, first))
-    world.save(
-        Recording(
-            "GET",
-            SITE + extra["blocked"],
-            403,
-            HTML,
-            b"<html><body><h1>Forbidden</h1></body></html>",
-        )
+    first = recording(listing_url()).body.replace(b"</ul>", cards.encode() + b"</ul>")
+    return Overlay(
+        Recording("GET", listing_url(), 200, HTML, first),
+        Recording("GET", FAULTY["blocked"], 403, HTML, FORBIDDEN),
+        Recording("GET", FAULTY["gone"], 404, HTML, b"<html><body>Not found</body></html>"),
+        Recording("GET", FAULTY["challenge"], 200, HTML, b"<p>Just a moment...</p>"),
     )
-    world.save(
-        Recording(
-            "GET",
-            SITE + extra["challenge"],
-            200,
-            HTML,
-            b"<html><body><p>Just a moment...</p></body></html>",
-        )
-    )
-    world.save(
-        Recording(
-            "GET",
-            listing_url("blocked"),
-            403,
-            HTML,
-            b"<html><body><h1>Forbidden</h1></body></html>",
-        )
-    )
-    return root
 
 
 @pytest.fixture(scope="module")
-def faulty_world(tmp_path_factory) -> Path:
-    return _faulty_world(tmp_path_factory.mktemp("faulty") / "world")
+def faulty() -> tuple[JobSpider, Crawled]:
+    spider = spider_for("teal", pages="1")
+    return spider, follow(spider, _faulty_first_page())
 
 
-@pytest.fixture(scope="module")
-def faulty_crawl(tmp_path_factory, faulty_world) -> tuple[list[dict], dict[str, int], str]:
-    return _crawl(tmp_path_factory.mktemp("faulty-crawl"), faulty_world, "-a", "pages=1")
-
-
-def test_blocked_job_is_counted(faulty_crawl):
-    _, stats, _ = faulty_crawl
-    assert (stats.get("jobsieve/blocked"), stats.get("jobsieve/source/teal/all/blocked")) == (1, 1)
-
-
-def test_blocked_job_is_never_parsed(faulty_crawl):
-    lines, _, _ = faulty_crawl
-    assert [line["url"] for line in lines if "Forbidden" in (line["title"] or "")] == []
-
-
-def test_gone_and_garbled_jobs_are_skipped_and_the_crawl_goes_on(faulty_crawl):
-    lines, stats, _ = faulty_crawl
-    assert (stats.get("jobsieve/source/teal/all/skipped"), len(lines)) == (2, 10)
-
-
-def test_pages_argument_stops_the_listing(faulty_crawl, teal_jobs):
-    lines, stats, _ = faulty_crawl
-    # robots.txt, the first listing page, its 10 jobs and the 3 faulty ones: no second page.
-    assert (sorted(line["url"] for line in lines), stats["downloader/request_count"]) == (
-        sorted(job.url for job in teal_jobs[:PAGE_SIZE]),
-        15,
-    )
-
-
-def test_faulty_crawl_every_line_is_valid(faulty_crawl):
-    lines, _, _ = faulty_crawl
-    assert [validate_posting(line) for line in lines] == [[]] * len(lines)
-
-
-def test_blocked_listing_is_a_counted_board_error(tmp_path_factory, faulty_world):
-    lines, stats, _ = _crawl(
-        tmp_path_factory.mktemp("blocked"), faulty_world, "-a", "query=blocked"
-    )
+def test_faulty_pages_are_counted_and_the_listing_goes_on(faulty, teal_jobs):
+    spider, crawled = faulty
+    stats = jobsieve_stats(spider)
     assert (
-        lines,
+        sorted(item.url for item in crawled.items),
+        stats.get("jobsieve/blocked"),
+        stats.get("jobsieve/source/teal/all/blocked"),
+        stats.get("jobsieve/source/teal/all/skipped"),
+    ) == (sorted(job.url for job in teal_jobs[:PAGE_SIZE]), 1, 1, 2)
+
+
+def test_one_listing_page_and_its_jobs_are_all_that_is_fetched(faulty, teal_jobs):
+    _, crawled = faulty
+    jobs = [job.url for job in teal_jobs[:PAGE_SIZE]] + list(FAULTY.values())
+    assert [r.url for r in crawled.sent] == [listing_url(), *jobs]
+
+
+def test_a_blocked_listing_is_a_counted_board_error():
+    spider = spider_for("teal", query="blocked")
+    crawled = follow(
+        spider, Overlay(Recording("GET", listing_url("blocked"), 403, HTML, FORBIDDEN))
+    )
+    stats = jobsieve_stats(spider)
+    assert (
+        crawled.items,
         stats.get("jobsieve/blocked"),
         stats.get("jobsieve/source/teal/blocked/error"),
-    ) == (
-        [],
-        1,
-        1,
-    )
-
-
-def test_bad_argument_stops_the_crawl_at_start():
-    result = run_scrapy("crawl", "teal", "-a", "pages=0", "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}")
-    assert (
-        result.returncode != 0 and "pages='0' is not a whole number from 1 to 50" in result.stderr
-    )
+    ) == ([], 1, 1)
