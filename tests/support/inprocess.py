@@ -4,16 +4,25 @@
 clock, and runs its ``start()`` so per-crawl state (boards, company names) is set as in a crawl;
 ``file_response`` turns a saved exchange (of a recorded world, or given inline) into the response
 Scrapy would hand the callback; ``run_callback`` calls it and splits what it yields.
+
+``crawl`` runs a whole real crawl in the test process (Scrapy's engine on the reactor that
+pytest-twisted runs), over the shipped world or ``world_with`` a few answers changed: no
+subprocess, nothing imitated.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+import logging
+import shutil
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
 
-from scrapy import Request
+from itemadapter import ItemAdapter
+from scrapy import Request, signals
+from scrapy.crawler import CrawlerRunner
 from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
 from scrapy.spiderloader import SpiderLoader
@@ -23,7 +32,7 @@ from scrapy.utils.test import get_crawler
 
 from scrapers.items import JobPosting
 from scrapers.spider import JobSpider
-from scrapers.world import Recording, World
+from scrapers.world import Recording, World, host_dir
 
 # The seeds' clock: relative ages ("2 weeks ago") on the seed pages resolve against it.
 CRAWL_TIME = "2026-11-22T03:00:00Z"
@@ -112,3 +121,94 @@ def jobsieve_stats(spider: JobSpider) -> dict[str, int]:
     """The spider's own counters (``jobsieve/…``), sorted."""
     stats = spider.crawler.stats.get_stats()
     return {k: v for k, v in sorted(stats.items()) if k.startswith("jobsieve/")}
+
+
+# --- real crawls in the test process -------------------------------------------------------------
+
+
+def world_with(root: Path, *changes: Recording, base: Path = SHIPPED_WORLD) -> Path:
+    """``base`` with some answers changed or added, at ``root``: a host without a change is
+    linked, a changed host copied and overwritten, so a test world costs what it changes."""
+    root.mkdir(parents=True, exist_ok=True)
+    changed = {host_dir(change.url) for change in changes}
+    for host in base.iterdir():
+        if host.name in changed:
+            shutil.copytree(host, root / host.name)
+        else:
+            (root / host.name).symlink_to(host.resolve(), target_is_directory=host.is_dir())
+    world = World(root)
+    for change in changes:
+        world.save(change)
+    return root
+
+
+@dataclasses.dataclass
+class Crawl:
+    """What one real crawl did: items as exported (after every pipeline), the requests the engine
+    sent, its stats and its log messages."""
+
+    items: list[dict[str, Any]]
+    sent: list[Request]
+    stats: dict[str, Any]
+    log: list[str]
+
+    def counters(self, prefix: str = "jobsieve/") -> dict[str, Any]:
+        return {k: v for k, v in sorted(self.stats.items()) if k.startswith(prefix)}
+
+
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+async def crawl(
+    name: str,
+    *,
+    world: Path = SHIPPED_WORLD,
+    feeds: Path,
+    settings: dict[str, Any] | None = None,
+    **arguments: Any,
+) -> Crawl:
+    """A real `scrapy crawl <name> -a …` in this process: Scrapy's engine, every middleware and
+    pipeline of the project, the recorded ``world`` and the frozen clock; the state and the detail
+    cache live in ``feeds``. Await it in a test run by pytest-twisted."""
+    values = get_project_settings()
+    values.setdict(
+        {
+            "JOBSIEVE_WORLD": str(world),
+            "JOBSIEVE_CRAWL_TIME": CRAWL_TIME,
+            "JOBSIEVE_FEEDS_DIR": str(feeds),
+            "JOBSIEVE_DEADLETTER": str(feeds / "deadletter-%(name)s.jsonl"),
+            # Replayed answers need no politeness delay.
+            "DOWNLOAD_DELAY": 0,
+            "AUTOTHROTTLE_ENABLED": False,
+            "LOGSTATS_INTERVAL": 0,
+            **(settings or {}),
+        },
+        priority="cmdline",
+    )
+    runner = CrawlerRunner(values)
+    crawler = runner.create_crawler(name)
+    done = Crawl([], [], {}, [])
+
+    def scraped(item: Any) -> None:
+        done.items.append(json.loads(json.dumps(ItemAdapter(item).asdict(), default=str)))
+
+    def sent(request: Request) -> None:
+        done.sent.append(request)
+
+    crawler.signals.connect(scraped, signal=signals.item_scraped)
+    crawler.signals.connect(sent, signal=signals.request_reached_downloader)
+    messages = _Messages()
+    logging.getLogger().addHandler(messages)
+    try:
+        await runner.crawl(crawler, **arguments)
+    finally:
+        logging.getLogger().removeHandler(messages)
+    done.stats = crawler.stats.get_stats()
+    done.log = messages.lines
+    return done
