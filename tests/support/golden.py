@@ -3,11 +3,12 @@
 A case is a folder ``tests/fixtures/golden/<spider>/<case>/`` (web-poet's fixture layout, one
 callback per case)::
 
-    inputs.json    the spider's -a arguments, the callback, its cb_kwargs, the request and the
-                   response's status and headers
+    inputs.json    the spider's -a arguments, the callback, its cb_kwargs (and the request meta
+                   it reads), the request and the response's status and headers
     inputs.body    the response body, byte for byte
     output.json    what the callback yields, in order (items whole, requests by method, URL,
-                   body, callback and cb_kwargs), and the counters it moved (``jobsieve/…``)
+                   body, callback, cb_kwargs and the meta the spider sets for the machinery),
+                   and the counters it moved (``jobsieve/…``)
 
 ``tests/test_golden.py`` runs every case at the seeds' frozen clock and compares the whole
 output. A new case is saved from a recorded world (``python -m tests.support.golden add``); after a
@@ -32,6 +33,9 @@ from tests.support.inprocess import SHIPPED_WORLD, file_response, run_callback, 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden"
 UPDATE_ENV = "JOBSIEVE_UPDATE_GOLDEN"
 _TYPE = "$type"
+_SPIDER_META = frozenset(
+    {"jobsieve_marker", "jobsieve_context", "lastmod", "jobposting_depth", "handle_httpstatus_list"}
+)
 
 
 def encode(value: Any) -> Any:
@@ -69,13 +73,19 @@ def decode(value: Any) -> Any:
 
 def _request_line(request: Request) -> dict[str, Any]:
     callback = getattr(request.callback, "__name__", None)
-    return {
+    line = {
         "method": request.method,
         "url": request.url,
         "body": request.body.decode("utf-8", "replace"),
         "callback": callback,
         "cb_kwargs": encode(request.cb_kwargs),
     }
+    # What the spider tells the machinery: the change marker of a detail (the detail cache), a
+    # sitemap's lastmod, a link depth, the statuses its callback handles itself.
+    meta = {k: v for k, v in sorted(request.meta.items()) if k in _SPIDER_META}
+    if meta:
+        line["meta"] = encode(meta)
+    return line
 
 
 @dataclasses.dataclass
@@ -144,6 +154,7 @@ def add(
     method: str = "GET",
     body: str = "",
     cb_kwargs: dict[str, Any] | None = None,
+    meta: dict[str, Any] | None = None,
     arguments: dict[str, Any] | None = None,
     world: Path = SHIPPED_WORLD,
 ) -> Case:
@@ -157,6 +168,7 @@ def add(
         "arguments": arguments or {},
         "callback": callback,
         "cb_kwargs": cb_kwargs or {},
+        **({"meta": meta} if meta else {}),
         "request": {"method": method, "url": url, "body": body},
         "response": {"status": saved.status, "headers": [list(h) for h in saved.headers]},
     }
@@ -183,6 +195,7 @@ def main() -> None:
     new.add_argument("--method", default="GET")
     new.add_argument("--body", default="")
     new.add_argument("--cb-kwargs", default="{}", help="JSON (dataclasses as {'$type': ...})")
+    new.add_argument("--meta", default="{}", help="the request's meta the callback reads, as JSON")
     new.add_argument("--arguments", default="{}", help="the spider's -a arguments, as JSON")
     new.add_argument("--world", type=Path, default=SHIPPED_WORLD)
     options = parser.parse_args()
@@ -194,6 +207,7 @@ def main() -> None:
         method=options.method,
         body=options.body,
         cb_kwargs=json.loads(options.cb_kwargs),
+        meta=json.loads(options.meta),
         arguments=json.loads(options.arguments),
         world=options.world,
     )
