@@ -24,7 +24,7 @@ from scrapers.language import detect_language
 from scrapers.textblocks import normalise_spaces, render_blocks
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
-# The seeds' fields as their spiders extract them (../shared/seeds/README.md); language en.
+# The seeds' fields as their spiders extract them from the captured pages; language en.
 SEED_TITLES = {
     "nodegree-farfetch-backend-engineer.txt": "Backend Engineer",
     "welcometothejungle-backmarket-backend-engineer.txt": "Backend Engineer",

@@ -19,7 +19,8 @@ pytest_plugins = ["tests.support.nights"]
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_WORLD = ROOT / "world" / "recorded"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The seeds' clock (../shared/seeds/README.md): relative ages resolve against it.
+# The clock the seed pages were captured at: their relative ages ("2 weeks ago") resolve
+# against it.
 CRAWL_TIME = "2026-11-22T03:00:00Z"
 
 

@@ -1,7 +1,7 @@
 """The board-fault contract, the same for every source with boards: a board the source does not
 know, one answering what is not the source's format and one listing no job are each counted and
 named while the source's good boards yield every posting, in one real night
-(``tests/support/faults.py`` says how each source's failing boards look)."""
+(``tests/support/faults/<source>.py`` says how each source's failing boards look)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """Tests for scrapers.boilerplate: the three seeds of tests/fixtures/seeds and unit cases.
 
-Seed expectations follow shared/seeds/README.md: each text capture, given as `text=` with the
-seed's extracted fields, must become the clean body the README describes, and every line of chrome
-it lists must be in `boilerplate` with the listed category.
+Seed expectations are the product's first acceptance cases, written from the three captured pages
+(browser text, chrome included): each text capture, given as `text=` with the seed's extracted
+fields, must become the employer's clean body, and every line of the board's chrome must be in
+`boilerplate` with its category.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ FARFETCH_BLURB = (
     "offering curated designer clothing, accessories, and lifestyle products."
 )
 
-# What each seed's spider extracts from the page (shared/seeds/README.md).
+# What each seed's spider extracts from the page (the captured page's header fields).
 SEED_FIELDS: dict[str, dict] = {
     NODEGREE: {
         "title": "Backend Engineer",

@@ -18,7 +18,7 @@ from pipelines.validate import ValidatePipeline
 from scrapers.normalise.skills import TaxonomyError, build_taxonomy, extract_skills, load_taxonomy
 from tests.conftest import CRAWL_TIME, FIXTURES
 
-# The seeds' skill lists (../shared/seeds/README.md): the first acceptance.
+# The skills each seed page names (the product's first acceptance cases).
 SEED_SKILLS = {
     "nodegree-farfetch-backend-engineer.txt": (
         "Backend Engineer",

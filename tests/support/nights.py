@@ -2,7 +2,7 @@
 
 - ``shipped_night``: the README's offline night over the shipped world at the seeds' clock.
 - ``fault_night``: the shipped world plus every source's failing boards
-  (``tests/support/faults.py``) in one night, as the operator's nightly crawl would meet them.
+  (``tests/support/faults/``) in one night, as the operator's nightly crawl would meet them.
 
 Tests read a night's feeds, report and log; none of them writes into it.
 """
