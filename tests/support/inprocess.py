@@ -145,7 +145,8 @@ def world_with(root: Path, *changes: Recording, base: Path = SHIPPED_WORLD) -> P
 @dataclasses.dataclass
 class Crawl:
     """What one real crawl did: items as exported (after every pipeline), the requests the engine
-    sent, its stats and its log messages."""
+    got an answer for (robots.txt included; answered by the network or the recorded world), its
+    stats and its log messages."""
 
     items: list[dict[str, Any]]
     sent: list[Request]
@@ -198,17 +199,22 @@ async def crawl(
     def scraped(item: Any) -> None:
         done.items.append(json.loads(json.dumps(ItemAdapter(item).asdict(), default=str)))
 
-    def sent(request: Request) -> None:
+    def answered(response: Any, request: Request) -> None:
         done.sent.append(request)
 
     crawler.signals.connect(scraped, signal=signals.item_scraped)
-    crawler.signals.connect(sent, signal=signals.request_reached_downloader)
-    messages = _Messages()
-    logging.getLogger().addHandler(messages)
+    # The recorded world answers in a downloader middleware, before a request reaches the
+    # downloader: every answer is a response_received.
+    crawler.signals.connect(answered, signal=signals.response_received)
+    root, messages = logging.getLogger(), _Messages()
+    level = root.level
+    root.setLevel(logging.DEBUG)  # CrawlerRunner sets up no logging of its own
+    root.addHandler(messages)
     try:
         await runner.crawl(crawler, **arguments)
     finally:
-        logging.getLogger().removeHandler(messages)
+        root.removeHandler(messages)
+        root.setLevel(level)
     done.stats = crawler.stats.get_stats()
     done.log = messages.lines
     return done
