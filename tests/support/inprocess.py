@@ -159,7 +159,7 @@ class Crawl:
 
 class _Messages(logging.Handler):
     def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
+        super().__init__(logging.INFO)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -208,7 +208,7 @@ async def crawl(
     crawler.signals.connect(answered, signal=signals.response_received)
     root, messages = logging.getLogger(), _Messages()
     level = root.level
-    root.setLevel(logging.DEBUG)  # CrawlerRunner sets up no logging of its own
+    root.setLevel(logging.INFO)  # CrawlerRunner sets up no logging of its own
     root.addHandler(messages)
     try:
         await runner.crawl(crawler, **arguments)
