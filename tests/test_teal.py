@@ -3,24 +3,23 @@ page separately), the shipped world and night, and the pages Teal refuses or gar
 
 Whole callback outputs are golden cases (tests/fixtures/golden/teal/); the whole crawl is the
 shared shipped night (tests/support/nights.py). Teal has no boards (one search a crawl), so its
-failing pages are crawled in-process on the shipped world with a few answers changed rather than
-as boards of the fault night.
+failing pages are real crawls in the test process (tests.support.inprocess.crawl) over the shipped
+world with a few answers changed, rather than boards of the fault night.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import deque
-from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import pytest_twisted
 from lxml import html as lxml_html
 from protego import Protego
-from scrapy import Request
-from scrapy.spidermiddlewares.httperror import HttpError, HttpErrorMiddleware
-from scrapy.utils.misc import arg_to_iter
-from twisted.python.failure import Failure
+from pydispatch import dispatcher
+from scrapy import Request, signals
 
 from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
@@ -34,21 +33,18 @@ from scrapers.extractors.teal import (
     parse_listing,
     split_header_line,
 )
-from scrapers.items import JobPosting
-from scrapers.spider import JobSpider
-from scrapers.unreadable import UnreadableResponseMiddleware
-from scrapers.world import Recording, World, exchange_key
-from scrapers.world_middleware import WorldMiddleware
+from scrapers.world import Recording
 from spiders.teal import TealSpider
 from tests.support.inprocess import (
     CRAWL_TIME,
     ROOT,
-    SHIPPED_WORLD,
+    Crawl,
+    crawl,
     file_response,
-    jobsieve_stats,
     recording,
     run_callback,
     spider_for,
+    world_with,
 )
 from world.builder import world_records
 from world.builder.teal import PAGE_SIZE, ROBOTS, format_age, placed_jobs
@@ -124,57 +120,24 @@ def _capture_lines() -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.split()]
 
 
-# --- a crawl in-process ------------------------------------------------------------------------
+# --- a real crawl in-process ------------------------------------------------------------------
 
 
-class Overlay:
-    """The shipped world, with some exchanges answered otherwise."""
+async def real_crawl(name: str, **options: Any) -> Crawl:
+    """``crawl``, its ``.sent`` read from the engine's ``response_received`` signal: the world
+    replay answers in a downloader middleware, so ``request_reached_downloader`` (which
+    ``crawl`` listens to) never fires and its ``.sent`` stays empty."""
+    sent: list[Request] = []
 
-    def __init__(self, *answers: Recording) -> None:
-        self.root, self.shipped = SHIPPED_WORLD, World(SHIPPED_WORLD)
-        self.answers = {exchange_key(a.method, a.url, a.request_body): a for a in answers}
+    def received(request: Request) -> None:
+        sent.append(request)
 
-    def lookup(self, method: str, url: str, body: bytes = b"") -> Recording | None:
-        found = self.answers.get(exchange_key(method, url, body))
-        return found or self.shipped.lookup(method, url, body)
-
-
-@dataclass
-class Crawled:
-    items: list[JobPosting]
-    sent: list[Request]
-
-
-def follow(spider: JobSpider, world: World | Overlay) -> Crawled:
-    """The spider's whole crawl in-process, each request answered from ``world`` and routed as
-    Scrapy routes it: an HTTP error to the errback, an answer the extractor cannot read to the
-    errback (``UnreadableResponseMiddleware``), a request already sent dropped."""
-    crawler = spider.crawler
-    answer = WorldMiddleware(crawler, world, None).process_request  # type: ignore[arg-type]
-    http_errors = HttpErrorMiddleware.from_crawler(crawler)
-    unreadable = UnreadableResponseMiddleware(crawler)
-    queue, seen, crawled = deque(spider.started), set(), Crawled([], [])
-    while queue:
-        request = queue.popleft()
-        fingerprint = crawler.request_fingerprinter.fingerprint(request)
-        if fingerprint in seen and not request.dont_filter:
-            continue
-        seen.add(fingerprint)
-        crawled.sent.append(request)
-        response = answer(request)
-        results: list = []
-        try:
-            http_errors.process_spider_input(response)
-            results.extend(arg_to_iter(request.callback(response, **request.cb_kwargs)))
-        except HttpError as error:  # without an errback, Scrapy logs and drops it
-            failure = Failure(error)
-            failure.request = request  # type: ignore[attr-defined]
-            results.extend(arg_to_iter(request.errback and request.errback(failure)))
-        except SourceFormatError as error:
-            results.extend(unreadable.process_spider_exception(response, error) or ())
-        for result in results:
-            (queue.append if isinstance(result, Request) else crawled.items.append)(result)
-    return crawled
+    dispatcher.connect(received, signal=signals.response_received)
+    try:
+        done = await crawl(name, **options)
+    finally:
+        dispatcher.disconnect(received, signal=signals.response_received)
+    return dataclasses.replace(done, sent=sent)
 
 
 # --- the shipped world -------------------------------------------------------------------------
@@ -479,51 +442,53 @@ FAULTY = {
 }
 
 
-def _faulty_first_page() -> Overlay:
+def _faulty_first_page() -> list[Recording]:
     cards = "".join(
         f'<li class="job-card"><a href="{urlsplit(url).path}">{name}</a></li>'
         for name, url in FAULTY.items()
     )
     first = recording(listing_url()).body.replace(b"</ul>", cards.encode() + b"</ul>")
-    return Overlay(
+    return [
         Recording("GET", listing_url(), 200, HTML, first),
         Recording("GET", FAULTY["blocked"], 403, HTML, FORBIDDEN),
         Recording("GET", FAULTY["gone"], 404, HTML, b"<html><body>Not found</body></html>"),
         Recording("GET", FAULTY["challenge"], 200, HTML, b"<p>Just a moment...</p>"),
-    )
+    ]
 
 
-@pytest.fixture(scope="module")
-def faulty() -> tuple[JobSpider, Crawled]:
-    spider = spider_for("teal", pages="1")
-    return spider, follow(spider, _faulty_first_page())
+@pytest_twisted.async_fixture(scope="module")
+async def faulty(tmp_path_factory) -> Crawl:
+    root = tmp_path_factory.mktemp("teal-faulty")
+    world = world_with(root / "world", *_faulty_first_page())
+    return await real_crawl("teal", world=world, feeds=root / "feeds", pages="1")
 
 
 def test_faulty_pages_are_counted_and_the_listing_goes_on(faulty, teal_jobs):
-    spider, crawled = faulty
-    stats = jobsieve_stats(spider)
+    counters = faulty.counters()
     assert (
-        sorted(item.url for item in crawled.items),
-        stats.get("jobsieve/blocked"),
-        stats.get("jobsieve/source/teal/all/blocked"),
-        stats.get("jobsieve/source/teal/all/skipped"),
+        sorted(item["url"] for item in faulty.items),
+        counters.get("jobsieve/blocked"),
+        counters.get("jobsieve/source/teal/all/blocked"),
+        counters.get("jobsieve/source/teal/all/skipped"),
     ) == (sorted(job.url for job in teal_jobs[:PAGE_SIZE]), 1, 1, 2)
 
 
 def test_one_listing_page_and_its_jobs_are_all_that_is_fetched(faulty, teal_jobs):
-    _, crawled = faulty
+    # robots.txt first, then the listing it allows, then the listing's jobs once each.
     jobs = [job.url for job in teal_jobs[:PAGE_SIZE]] + list(FAULTY.values())
-    assert [r.url for r in crawled.sent] == [listing_url(), *jobs]
+    robots, listing, *rest = [r.url for r in faulty.sent]
+    assert (robots, listing, sorted(rest)) == (f"{SITE}/robots.txt", listing_url(), sorted(jobs))
 
 
-def test_a_blocked_listing_is_a_counted_board_error():
-    spider = spider_for("teal", query="blocked")
-    crawled = follow(
-        spider, Overlay(Recording("GET", listing_url("blocked"), 403, HTML, FORBIDDEN))
+@pytest_twisted.ensureDeferred
+async def test_a_blocked_listing_is_a_counted_board_error(tmp_path):
+    world = world_with(
+        tmp_path / "world", Recording("GET", listing_url("blocked"), 403, HTML, FORBIDDEN)
     )
-    stats = jobsieve_stats(spider)
+    done = await real_crawl("teal", world=world, feeds=tmp_path / "feeds", query="blocked")
+    counters = done.counters()
     assert (
-        crawled.items,
-        stats.get("jobsieve/blocked"),
-        stats.get("jobsieve/source/teal/blocked/error"),
+        done.items,
+        counters.get("jobsieve/blocked"),
+        counters.get("jobsieve/source/teal/blocked/error"),
     ) == ([], 1, 1)

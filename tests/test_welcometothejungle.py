@@ -6,29 +6,30 @@ title `Backend Engineer`, company `Back Market`, page_language `fr`, salary_raw 
 spécifié` (salary null) and remote_raw `Télétravail fréquent`; the body is the employer's text
 from `Back Market is the world’s leading…` to the recruitment process. Whole callback outputs are
 golden cases (tests/fixtures/golden/welcometothejungle/); whole crawls are the shared shipped and
-fault nights (tests/support/nights.py); the capped query and the credentials' fallback run
-in-process on the shipped world.
+fault nights (tests/support/nights.py); the capped query and the credentials' fallback are real
+crawls in the test process (tests.support.inprocess.crawl) over the shipped world, a few answers
+changed for the fallback.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from collections import Counter, deque
-from dataclasses import dataclass
+from collections import Counter
+from typing import Any
 
 import lxml.html
 import pytest
-from scrapy import Request
-from scrapy.spidermiddlewares.httperror import HttpError, HttpErrorMiddleware
-from scrapy.utils.conf import build_component_list
-from scrapy.utils.misc import arg_to_iter, load_object
-from twisted.python.failure import Failure
+import pytest_twisted
+from pydispatch import dispatcher
+from scrapy import Request, signals
 
 from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.welcometothejungle import (
     REFERER,
+    SITE,
     WINDOW_END,
     WINDOW_START,
     BlockedError,
@@ -45,21 +46,18 @@ from scrapers.extractors.welcometothejungle import (
     parse_job_page,
     parse_search_page,
 )
-from scrapers.items import JobPosting
-from scrapers.pipeline import item_fields
-from scrapers.spider import JobSpider
-from scrapers.unreadable import UnreadableResponseMiddleware
-from scrapers.world import Recording, World, exchange_key
-from scrapers.world_middleware import WorldMiddleware
+from scrapers.world import Recording, World
 from spiders.welcometothejungle import WelcomeToTheJungleSpider
 from tests.support.faults.welcometothejungle import VERROU
 from tests.support.inprocess import (
     CRAWL_TIME,
     ROOT,
     SHIPPED_WORLD,
-    jobsieve_stats,
+    Crawl,
+    crawl,
     recording,
     spider_for,
+    world_with,
 )
 from tests.support.nights import shipped_sources
 from world.builder import world_records
@@ -92,6 +90,7 @@ FALLBACK_ORG, FALLBACK_SLUG = "maison-verdier", "developpeur-full-stack-h-f_lyon
 FALLBACK_HIT = Hit("1", "MV_q7Lr2Xa", FALLBACK_SLUG, FALLBACK_ORG, "Maison Verdier")
 WAF_PAGE = job_page_url("fr", FALLBACK_ORG, "product-designer_paris_MV_Zk81pQe")
 ALGOLIA_HOST = "csekhvms53-dsn.algolia.net"
+ALGOLIA_ROBOTS = f"https://{ALGOLIA_HOST}/robots.txt"
 # The search key the shipped world's pages publish.
 SEARCH_KEY = "4bd8f6215d0cc52b26430765769e65a0"
 CAPPED = "relais-emploi"  # ~1,150 hits for 460 jobs: past what one Algolia query reaches
@@ -141,68 +140,21 @@ def _search_answer(lang: str, search: Search) -> dict:
     )
 
 
-class Overlay:
-    """The shipped world, with some exchanges answered otherwise."""
+async def real_crawl(name: str, **options: Any) -> Crawl:
+    """``crawl``, its ``.sent`` read from the engine's ``response_received`` signal: the world
+    replay answers in a downloader middleware, so ``request_reached_downloader`` (which
+    ``crawl`` listens to) never fires and its ``.sent`` stays empty."""
+    sent: list[Request] = []
 
-    def __init__(self, *answers: Recording) -> None:
-        self.root, self.shipped = SHIPPED_WORLD, World(SHIPPED_WORLD)
-        self.answers = {exchange_key(a.method, a.url, a.request_body): a for a in answers}
+    def received(request: Request) -> None:
+        sent.append(request)
 
-    def lookup(self, method: str, url: str, body: bytes = b"") -> Recording | None:
-        found = self.answers.get(exchange_key(method, url, body))
-        return found or self.shipped.lookup(method, url, body)
-
-
-@dataclass
-class Crawled:
-    items: list[JobPosting]
-    sent: list[Request]
-
-
-def follow(spider: JobSpider, world: World | Overlay) -> Crawled:
-    """The spider's whole crawl in-process, each request answered from ``world`` and routed as
-    Scrapy routes it: an HTTP error to the errback, an answer the extractor cannot read to the
-    errback (``UnreadableResponseMiddleware``), a request already sent dropped."""
-    crawler = spider.crawler
-    answer = WorldMiddleware(crawler, world, None).process_request  # type: ignore[arg-type]
-    http_errors = HttpErrorMiddleware.from_crawler(crawler)
-    unreadable = UnreadableResponseMiddleware(crawler)
-    queue, seen, crawled = deque(spider.started), set(), Crawled([], [])
-    while queue:
-        request = queue.popleft()
-        fingerprint = crawler.request_fingerprinter.fingerprint(request)
-        if fingerprint in seen and not request.dont_filter:
-            continue
-        seen.add(fingerprint)
-        crawled.sent.append(request)
-        response = answer(request)
-        results: list = []
-        try:
-            http_errors.process_spider_input(response)
-            results.extend(arg_to_iter(request.callback(response, **request.cb_kwargs)))
-        except HttpError as error:  # without an errback, Scrapy logs and drops it
-            failure = Failure(error)
-            failure.request = request  # type: ignore[attr-defined]
-            results.extend(arg_to_iter(request.errback and request.errback(failure)))
-        except SourceFormatError as error:
-            results.extend(unreadable.process_spider_exception(response, error) or ())
-        for result in results:
-            (queue.append if isinstance(result, Request) else crawled.items.append)(result)
-    return crawled
-
-
-def through_pipelines(spider: JobSpider, items: list[JobPosting]) -> list[JobPosting]:
-    """``items`` through the project's item pipelines as the feed gets them (the persistent
-    state, the last one, left out); an item a pipeline drops raises."""
-    paths = build_component_list(spider.settings.getwithbase("ITEM_PIPELINES"))
-    chain = [
-        load_object(path).from_crawler(spider.crawler)
-        for path in paths
-        if not path.startswith("pipelines.state.")
-    ]
-    for pipeline in chain:
-        items = [pipeline.process_item(item) for item in items]
-    return items
+    dispatcher.connect(received, signal=signals.response_received)
+    try:
+        done = await crawl(name, **options)
+    finally:
+        dispatcher.disconnect(received, signal=signals.response_received)
+    return dataclasses.replace(done, sent=sent)
 
 
 @pytest.fixture(scope="module")
@@ -446,15 +398,14 @@ def test_bad_arguments_fail_with_a_clear_message(arguments, message):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def capped() -> tuple[JobSpider, Crawled]:
-    spider = spider_for(SOURCE, boards=CAPPED)
-    return spider, follow(spider, World(SHIPPED_WORLD))
+@pytest_twisted.async_fixture(scope="module")
+async def capped(tmp_path_factory) -> Crawl:
+    feeds = tmp_path_factory.mktemp("wttj-capped")
+    return await real_crawl(SOURCE, feeds=feeds, boards=CAPPED)
 
 
-def _capped_stat(capped, what: str) -> int | None:
-    spider, _ = capped
-    return jobsieve_stats(spider).get(f"jobsieve/source/{SOURCE}/{CAPPED}/{what}")
+def _capped_stat(capped: Crawl, what: str) -> int | None:
+    return capped.stats.get(f"jobsieve/source/{SOURCE}/{CAPPED}/{what}")
 
 
 def test_capped_query_is_split_into_windows_that_each_fit(capped):
@@ -462,10 +413,14 @@ def test_capped_query_is_split_into_windows_that_each_fit(capped):
 
 
 def test_capped_query_yields_every_reference_exactly_once(capped, wttj_records):
-    _, crawled = capped
-    references = Counter(item.source_id for item in crawled.items)
+    # A reference yielded twice would be dropped by the repeated-id pipeline, so none is dropped.
+    references = Counter(item["source_id"] for item in capped.items)
     expected = {r.placements[SOURCE]["reference"] for r in _of(wttj_records, CAPPED)}
-    assert (set(references), max(references.values())) == (expected, 1)
+    assert (set(references), max(references.values()), capped.stats.get("item_dropped_count")) == (
+        expected,
+        1,
+        None,
+    )
 
 
 def test_capped_query_fetches_repeated_references_once(capped, wttj_records):
@@ -477,21 +432,23 @@ def test_capped_query_fetches_repeated_references_once(capped, wttj_records):
 
 
 def test_every_search_sends_the_referer_and_the_credentials(capped):
-    _, crawled = capped
-    searches = [r for r in crawled.sent if r.method == "POST"]
+    searches = [r for r in capped.sent if r.method == "POST"]
     sent = {(r.headers.get("Referer"), r.headers.get("x-algolia-api-key")) for r in searches}
     assert len(searches) > 10 and sent == {(REFERER.encode(), SEARCH_KEY.encode())}
 
 
 def test_capped_query_lines_are_valid_in_several_languages(capped):
-    spider, crawled = capped
-    lines = [item_fields(item) for item in through_pipelines(spider, crawled.items)]
-    invalid = [line["url"] for line in lines if validate_posting(line)]
-    assert (invalid, {line["language"] for line in lines}) == ([], {"fr", "nl", "de"})
+    # The lines as exported; an invalid one would have been dropped (item_dropped_count).
+    invalid = [line["url"] for line in capped.items if validate_posting(line)]
+    assert (
+        invalid,
+        capped.stats.get("item_dropped_count"),
+        {line["language"] for line in capped.items},
+    ) == ([], None, {"fr", "nl", "de"})
 
 
 # --------------------------------------------------------------------------------------------
-# Credentials when the jobs page is behind the WAF, in-process with the English UI
+# Credentials when the jobs page is behind the WAF, crawled in-process with the English UI
 # --------------------------------------------------------------------------------------------
 
 
@@ -502,28 +459,38 @@ def _env_page(lang: str, status: int) -> Recording:
 
 
 @pytest.mark.parametrize("status", [202, 403], ids=["WAF challenge", "refused"])
-def test_credentials_fall_back_to_api_env(status):
-    spider = spider_for(SOURCE, organizations="back-market", lang="en")
-    crawled = follow(spider, Overlay(_env_page("en", status)))
-    env = parse_env(recording(env_api_url()).body)
-    lines = [item_fields(item) for item in through_pipelines(spider, crawled.items)]
+@pytest_twisted.ensureDeferred
+async def test_credentials_fall_back_to_api_env(tmp_path, status):
+    world = world_with(tmp_path / "world", _env_page("en", status))
+    done = await real_crawl(
+        SOURCE, world=world, feeds=tmp_path / "feeds", organizations="back-market", lang="en"
+    )
+    query = parse_env(recording(env_api_url()).body).query_url("en")
+    # Each host's robots.txt is fetched before its first request.
     assert (
-        [r.url for r in crawled.sent[:3]],
-        [(line["source_id"], line["url"], line["page_language"]) for line in lines],
-        [validate_posting(line) for line in lines],
+        [r.url for r in done.sent[:5]],
+        [(line["source_id"], line["url"], line["page_language"]) for line in done.items],
+        [validate_posting(line) for line in done.items],
     ) == (
-        [env_page_url("en"), env_api_url(), env.query_url("en")],
+        [f"{SITE}/robots.txt", env_page_url("en"), env_api_url(), ALGOLIA_ROBOTS, query],
         [("BM_po9OalJ", job_page_url("en", SEED_ORG, SEED_SLUG), "en")],
         [[]],
     )
 
 
-def test_without_credentials_every_board_fails_named():
-    spider = spider_for(SOURCE, organizations="back-market,maison-verdier", lang="en")
+@pytest_twisted.ensureDeferred
+async def test_without_credentials_every_board_fails_named(tmp_path):
     api_env = Recording("GET", env_api_url(), 403, [], b"")
-    crawled = follow(spider, Overlay(_env_page("en", 202), api_env))
-    errors = {k: v for k, v in jobsieve_stats(spider).items() if k.endswith("/error")}
-    assert (crawled.items, errors) == (
+    world = world_with(tmp_path / "world", _env_page("en", 202), api_env)
+    done = await real_crawl(
+        SOURCE,
+        world=world,
+        feeds=tmp_path / "feeds",
+        organizations="back-market,maison-verdier",
+        lang="en",
+    )
+    errors = {k: v for k, v in done.counters().items() if k.endswith("/error")}
+    assert (done.items, errors) == (
         [],
         {
             f"jobsieve/source/{SOURCE}/{board}/error": 1
