@@ -9,17 +9,13 @@ world with a few answers changed, rather than boards of the fault night.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import pytest_twisted
 from lxml import html as lxml_html
 from protego import Protego
-from pydispatch import dispatcher
-from scrapy import Request, signals
 
 from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
@@ -121,23 +117,6 @@ def _capture_lines() -> list[str]:
 
 
 # --- a real crawl in-process ------------------------------------------------------------------
-
-
-async def real_crawl(name: str, **options: Any) -> Crawl:
-    """``crawl``, its ``.sent`` read from the engine's ``response_received`` signal: the world
-    replay answers in a downloader middleware, so ``request_reached_downloader`` (which
-    ``crawl`` listens to) never fires and its ``.sent`` stays empty."""
-    sent: list[Request] = []
-
-    def received(request: Request) -> None:
-        sent.append(request)
-
-    dispatcher.connect(received, signal=signals.response_received)
-    try:
-        done = await crawl(name, **options)
-    finally:
-        dispatcher.disconnect(received, signal=signals.response_received)
-    return dataclasses.replace(done, sent=sent)
 
 
 # --- the shipped world -------------------------------------------------------------------------
@@ -460,7 +439,7 @@ def _faulty_first_page() -> list[Recording]:
 async def faulty(tmp_path_factory) -> Crawl:
     root = tmp_path_factory.mktemp("teal-faulty")
     world = world_with(root / "world", *_faulty_first_page())
-    return await real_crawl("teal", world=world, feeds=root / "feeds", pages="1")
+    return await crawl("teal", world=world, feeds=root / "feeds", pages="1")
 
 
 def test_faulty_pages_are_counted_and_the_listing_goes_on(faulty, teal_jobs):
@@ -485,7 +464,7 @@ async def test_a_blocked_listing_is_a_counted_board_error(tmp_path):
     world = world_with(
         tmp_path / "world", Recording("GET", listing_url("blocked"), 403, HTML, FORBIDDEN)
     )
-    done = await real_crawl("teal", world=world, feeds=tmp_path / "feeds", query="blocked")
+    done = await crawl("teal", world=world, feeds=tmp_path / "feeds", query="blocked")
     counters = done.counters()
     assert (
         done.items,

@@ -13,17 +13,13 @@ changed for the fallback.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections import Counter
-from typing import Any
 
 import lxml.html
 import pytest
 import pytest_twisted
-from pydispatch import dispatcher
-from scrapy import Request, signals
 
 from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
@@ -138,23 +134,6 @@ def _search_answer(lang: str, search: Search) -> dict:
     return json.loads(
         recording(env.query_url(lang), "POST", json.dumps(search.body(0)).encode()).body
     )
-
-
-async def real_crawl(name: str, **options: Any) -> Crawl:
-    """``crawl``, its ``.sent`` read from the engine's ``response_received`` signal: the world
-    replay answers in a downloader middleware, so ``request_reached_downloader`` (which
-    ``crawl`` listens to) never fires and its ``.sent`` stays empty."""
-    sent: list[Request] = []
-
-    def received(request: Request) -> None:
-        sent.append(request)
-
-    dispatcher.connect(received, signal=signals.response_received)
-    try:
-        done = await crawl(name, **options)
-    finally:
-        dispatcher.disconnect(received, signal=signals.response_received)
-    return dataclasses.replace(done, sent=sent)
 
 
 @pytest.fixture(scope="module")
@@ -401,7 +380,7 @@ def test_bad_arguments_fail_with_a_clear_message(arguments, message):
 @pytest_twisted.async_fixture(scope="module")
 async def capped(tmp_path_factory) -> Crawl:
     feeds = tmp_path_factory.mktemp("wttj-capped")
-    return await real_crawl(SOURCE, feeds=feeds, boards=CAPPED)
+    return await crawl(SOURCE, feeds=feeds, boards=CAPPED)
 
 
 def _capped_stat(capped: Crawl, what: str) -> int | None:
@@ -462,7 +441,7 @@ def _env_page(lang: str, status: int) -> Recording:
 @pytest_twisted.ensureDeferred
 async def test_credentials_fall_back_to_api_env(tmp_path, status):
     world = world_with(tmp_path / "world", _env_page("en", status))
-    done = await real_crawl(
+    done = await crawl(
         SOURCE, world=world, feeds=tmp_path / "feeds", organizations="back-market", lang="en"
     )
     query = parse_env(recording(env_api_url()).body).query_url("en")
@@ -482,7 +461,7 @@ async def test_credentials_fall_back_to_api_env(tmp_path, status):
 async def test_without_credentials_every_board_fails_named(tmp_path):
     api_env = Recording("GET", env_api_url(), 403, [], b"")
     world = world_with(tmp_path / "world", _env_page("en", 202), api_env)
-    done = await real_crawl(
+    done = await crawl(
         SOURCE,
         world=world,
         feeds=tmp_path / "feeds",
