@@ -5,7 +5,8 @@ discovered its own way.
   robots.txt's sitemap index of gzipped sitemaps, Maplewood by /sitemap.xml, Sonnenhof from its
   listing page and Tidewater from its home page, links followed.
 - A crawl from ``-a sitemap_urls=`` and a crawl meeting faults (a garbled sitemap, a page gone)
-  are walked in-process: each request answered from the recorded world, the way Scrapy would.
+  are real crawls in the test process (Scrapy's engine, every middleware and pipeline), the
+  faults in a world with those two answers changed.
 
 Each discovery step on its own is a golden case (tests/fixtures/golden/jobposting/: robots.txt
 with and without a Sitemap line, the sitemap index, a gzipped sitemap, /sitemap.xml, a listing
@@ -15,29 +16,25 @@ page and a home page with the links they follow).
 from __future__ import annotations
 
 import gzip
-import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from scrapy import Request
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.misc import arg_to_iter
+import pytest_twisted
 from scrapy.utils.sitemap import Sitemap
-from twisted.python.failure import Failure
 
 from scrapers.contract import validate_posting
 from scrapers.world import Recording
 from tests.support.inprocess import (
     ROOT,
-    file_response,
-    jobsieve_stats,
+    SHIPPED_WORLD,
+    Crawl,
+    crawl,
     recording,
-    run_callback,
-    spider_for,
+    world_with,
 )
 from world.builder import world_records
 from world.builder.jobposting import SITES, page_url
@@ -58,60 +55,33 @@ def expected_urls() -> dict[str, list[str]]:
     return {host: sorted(urls) for host, urls in by_host.items()}
 
 
-# --- an in-process walk -------------------------------------------------------------------------
+# --- a real crawl, and the pages it asked for ---------------------------------------------------
 
 
 @dataclass
-class Walk:
-    items: list[Any] = field(default_factory=list)
+class SiteCrawl:
+    crawl: Crawl
     # Each job page asked for, with the sitemap's lastmod it carries (None without one).
-    pages: dict[str, str | None] = field(default_factory=dict)
-    stats: dict[str, int] = field(default_factory=dict)
-    log: list[str] = field(default_factory=list)
+    pages: dict[str, str | None]
+
+    @property
+    def urls(self) -> list[str]:
+        return sorted(item["url"] for item in self.crawl.items)
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return self.crawl.counters()
 
 
-class _Lines(logging.Handler):
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__(logging.INFO)
-        self.lines = lines
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
-
-
-def walk(spider: Any, answers: dict[str, Recording] | None = None) -> Walk:
-    """The spider's crawl from its ``start()``, in-process: each URL asked for once (Scrapy's
-    duplicate filter), answered from ``answers`` or else the shipped world; an HTTP error goes to
-    the request's errback, as Scrapy's HttpErrorMiddleware sends it."""
-    done, queue, seen = Walk(), list(spider.started), set()
-    handler = _Lines(done.log)
-    logging.getLogger(spider.name).addHandler(handler)
-    try:
-        while queue:
-            request = queue.pop(0)
-            if request.url in seen:
-                continue
-            seen.add(request.url)
-            if request.callback == spider.parse_job_page:
-                done.pages[request.url] = request.meta.get("lastmod")
-            saved = (answers or {}).get(request.url) or recording(request.url)
-            response = file_response(saved, cb_kwargs=request.cb_kwargs, meta=request.meta)
-            if response.status >= 400 and response.status not in request.meta.get(
-                "handle_httpstatus_list", ()
-            ):
-                failure = Failure(HttpError(response, "Ignoring non-200 response"))
-                failure.request = response.request
-                results = list(arg_to_iter(request.errback(failure)))
-            else:
-                callback = request.callback.__name__
-                out = run_callback(spider, callback, response, **request.cb_kwargs)
-                results = [*out.items, *out.requests]
-            queue += [r for r in results if isinstance(r, Request)]
-            done.items += [r for r in results if not isinstance(r, Request)]
-    finally:
-        logging.getLogger(spider.name).removeHandler(handler)
-    done.stats = jobsieve_stats(spider)
-    return done
+async def site_crawl(feeds: Path, world: Path = SHIPPED_WORLD, **arguments: str) -> SiteCrawl:
+    """A real crawl of the career-site spider with ``-a`` ``arguments``."""
+    done = await crawl("jobposting", feeds=feeds, world=world, **arguments)
+    pages = {
+        request.url: request.meta.get("lastmod")
+        for request in done.sent
+        if getattr(request.callback, "__name__", None) == "parse_job_page"
+    }
+    return SiteCrawl(done, pages)
 
 
 def _counted(stats: dict[str, int], part: str) -> dict[str, int]:
@@ -186,13 +156,13 @@ def test_sitemaps_are_gzip_files():
     )
 
 
-@pytest.fixture(scope="module")
-def sitemap_crawl() -> Walk:
-    return walk(spider_for("jobposting", sitemap_urls=INDEX))
+@pytest_twisted.async_fixture(scope="module")
+async def sitemap_crawl(tmp_path_factory) -> SiteCrawl:
+    return await site_crawl(feeds=tmp_path_factory.mktemp("sitemap-crawl"), sitemap_urls=INDEX)
 
 
 def test_sitemap_crawl_yields_every_posting_and_nothing_else(sitemap_crawl, expected_urls):
-    assert sorted(item.url for item in sitemap_crawl.items) == expected_urls[FALKENSTEIN.host]
+    assert sitemap_crawl.urls == expected_urls[FALKENSTEIN.host]
 
 
 def test_sitemap_crawl_gives_each_posting_its_lastmod(sitemap_crawl, expected_urls):
@@ -219,14 +189,16 @@ def test_sitemap_crawl_counts_each_json_ld_repair(sitemap_crawl):
 # --- faults: a garbled sitemap and a page gone, counted while the site goes on -------------------
 
 
-@pytest.fixture(scope="module")
-def faulty_crawl() -> Walk:
+@pytest_twisted.async_fixture(scope="module")
+async def faulty_crawl(tmp_path_factory) -> SiteCrawl:
+    root = tmp_path_factory.mktemp("faulty-crawl")
     gzip_headers = [("Content-Type", "application/gzip")]
-    answers = {
-        GARBLED_SITEMAP: Recording("GET", GARBLED_SITEMAP, 200, gzip_headers, b"\x1f\x8b garbage"),
-        GONE_PAGE: Recording("GET", GONE_PAGE, 410, [("Content-Type", "text/html")], b"Gone"),
-    }
-    return walk(spider_for("jobposting", domains=FALKENSTEIN.host), answers)
+    world = world_with(
+        root / "world",
+        Recording("GET", GARBLED_SITEMAP, 200, gzip_headers, b"\x1f\x8b garbage"),
+        Recording("GET", GONE_PAGE, 410, [("Content-Type", "text/html")], b"Gone"),
+    )
+    return await site_crawl(feeds=root / "feeds", world=world, domains=FALKENSTEIN.host)
 
 
 def test_a_garbled_sitemap_is_a_counted_error_and_the_site_goes_on(faulty_crawl, expected_urls):
@@ -235,8 +207,8 @@ def test_a_garbled_sitemap_is_a_counted_error_and_the_site_goes_on(faulty_crawl,
     assert (
         faulty_crawl.stats[f"jobsieve/source/jobposting/{host}/error"],
         f"Board {host!r} of jobposting failed: not a sitemap: {GARBLED_SITEMAP}"
-        in faulty_crawl.log,
-        sorted(item.url for item in faulty_crawl.items),
+        in faulty_crawl.crawl.log,
+        faulty_crawl.urls,
     ) == (1, True, sorted(set(expected_urls[host]) - garbled - {GONE_PAGE}))
 
 
@@ -245,5 +217,7 @@ def test_a_page_gone_is_a_counted_skip(faulty_crawl):
     assert (
         faulty_crawl.stats[f"jobsieve/source/jobposting/{host}/skipped"],
         GONE_PAGE in faulty_crawl.pages,
-        [item.url for item in faulty_crawl.items if item.url == GONE_PAGE],
-    ) == (1, True, [])
+        f"Board {host!r} of jobposting: skipped an entry: HTTP 410 from {GONE_PAGE}"
+        in faulty_crawl.crawl.log,
+        [url for url in faulty_crawl.urls if url == GONE_PAGE],
+    ) == (1, True, True, [])
