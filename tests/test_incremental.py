@@ -3,7 +3,8 @@
 Three real `scrapy crawlall` nights over a generated world of 1,200 postings on all 12 sources
 (the benchmark's builder, where posting details dominate the requests): the world unchanged on
 night 2; on night 3 the same world with 5 % of postings edited and 2 % removed; night 4 runs
-`--full`. Then the detail cache's pieces one by one: markers, revisit ages, the world's 304s.
+`--full`. Then the detail cache's pieces one by one: nights of one spider (real crawls in the
+test process, state and cache kept in one feeds folder), markers, revisit ages, the world's 304s.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_twisted
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
@@ -23,7 +25,8 @@ from scrapers import registry
 from scrapers.revisit import card_marker, change_marker, revisit_due, without_relative_ages
 from scrapers.world import Recording, World
 from scrapers.world_middleware import WorldMiddleware
-from tests.conftest import crawl_offline, crawlall, feed_lines, log_stats
+from tests.conftest import crawlall, feed_lines
+from tests.support.inprocess import Crawl, crawl
 
 POSTINGS = 1200
 NIGHTS = {
@@ -165,67 +168,67 @@ def test_full_night_changes_no_posting(nights):
 # --- one source, the cache's own rules -------------------------------------------------------
 
 
-def _crawl(spider: str, feeds: Path, crawl_time: str, *args: str) -> tuple[list[dict], dict]:
-    """One night of one spider over the shipped world, its state and cache kept in ``feeds``."""
-    items, log = crawl_offline(
-        spider,
-        feeds / f"{spider}-{crawl_time[:10]}",
-        "-s", f"JOBSIEVE_FEEDS_DIR={feeds}", *args,
-        crawl_time=crawl_time,
-    )  # fmt: skip
-    return items, log_stats(log)
+async def _crawl(spider: str, feeds: Path, crawl_time: str, **settings: Any) -> Crawl:
+    """One night of one spider over the shipped world, its state and cache kept in ``feeds``: a
+    real crawl in the test process."""
+    return await crawl(
+        spider, feeds=feeds, settings={"JOBSIEVE_CRAWL_TIME": crawl_time, **settings}
+    )
 
 
-@pytest.fixture(scope="module")
-def greenhouse_nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+@pytest_twisted.async_fixture(scope="module")
+async def greenhouse_nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Crawl]:
     """A first night, then from a copy of what it left: the next night and a month later; and
     from another copy, the next night with incremental crawling off."""
     root = tmp_path_factory.mktemp("greenhouse-nights")
-    first = _crawl("greenhouse", root / "first", "2026-11-22T03:00:00Z")
+    first = await _crawl("greenhouse", root / "first", "2026-11-22T03:00:00Z")
     shutil.copytree(root / "first", root / "later")
     shutil.copytree(root / "first", root / "full")
     return {
         "first": first,
-        "next": _crawl("greenhouse", root / "later", "2026-11-23T03:00:00Z"),
+        "next": await _crawl("greenhouse", root / "later", "2026-11-23T03:00:00Z"),
         # Past every posting's revisit age (JOBSIEVE_REVISIT_DAYS = 30).
-        "month_later": _crawl("greenhouse", root / "later", "2026-12-23T03:00:00Z"),
-        "next_full": _crawl(
-            "greenhouse", root / "full", "2026-11-23T03:00:00Z", "-s", "JOBSIEVE_INCREMENTAL=False"
+        "month_later": await _crawl("greenhouse", root / "later", "2026-12-23T03:00:00Z"),
+        "next_full": await _crawl(
+            "greenhouse", root / "full", "2026-11-23T03:00:00Z", JOBSIEVE_INCREMENTAL=False
         ),
     }
 
 
 def test_plain_crawl_serves_unchanged_details_from_the_cache(greenhouse_nights):
-    items, stats = greenhouse_nights["next"]
-    assert stats.get("httpcache/hit") == len(items) == 28
+    following = greenhouse_nights["next"]
+    assert following.stats.get("httpcache/hit") == len(following.items) == 28
 
 
 def test_plain_crawl_items_are_the_same_from_the_cache(greenhouse_nights):
-    first, _ = greenhouse_nights["first"]
-    following, _ = greenhouse_nights["next"]
+    first, following = greenhouse_nights["first"].items, greenhouse_nights["next"].items
     assert [_without_crawl_time(i) for i in following] == [_without_crawl_time(i) for i in first]
 
 
 def test_details_past_their_revisit_age_are_fetched_again(greenhouse_nights):
-    _, stats = greenhouse_nights["month_later"]
+    stats = greenhouse_nights["month_later"].stats
     assert stats.get("jobsieve/cache/revisit") == 28
     assert stats.get("httpcache/hit") is None
 
 
 def test_incremental_off_fetches_every_detail(greenhouse_nights):
-    _, stats = greenhouse_nights["next_full"]
+    stats = greenhouse_nights["next_full"].stats
     assert stats.get("httpcache/hit") is None
     assert stats.get("httpcache/invalidate") == 28
 
 
-def test_pages_without_a_marker_are_revalidated_with_a_conditional_get(tmp_path):
+@pytest_twisted.ensureDeferred
+async def test_pages_without_a_marker_are_revalidated_with_a_conditional_get(tmp_path):
     """Career sites found through links have no lastmod: the second night asks with
     If-None-Match and the recorded site answers 304 for every unchanged page."""
-    first, _ = _crawl("jobposting", tmp_path, "2026-11-22T03:00:00Z")
-    second, stats = _crawl("jobposting", tmp_path, "2026-11-23T03:00:00Z")
+    first = await _crawl("jobposting", tmp_path, "2026-11-22T03:00:00Z")
+    second = await _crawl("jobposting", tmp_path, "2026-11-23T03:00:00Z")
+    stats = second.stats
     assert stats.get("httpcache/revalidate", 0) > 0
-    assert stats.get("httpcache/revalidate", 0) + stats.get("httpcache/hit", 0) >= len(first)
-    assert [_without_crawl_time(i) for i in second] == [_without_crawl_time(i) for i in first]
+    assert stats.get("httpcache/revalidate", 0) + stats.get("httpcache/hit", 0) >= len(first.items)
+    assert [_without_crawl_time(i) for i in second.items] == [
+        _without_crawl_time(i) for i in first.items
+    ]
 
 
 # --- markers and revisit ages ------------------------------------------------------------------
@@ -458,29 +461,31 @@ def _garbled_world(root: Path) -> Path:
     return root
 
 
-def test_an_unreadable_detail_is_fetched_again_the_next_night(tmp_path):
+@pytest_twisted.ensureDeferred
+async def test_an_unreadable_detail_is_fetched_again_the_next_night(tmp_path):
     world = _garbled_world(tmp_path / "world")
     feeds = tmp_path / "feeds"
 
-    def night(crawl_time: str) -> dict[str, int]:
-        _, log = crawl_offline(
+    async def night(crawl_time: str) -> dict[str, Any]:
+        done = await crawl(
             "greenhouse",
-            tmp_path / crawl_time[:10],
-            "-a", "boards=acme", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}",
+            feeds=feeds,
             world=world,
-            crawl_time=crawl_time,
-        )  # fmt: skip
-        return log_stats(log)
+            settings={"JOBSIEVE_CRAWL_TIME": crawl_time},
+            boards="acme",
+        )
+        return done.stats
 
-    first = night("2026-11-22T03:00:00Z")
-    second = night("2026-11-23T03:00:00Z")
+    first = await night("2026-11-22T03:00:00Z")
+    second = await night("2026-11-23T03:00:00Z")
     assert (first.get("jobsieve/cache/forgotten"), second.get("httpcache/hit")) == (1, 1)
     assert second.get("httpcache/miss") == 1  # the garbled one, asked for again
 
 
-def test_a_corrupt_cache_file_means_a_full_crawl_not_a_failed_one(tmp_path):
+@pytest_twisted.ensureDeferred
+async def test_a_corrupt_cache_file_means_a_full_crawl_not_a_failed_one(tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "greenhouse.sqlite3").write_bytes(b"this is not a database " * 100)
-    items, stats = _crawl("greenhouse", tmp_path, "2026-11-22T03:00:00Z")
-    assert (len(items), stats.get("jobsieve/cache/unusable")) == (28, 1)
+    done = await _crawl("greenhouse", tmp_path, "2026-11-22T03:00:00Z")
+    assert (len(done.items), done.stats.get("jobsieve/cache/unusable")) == (28, 1)
