@@ -1,7 +1,7 @@
-"""The nightly crawl end to end: real `scrapy crawlall` / `scrapy crawl` processes, offline.
+"""The nightly crawl end to end: real `scrapy crawlall` processes, offline.
 
 Two nights in a row, the seed trio clustered, expiry, a night killed (SIGKILL) at several points
-and run again, and `scrapy crawl -O` with the same state.
+and run again; and single `scrapy crawl`s sharing one state (real crawls in the test process).
 """
 
 from __future__ import annotations
@@ -11,13 +11,16 @@ import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
+import pytest_twisted
 
 from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
 from scrapers.contract import validate_posting
-from tests.conftest import CRAWL_TIME, SHIPPED_WORLD, crawlall, run_scrapy
+from tests.conftest import CRAWL_TIME, crawlall, run_scrapy
 from tests.crash_points import crash_settings
+from tests.support.inprocess import crawl
 
 NIGHT_2 = "2026-11-23T03:00:00Z"
 SEED_TRIO = [
@@ -201,30 +204,30 @@ def test_killed_night_run_again_equals_a_clean_night(tmp_path, boards, reference
     assert not list(feeds.glob(".*.partial"))
 
 
-# --- scrapy crawl -O with the same pipelines and state ----------------------------------------
+# --- scrapy crawl with the same pipelines and state, in the test process -----------------------
 
 
-def _crawl(spider: str, tmp: Path, out: str, *settings: str, boards: str | None = None):
-    args = ["crawl", spider] + (["-a", f"boards={boards}"] if boards else [])
-    for setting in (
-        f"JOBSIEVE_WORLD={SHIPPED_WORLD}",
-        f"JOBSIEVE_STATE={tmp / 'state.sqlite3'}",
-        f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",
-        f"JOBSIEVE_DEADLETTER={tmp / 'deadletter-%(name)s.jsonl'}",
-        *settings,
-    ):
-        args += ["-s", setting]
-    result = run_scrapy(*args, "-O", str(tmp / out))
-    assert result.returncode == 0, result.stderr[-3000:]
-    return _lines(tmp / out)
+async def _crawl(
+    tmp: Path, spider: str, folder: str, settings: dict[str, Any] | None = None, **arguments: str
+) -> list[dict[str, Any]]:
+    """A real `scrapy crawl` in the test process with a detail cache of its own (in ``folder``),
+    every crawl sharing one state and one dead-letter folder."""
+    shared = {
+        "JOBSIEVE_STATE": str(tmp / "state.sqlite3"),
+        "JOBSIEVE_DEADLETTER": str(tmp / "deadletter-%(name)s.jsonl"),
+    }
+    done = await crawl(
+        spider, feeds=tmp / folder, settings={**shared, **(settings or {})}, **arguments
+    )
+    return done.items
 
 
-@pytest.fixture(scope="module")
-def single_crawls(tmp_path_factory) -> dict[str, list[dict]]:
+@pytest_twisted.async_fixture(scope="module")
+async def single_crawls(tmp_path_factory) -> dict[str, list[dict]]:
     tmp = tmp_path_factory.mktemp("crawl")
-    greenhouse = _crawl("greenhouse", tmp, "greenhouse.jsonl", boards="mercari")
-    teal = _crawl("teal", tmp, "teal.jsonl")
-    dropped = _crawl("teal", tmp, "teal-dropped.jsonl", "JOBSIEVE_DROP_DUPLICATES=true")
+    greenhouse = await _crawl(tmp, "greenhouse", "greenhouse", boards="mercari")
+    teal = await _crawl(tmp, "teal", "teal")
+    dropped = await _crawl(tmp, "teal", "teal-dropped", {"JOBSIEVE_DROP_DUPLICATES": True})
     deadletter = _lines(tmp / "deadletter-teal.jsonl")
     return {"greenhouse": greenhouse, "teal": teal, "dropped": dropped, "deadletter": deadletter}
 
