@@ -25,8 +25,8 @@ from scrapers import registry
 from scrapers.revisit import card_marker, change_marker, revisit_due, without_relative_ages
 from scrapers.world import Recording, World
 from scrapers.world_middleware import WorldMiddleware
-from tests.conftest import crawlall, feed_lines
 from tests.support.inprocess import Crawl, crawl
+from tests.support.nights import run_night
 
 POSTINGS = 1200
 NIGHTS = {
@@ -40,21 +40,21 @@ LIST_ONLY = {name for name, source in registry.sources().items() if not source.f
 
 
 def _night(feeds: Path, world: Path, sources: Path, night: int, *args: str) -> dict[str, Any]:
-    crawlall(
+    # Removed postings show as expired the next night, not three nights later.
+    done = run_night(
         feeds,
-        NIGHTS[night],
         *args,
-        *("-s", f"JOBSIEVE_WORLD={world}", "-s", f"JOBSIEVE_SOURCES={sources}"),
-        # Removed postings show as expired the next night, not three nights later.
-        *("-s", "JOBSIEVE_EXPIRE_AFTER=1"),
-        timeout=300,
+        "-s",
+        "JOBSIEVE_EXPIRE_AFTER=1",
+        world=world,
+        sources=sources,
+        crawl_time=NIGHTS[night],
     )
-    folder = feeds / NIGHTS[night][:10]
     return {
-        "report": json.loads((folder / "report.json").read_text(encoding="utf-8")),
-        "postings": {p["id"]: p for p in feed_lines(folder / "postings.jsonl")},
-        "expired": {e["id"] for e in feed_lines(folder / "expired.jsonl")},
-        "delta": feed_lines(folder / "delta.jsonl"),
+        "report": done.report,
+        "postings": {p["id"]: p for p in done.postings()},
+        "expired": {e["id"] for e in done.lines("expired.jsonl")},
+        "delta": done.lines("delta.jsonl"),
     }
 
 

@@ -18,9 +18,10 @@ import pytest_twisted
 
 from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
 from scrapers.contract import validate_posting
-from tests.conftest import CRAWL_TIME, crawlall, run_scrapy
+from tests.conftest import CRAWL_TIME, run_scrapy
 from tests.crash_points import crash_settings
 from tests.support.inprocess import crawl
+from tests.support.nights import run_night
 
 NIGHT_2 = "2026-11-23T03:00:00Z"
 SEED_TRIO = [
@@ -54,7 +55,7 @@ def two_nights(tmp_path_factory, shipped_night) -> Path:
     """The shared first night (its feeds, state and detail cache, copied), then the next one."""
     feeds = tmp_path_factory.mktemp("nights") / "feeds"
     shutil.copytree(shipped_night.feeds, feeds)
-    crawlall(feeds, NIGHT_2, "--offline")
+    run_night(feeds, crawl_time=NIGHT_2)
     return feeds
 
 
