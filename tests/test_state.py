@@ -99,7 +99,7 @@ def test_default_location_sits_in_the_feeds_folder():
     assert state_location("/srv/state.db", "feeds") == "/srv/state.db"
 
 
-def test_night_clock_is_frozen_by_crawl_time():
+def test_crawl_clock_is_frozen_by_crawl_time():
     clock = CrawlClock.from_settings({"JOBSIEVE_CRAWL_TIME": "2026-11-22T04:00:00+01:00"})
     assert clock.night_and_stamp() == ("2026-11-22", "2026-11-22T03:00:00Z")
 
