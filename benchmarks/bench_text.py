@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from evaluation.dataset import CONTENT, LabelledPage, load_pages  # noqa: E402
-from evaluation.score import SEED_TITLES, SEEDS_DIR  # noqa: E402
 from scrapers import language  # noqa: E402
 from scrapers.boilerplate import block_rules, strip_boilerplate  # noqa: E402
 from scrapers.boilerplate import text as boilerplate_text  # noqa: E402
+from tests.support.seeds import load_seeds  # noqa: E402
 
 BODY_CHARS = 5000
 
@@ -68,7 +68,7 @@ def _grow(page: LabelledPage, pages: list[LabelledPage], size: int = BODY_CHARS)
 def _pages() -> list[tuple[str, str]]:
     labelled = load_pages()
     pages = [(p.fields.get("title", ""), _grow(p, labelled)) for p in labelled]
-    pages += [(t, (SEEDS_DIR / n).read_text(encoding="utf-8")) for n, t in SEED_TITLES.items()]
+    pages += [(seed.page["title"], seed.text()) for seed in load_seeds().values()]
     return pages
 
 

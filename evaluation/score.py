@@ -16,20 +16,12 @@ import argparse
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from evaluation.dataset import CONTENT, LabelledPage, load_pages
 from scrapers.boilerplate import classify_blocks
 from scrapers.language import detect_language
 from scrapers.textblocks import normalise_spaces, render_blocks
-
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
-# The seeds' fields as their spiders extract them from the captured pages; language en.
-SEED_TITLES = {
-    "nodegree-farfetch-backend-engineer.txt": "Backend Engineer",
-    "welcometothejungle-backmarket-backend-engineer.txt": "Backend Engineer",
-    "teal-mercari-sr-software-engineer-backend.txt": "Sr. Software Engineer, Backend",
-}
+from tests.support.seeds import SEEDS_FILE, load_seeds
 
 
 @dataclass
@@ -110,14 +102,20 @@ def evaluate(pages: list[LabelledPage] | None = None, seeds: bool = True) -> Rep
                 _plain_langdetect(result.description),
             )
         )
-    if seeds and SEEDS_DIR.is_dir():
-        for name, title in SEED_TITLES.items():
+    if seeds and SEEDS_FILE.is_file():
+        # Each capture with its title as its spider extracts it, and the language the page is in.
+        for seed in load_seeds().values():
             from scrapers.boilerplate import strip_boilerplate
 
-            body = strip_boilerplate(text=(SEEDS_DIR / name).read_text(encoding="utf-8"))
-            ours = detect_language(body.description, title=title).language
+            body = strip_boilerplate(text=seed.text())
+            ours = detect_language(body.description, title=seed.page["title"]).language
             report.language_cases.append(
-                (f"seed:{name}", "en", ours, _plain_langdetect(body.description))
+                (
+                    f"seed:{seed.capture.name}",
+                    seed.item["language"],
+                    ours,
+                    _plain_langdetect(body.description),
+                )
             )
     return report
 

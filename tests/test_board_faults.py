@@ -10,6 +10,7 @@ import pytest
 from scrapers import registry
 from tests.support.faults import FAULTS
 from tests.support.inprocess import spider_class
+from tests.support.nights import Night
 
 SOURCES = sorted(FAULTS)
 GONE = sorted(name for name, faults in FAULTS.items() if faults.gone)
@@ -20,22 +21,22 @@ def test_every_source_with_boards_is_under_the_contract():
     assert set(FAULTS) == with_boards
 
 
+def _named_error(night: Night, source: str, board: str, reason: str = "") -> tuple[int, bool]:
+    """The board's error count, and whether the log names the board, its source and ``reason``."""
+    return (
+        night.boards(source)[board].get("error"),
+        f"Board {board!r} of {source} failed: {reason}" in night.log,
+    )
+
+
 @pytest.mark.parametrize("source", GONE)
 def test_a_board_the_source_does_not_know_is_a_named_error(fault_night, source):
-    gone = FAULTS[source].gone
-    assert (
-        fault_night.boards(source)[gone].get("error"),
-        f"Board {gone!r} of {source} failed: HTTP 404" in fault_night.log,
-    ) == (1, True)
+    assert _named_error(fault_night, source, FAULTS[source].gone, "HTTP 404") == (1, True)
 
 
 @pytest.mark.parametrize("source", SOURCES)
 def test_a_board_answering_garbage_is_a_named_error(fault_night, source):
-    broken = FAULTS[source].broken
-    assert (
-        fault_night.boards(source)[broken].get("error"),
-        f"Board {broken!r} of {source} failed: " in fault_night.log,
-    ) == (1, True)
+    assert _named_error(fault_night, source, FAULTS[source].broken) == (1, True)
 
 
 @pytest.mark.parametrize("source", SOURCES)

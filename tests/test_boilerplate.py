@@ -1,173 +1,119 @@
 """Tests for scrapers.boilerplate: the three seeds of tests/fixtures/seeds and unit cases.
 
 Seed expectations are the product's first acceptance cases, written from the three captured pages
-(browser text, chrome included): each text capture, given as `text=` with the seed's extracted
-fields, must become the employer's clean body, and every line of the board's chrome must be in
-`boilerplate` with its category.
+(browser text, chrome included) in tests/fixtures/seeds/seeds.toml: each text capture, given as
+`text=` with the seed's extracted fields, must become the employer's clean body, and every line of
+the board's chrome must be in `boilerplate` with its category.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from scrapers.boilerplate import CATEGORIES, Stripped, strip_boilerplate
 from scrapers.textblocks import Block, blocks_from_html, blocks_from_text
+from tests.support.seeds import load_seeds
 
-SEEDS = Path(__file__).parent / "fixtures" / "seeds"
-
-NODEGREE = "nodegree-farfetch-backend-engineer.txt"
-WTTJ = "welcometothejungle-backmarket-backend-engineer.txt"
-TEAL = "teal-mercari-sr-software-engineer-backend.txt"
-
-FARFETCH_BLURB = (
-    "Online luxury fashion marketplace connecting consumers with boutiques and brands worldwide, "
-    "offering curated designer clothing, accessories, and lifestyle products."
-)
-
-# What each seed's spider extracts from the page (the captured page's header fields).
-SEED_FIELDS: dict[str, dict] = {
-    NODEGREE: {
-        "title": "Backend Engineer",
-        "company": "Farfetch",
-        "location": "Porto, Portugal",
-        "company_description": FARFETCH_BLURB,
-        "header_values": ("Mid-Level", "2 weeks ago", "Engineering"),
-    },
-    WTTJ: {
-        "title": "Backend Engineer",
-        "company": "Back Market",
-        "location": None,
-        "company_description": None,
-        "header_values": ("Salaire : Non spécifié", "Télétravail fréquent"),
-    },
-    TEAL: {
-        "title": "Sr. Software Engineer, Backend",
-        "company": "Mercari",
-        "location": None,
-        "company_description": None,
-        "header_values": ("2d", "$168,000 - $252,000", "Hybrid", "Full-time", "Mid Level"),
-    },
-}
+SEEDS = load_seeds()
+NODEGREE, WTTJ, TEAL = "nodegree", "welcometothejungle", "teal"
+FARFETCH_BLURB = SEEDS[NODEGREE].page["company_description"]
 
 
-def seed_text(name: str) -> str:
-    return (SEEDS / name).read_text(encoding="utf-8")
+def seed_fields(source: str) -> dict:
+    """What the seed's spider extracts from the page's header, as strip_boilerplate takes it."""
+    seed = SEEDS[source]
+    return {
+        "title": seed.page["title"],
+        "company": seed.page["company"],
+        "location": seed.page.get("location_raw"),
+        "company_description": seed.page.get("company_description"),
+        "header_values": seed.header_values,
+    }
+
+
+def seed_text(source: str) -> str:
+    return SEEDS[source].text()
 
 
 @cache
-def stripped(name: str) -> Stripped:
-    return strip_boilerplate(text=seed_text(name), **SEED_FIELDS[name])
+def stripped(source: str) -> Stripped:
+    return strip_boilerplate(text=seed_text(source), **seed_fields(source))
 
 
-def removed(name: str) -> list[tuple[str, str]]:
-    return [(e["category"], e["text"]) for e in stripped(name).boilerplate]
+def removed(source: str) -> list[tuple[str, str]]:
+    return [(e["category"], e["text"]) for e in stripped(source).boilerplate]
 
 
-def description_lines(name: str) -> list[str]:
-    return stripped(name).description.split("\n")
+def description_lines(source: str) -> list[str]:
+    return stripped(source).description.split("\n")
 
 
-def seed_items_between(name: str, start: str, end: str | None) -> list[str]:
+def seed_items_between(source: str, start: str, end: str) -> list[str]:
     """The seed's list items under heading `start`, up to heading `end`."""
-    blocks = blocks_from_text(seed_text(name))
+    blocks = blocks_from_text(seed_text(source))
     texts = [b.text for b in blocks]
     first = texts.index(start) + 1
-    last = texts.index(end, first) if end else len(blocks)
-    return [b.text for b in blocks[first:last] if b.kind == "item"]
+    return [b.text for b in blocks[first : texts.index(end, first)] if b.kind == "item"]
 
 
-def category_of(name: str, text: str) -> list[str]:
-    return [c for c, t in removed(name) if t == text]
+def category_of(source: str, text: str) -> list[str]:
+    return [c for c, t in removed(source) if t == text]
+
+
+# ============================================================================================
+# Every seed: its body as tests/fixtures/seeds/seeds.toml states it
+# ============================================================================================
+
+
+@pytest.mark.parametrize("source", SEEDS)
+def test_seed_description_starts_with_the_employer_text(source: str) -> None:
+    assert stripped(source).description.startswith(SEEDS[source].body["start"])
+
+
+@pytest.mark.parametrize("source", SEEDS)
+def test_seed_description_ends_with_the_employer_text(source: str) -> None:
+    assert stripped(source).description.endswith(SEEDS[source].body["end"])
+
+
+# The WTTJ capture draws its one heading as a list item (among its kept lines).
+@pytest.mark.parametrize(
+    ("source", "heading"),
+    [(source, h) for source in (NODEGREE, TEAL) for h in SEEDS[source].body["headings"]],
+)
+def test_seed_keeps_section_heading(source: str, heading: str) -> None:
+    assert heading in description_lines(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "line"), [(source, line) for source in SEEDS for line in SEEDS[source].body["lines"]]
+)
+def test_seed_keeps_body_line(source: str, line: str) -> None:
+    assert line in description_lines(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "start", "end"),
+    [(source, *section) for source in SEEDS for section in SEEDS[source].body["sections"]],
+)
+def test_seed_keeps_every_item_of_kept_sections(source: str, start: str, end: str) -> None:
+    lines = description_lines(source)
+    assert [f"- {i}" for i in seed_items_between(source, start, end) if f"- {i}" not in lines] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "category", "text"),
+    [(source, *line) for source in SEEDS for line in SEEDS[source].removed],
+)
+def test_seed_boilerplate_line(source: str, category: str, text: str) -> None:
+    assert (category, text) in removed(source)
 
 
 # ============================================================================================
 # NoDegree
 # ============================================================================================
-
-
-def test_nodegree_description_starts_with_intro() -> None:
-    assert stripped(NODEGREE).description.startswith(
-        "As a Backend Engineer, you will join our Porto hub"
-    )
-
-
-@pytest.mark.parametrize("heading", ["What You'll Do", "Who You Are", "Rewards & Benefits"])
-def test_nodegree_keeps_section_heading(heading: str) -> None:
-    assert heading in description_lines(NODEGREE)
-
-
-@pytest.mark.parametrize(
-    "item",
-    [
-        "- Be a Key Contributor: Reporting to the Engineering Manager, you will contribute to "
-        "architectural discussions for backend services and consistently apply established "
-        "coding standards and best practices.",
-        "- Master the Stack: .NET (C#), PostgreSQL, Hangfire, Azure Service Bus, Azure, "
-        "Terraform, CI/CD (Bitbucket Pipelines).",
-        "- Experienced: You have 3 to 5 years of experience building and deploying web "
-        "applications, with a clear understanding of how distributed systems work.",
-        "- Effective Communicator: You are comfortable working in a global, remote-friendly "
-        "team, valuing clear documentation and asynchronous communication.",
-        "- Health insurance for the whole family, flexible working environment and well-being "
-        "support and tools",
-        "- Flexible benefits program",
-    ],
-)
-def test_nodegree_keeps_first_and_last_items(item: str) -> None:
-    assert item in description_lines(NODEGREE)
-
-
-@pytest.mark.parametrize(
-    ("start", "end"),
-    [
-        ("What You'll Do", "Who You Are"),
-        ("Who You Are", "Rewards & Benefits"),
-        ("Rewards & Benefits", "Equal Opportunities Statement"),
-    ],
-)
-def test_nodegree_keeps_every_item_of_kept_sections(start: str, end: str) -> None:
-    lines = description_lines(NODEGREE)
-    assert [
-        f"- {i}" for i in seed_items_between(NODEGREE, start, end) if f"- {i}" not in lines
-    ] == []
-
-
-def test_nodegree_description_ends_with_last_benefit() -> None:
-    assert stripped(NODEGREE).description.endswith("- Flexible benefits program")
-
-
-@pytest.mark.parametrize(
-    ("category", "text"),
-    [
-        ("navigation", "View All Jobs 141313"),
-        (
-            "board_summary",
-            "Develop scalable backend services to support luxury fashion marketplace operations",
-        ),
-        ("eeo", "Equal Opportunities Statement"),
-        ("scam_disclaimer", "Scam Disclaimer"),
-        ("ui_chrome", "+ Show Original Job Post"),
-        ("repeated_block", "About Farfetch"),
-        ("repeated_block", "Engineering"),
-    ],
-)
-def test_nodegree_boilerplate_line(category: str, text: str) -> None:
-    assert (category, text) in removed(NODEGREE)
-
-
-def test_nodegree_eeo_section_body_removed() -> None:
-    assert any(c == "eeo" and t.startswith("FARFETCH is committed") for c, t in removed(NODEGREE))
-
-
-def test_nodegree_scam_section_body_removed() -> None:
-    assert any(
-        c == "scam_disclaimer" and t.startswith("It has come to our attention")
-        for c, t in removed(NODEGREE)
-    )
 
 
 def test_nodegree_trailing_sidebar_is_one_repeated_block_run() -> None:
@@ -215,72 +161,8 @@ def test_nodegree_removed_text_absent_from_description(fragment: str) -> None:
 # ============================================================================================
 
 
-def test_wttj_description_starts_with_company_pitch() -> None:
-    assert stripped(WTTJ).description.startswith(
-        "Back Market is the world’s leading refurbished electronics marketplace"
-    )
-
-
-def test_wttj_description_ends_with_recruitment_steps() -> None:
-    assert stripped(WTTJ).description.endswith("- Back Market Values fit interview")
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Our engineering department, the Bureau of technology",
-        "Main technical challenges",
-        "Our technical environment",
-        "Python - FastAPI framework",
-        "ArgoCD / CircleCI / Github",
-        "What you will do in this role 🕵️",
-        "- A video of our CTO (ex- VP of Engineering):",
-        "- understanding the general architecture of the system",
-        "- offer pragmatic solutions and use a critical mind when discussing implementations",
-        "- Works autonomously on development tasks within the team's application or service.",
-        "- Delivers high-quality code on time.ç",
-        "- Recruitment process",
-        "- Call with Ana Gloria one of our tech talent acquisition specialist based in Málaga.",
-        "- Technical Screening - 30mns code review",
-        "- Tech Interview - 2h with two Engineers from the Tech Team",
-        "- Team Fit interview with your future Manager",
-    ],
-)
-def test_wttj_keeps_body_line(line: str) -> None:
-    assert line in description_lines(WTTJ)
-
-
-def test_wttj_keeps_every_item_of_the_body() -> None:
-    lines = description_lines(WTTJ)
-    items = seed_items_between(WTTJ, "Descriptif du poste", None)[:-1]  # minus the chrome item
-    assert [f"- {i}" for i in items if f"- {i}" not in lines] == []
-
-
 def test_wttj_empty_line_runs_collapse() -> None:
     assert "\n\n\n" not in stripped(WTTJ).description
-
-
-@pytest.mark.parametrize(
-    ("category", "text"),
-    [
-        ("ui_chrome", "Résumé du poste"),
-        ("ui_chrome", "Compétences & expertises"),
-        ("ui_chrome", "Le poste"),
-        ("ui_chrome", "Descriptif du poste"),
-        ("ui_chrome", "Envie d’en savoir plus ?"),
-        ("meta_widget", "Salaire : Non spécifié"),
-        ("meta_widget", "Télétravail fréquent"),
-        ("meta_widget", "Collaboration et travail d'équipe"),
-        ("apply_cta", "Cette offre vous tente ?"),
-        ("similar_jobs", "D’autres offres vous correspondent !"),
-        (
-            "similar_jobs",
-            "Ces entreprises recrutent aussi au poste de “Software & Web Development”.",
-        ),
-    ],
-)
-def test_wttj_boilerplate_line(category: str, text: str) -> None:
-    assert (category, text) in removed(WTTJ)
 
 
 def test_wttj_repeated_company_lines_removed() -> None:
@@ -296,78 +178,6 @@ def test_wttj_title_line_removed() -> None:
 # ============================================================================================
 
 
-def test_teal_description_starts_with_first_section() -> None:
-    assert stripped(TEAL).description.startswith(
-        "About The Position\n\nMercari is Your Marketplace."
-    )
-
-
-@pytest.mark.parametrize(
-    "heading", ["About The Position", "Requirements", "Responsibilities", "Benefits"]
-)
-def test_teal_keeps_section_heading(heading: str) -> None:
-    assert heading in description_lines(TEAL)
-
-
-@pytest.mark.parametrize(
-    "item",
-    [
-        "- Bachelor's degree in Computer Science, Data Science, Engineering, or a related field "
-        "(or equivalent experience)",
-        "- Excellent mentoring and technical leadership abilities",
-        "- Lead the development of complex backend features and services, such as payment "
-        "processing and inventory management systems",
-        "- Lead technical discussions and architectural reviews for major features and system "
-        "changes",
-        "- Flexibility: Work from home with 2-3 days/month in office, receive flexible time off",
-        "- Teamwork: We are each other's biggest fans- we celebrate from virtual coffee breaks to "
-        "recognition programs",
-    ],
-)
-def test_teal_keeps_first_and_last_items(item: str) -> None:
-    assert item in description_lines(TEAL)
-
-
-@pytest.mark.parametrize(
-    ("start", "end"),
-    [
-        ("Requirements", "Responsibilities"),
-        ("Responsibilities", "Benefits"),
-        ("Benefits", "Stand Out From the Crowd"),
-    ],
-)
-def test_teal_keeps_every_item_of_kept_sections(start: str, end: str) -> None:
-    lines = description_lines(TEAL)
-    assert [f"- {i}" for i in seed_items_between(TEAL, start, end) if f"- {i}" not in lines] == []
-
-
-def test_teal_description_ends_with_last_benefit() -> None:
-    assert stripped(TEAL).description.endswith("coffee breaks to recognition programs")
-
-
-@pytest.mark.parametrize(
-    ("category", "text"),
-    [
-        ("upsell", "Stand Out From the Crowd"),
-        ("upsell", "Upload your resume and get instant feedback on how well it matches this job."),
-        ("upsell", "Upload and Match Resume"),
-        ("meta_widget", "What This Job Offers"),
-        ("meta_widget", "Job Type"),
-        ("meta_widget", "Full-time"),
-        ("meta_widget", "Career Level"),
-        ("meta_widget", "Mid Level"),
-        ("meta_widget", "Number of Employees"),
-        ("meta_widget", "501-1,000 employees"),
-        ("footer", "© 2024 Teal Labs, Inc"),
-        ("meta_widget", "2d$168,000 - $252,000Hybrid"),
-        ("ui_chrome", "Sr. Software Engineer, Backend"),
-        ("ui_chrome", "Mercari"),
-    ],
-)
-def test_teal_boilerplate_line(category: str, text: str) -> None:
-    assert (category, text) in removed(TEAL)
-
-
 @pytest.mark.parametrize("link", ["Privacy Policy", "Terms of Service"])
 def test_teal_footer_links_removed(link: str) -> None:
     # The capture glues the two links into one line, "Privacy PolicyTerms of Service".
@@ -379,33 +189,33 @@ def test_teal_footer_links_removed(link: str) -> None:
 # ============================================================================================
 
 
-@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
-def test_seed_categories_are_the_contracts(name: str) -> None:
-    assert {c for c, _ in removed(name)} <= set(CATEGORIES)
+@pytest.mark.parametrize("source", SEEDS)
+def test_seed_categories_are_the_contracts(source: str) -> None:
+    assert {c for c, _ in removed(source)} <= set(CATEGORIES)
 
 
-@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
-def test_seed_nothing_lost(name: str) -> None:
-    kept = [b.text for b in blocks_from_text(stripped(name).description)]
-    assert Counter(kept + [t for _, t in removed(name)]) == Counter(
-        b.text for b in blocks_from_text(seed_text(name))
+@pytest.mark.parametrize("source", SEEDS)
+def test_seed_nothing_lost(source: str) -> None:
+    kept = [b.text for b in blocks_from_text(stripped(source).description)]
+    assert Counter(kept + [t for _, t in removed(source)]) == Counter(
+        b.text for b in blocks_from_text(seed_text(source))
     )
 
 
-@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
-def test_seed_removed_in_document_order(name: str) -> None:
-    texts = [b.text for b in blocks_from_text(seed_text(name))]
+@pytest.mark.parametrize("source", SEEDS)
+def test_seed_removed_in_document_order(source: str) -> None:
+    texts = [b.text for b in blocks_from_text(seed_text(source))]
     positions, cursor = [], 0
-    for _, text in removed(name):
+    for _, text in removed(source):
         cursor = texts.index(text, cursor)
         positions.append(cursor)
         cursor += 1
     assert positions == sorted(positions)
 
 
-@pytest.mark.parametrize("name", [NODEGREE, WTTJ, TEAL])
-def test_seed_is_deterministic(name: str) -> None:
-    assert strip_boilerplate(text=seed_text(name), **SEED_FIELDS[name]) == stripped(name)
+@pytest.mark.parametrize("source", SEEDS)
+def test_seed_is_deterministic(source: str) -> None:
+    assert strip_boilerplate(text=seed_text(source), **seed_fields(source)) == stripped(source)
 
 
 # ============================================================================================
@@ -665,7 +475,7 @@ def _all_sentences() -> list[str]:
     from scrapers.boilerplate.statements import SENTENCE_SPLIT_RE
     from scrapers.boilerplate.text import norm
 
-    texts = [p.text for p in load_pages()] + [seed_text(name) for name in SEED_FIELDS]
+    texts = [p.text for p in load_pages()] + [seed_text(source) for source in SEEDS]
     return [
         sentence
         for text in texts
@@ -799,7 +609,7 @@ def test_boilerplate_pipeline_learns_the_template_with_the_setting() -> None:
 def _evaluation_lines() -> list[str]:
     from evaluation.dataset import load_pages
 
-    texts = [p.text for p in load_pages()] + [seed_text(name) for name in SEED_FIELDS]
+    texts = [p.text for p in load_pages()] + [seed_text(source) for source in SEEDS]
     return [line for text in texts for line in text.splitlines() if line.strip()]
 
 

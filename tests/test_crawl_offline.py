@@ -12,7 +12,7 @@ from scrapers.contract import validate_posting
 from scrapers.sources import load_sources
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
 from tests.support.faults.greenhouse import INVALID_JOB
-from tests.support.nights import run_night
+from tests.support.nights import run_night, shipped_sources
 
 
 def _lines(path: Path) -> list[dict]:
@@ -92,6 +92,12 @@ def test_night_misses_no_recording_and_no_board_fails(shipped_night):
 def test_night_every_line_valid(shipped_night):
     lines = shipped_night.postings()
     assert lines and all(validate_posting(line) == [] for line in lines)
+
+
+@pytest.mark.parametrize("source", sorted(shipped_sources()))
+def test_night_each_source_yields_lines_each_valid(shipped_night, source):
+    lines = shipped_night.postings(source)
+    assert lines and [validate_posting(line) for line in lines] == [[]] * len(lines)
 
 
 def test_night_is_deterministic(shipped_night, tmp_path):

@@ -6,97 +6,36 @@ import logging
 from typing import Any
 
 import pytest
-from scrapy import Spider
-from scrapy.utils.test import get_crawler
 
-from pipelines.boilerplate import BoilerplatePipeline
-from pipelines.dedup import RepeatedIdPipeline
-from pipelines.language import LanguagePipeline
 from pipelines.normalise import NormalisePipeline
-from pipelines.skills import SkillsPipeline
-from pipelines.validate import ValidatePipeline
 from scrapers.normalise.skills import TaxonomyError, build_taxonomy, extract_skills, load_taxonomy
-from tests.conftest import CRAWL_TIME, FIXTURES
+from tests.support.inprocess import CRAWL_TIME
+from tests.support.pipelines import pipeline_crawler, through_pipelines
+from tests.support.seeds import load_seeds
 
-# The skills each seed page names (the product's first acceptance cases).
-SEED_SKILLS = {
-    "nodegree-farfetch-backend-engineer.txt": (
-        "Backend Engineer",
-        {
-            ".NET",
-            "C#",
-            "PostgreSQL",
-            "Hangfire",
-            "Azure Service Bus",
-            "Azure",
-            "Terraform",
-            "Bitbucket Pipelines",
-            "RabbitMQ",
-        },
-    ),
-    "welcometothejungle-backmarket-backend-engineer.txt": (
-        "Backend Engineer",
-        {
-            "Python",
-            "FastAPI",
-            "Django",
-            "Kubernetes",
-            "GKE",
-            "Docker",
-            "ArgoCD",
-            "CircleCI",
-            "GitHub",
-        },
-    ),
-    "teal-mercari-sr-software-engineer-backend.txt": (
-        "Sr. Software Engineer, Backend",
-        {"Go", "PHP", "Docker", "Kubernetes", "Terraform"},
-    ),
-}
-
-
-def _crawler() -> Any:
-    crawler = get_crawler(Spider)
-    crawler.spider = crawler._create_spider("skills")
-    return crawler
-
-
-def _chain(item: dict[str, Any], crawler: Any = None) -> dict[str, Any]:
-    """The pipelines in their settings order, SkillsPipeline at 250 after the boilerplate."""
-    crawler = crawler or _crawler()
-    for pipeline in (
-        NormalisePipeline,
-        BoilerplatePipeline,
-        SkillsPipeline,
-        LanguagePipeline,
-        RepeatedIdPipeline,
-        ValidatePipeline,
-    ):
-        item = pipeline.from_crawler(crawler).process_item(item)
-    return item
+# The seed pages, with the skills each names (the product's first acceptance cases).
+SEEDS = load_seeds()
 
 
 @pytest.fixture(scope="module")
 def seed_items() -> dict[str, dict[str, Any]]:
-    items = {}
-    for name, (title, _) in SEED_SKILLS.items():
-        body = (FIXTURES / "seeds" / name).read_text(encoding="utf-8")
-        items[name] = _chain(
+    return {
+        source: through_pipelines(
             {
-                "url": f"https://example.org/{name}",
+                "url": f"https://example.org/{seed.capture.name}",
                 "source": "seed",
-                "title": title,
-                "description": body,
+                "title": seed.page["title"],
+                "description": seed.text(),
                 "crawled_at": CRAWL_TIME,
             }
         )
-    return items
+        for source, seed in SEEDS.items()
+    }
 
 
-@pytest.mark.parametrize("name", sorted(SEED_SKILLS))
-def test_seed_skills_through_the_pipelines(seed_items: dict, name: str) -> None:
-    expected = SEED_SKILLS[name][1]
-    assert expected <= set(seed_items[name]["skills"])
+@pytest.mark.parametrize("source", sorted(SEEDS))
+def test_seed_skills_through_the_pipelines(seed_items: dict, source: str) -> None:
+    assert SEEDS[source].skills <= set(seed_items[source]["skills"])
 
 
 def test_seed_skills_are_canonical_and_unique(seed_items: dict) -> None:
@@ -108,7 +47,7 @@ def test_seed_skills_are_canonical_and_unique(seed_items: dict) -> None:
 
 def test_english_go_in_the_teal_seed_is_not_counted_twice(seed_items: dict) -> None:
     # "rewards that go beyond the paycheck" is English; "Go, PHP" is the language.
-    skills = seed_items["teal-mercari-sr-software-engineer-backend.txt"]["skills"]
+    skills = seed_items["teal"]["skills"]
     assert skills.count("Go") == 1
 
 
@@ -220,26 +159,26 @@ def test_skills_come_from_the_clean_body_not_the_chrome() -> None:
         "<p>We build our APIs in Python.</p>"
         "<h3>Similar jobs</h3><ul><li>Senior Java Developer</li><li>Scala Engineer</li></ul>"
     )
-    item = _chain(_item(description_html=html))
+    item = through_pipelines(_item(description_html=html))
     assert "Python" in item["skills"]
 
 
 def test_skills_a_spider_set_are_kept() -> None:
-    item = _chain(_item(description="Python and Go", skills=["Collaboration"]))
+    item = through_pipelines(_item(description="Python and Go", skills=["Collaboration"]))
     assert item["skills"] == ["Collaboration"]
 
 
 def test_no_skill_is_counted() -> None:
-    crawler = _crawler()
-    _chain(_item(description="A friendly team selling shoes."), crawler)
+    crawler = pipeline_crawler()
+    through_pipelines(_item(description="A friendly team selling shoes."), crawler)
     assert crawler.stats.get_value("jobsieve/normalise/skills/none") == 1
 
 
 def test_seniority_from_the_body_only_when_nothing_else_tells() -> None:
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     body = "You have at least 5 years of experience with Python."
-    plain = _chain(_item(description=body), crawler)
-    titled = _chain(_item(title="Junior Backend Engineer", description=body), crawler)
+    plain = through_pipelines(_item(description=body), crawler)
+    titled = through_pipelines(_item(title="Junior Backend Engineer", description=body), crawler)
     assert plain["seniority"] == "senior"
     assert titled["seniority"] == "junior"
     assert crawler.stats.get_value("jobsieve/normalise/seniority/from_body") == 1
@@ -258,12 +197,12 @@ def test_seniority_from_the_body_only_when_nothing_else_tells() -> None:
     ],
 )
 def test_valid_through_from_a_raw_value(raw: Any, expected: str) -> None:
-    item = NormalisePipeline.from_crawler(_crawler()).process_item(_item(valid_through=raw))
+    item = NormalisePipeline.from_crawler(pipeline_crawler()).process_item(_item(valid_through=raw))
     assert item["valid_through"] == expected
 
 
 def test_unreadable_valid_through_is_null_counted_and_logged(caplog) -> None:
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     with caplog.at_level(logging.WARNING):
         item = NormalisePipeline.from_crawler(crawler).process_item(
             _item(valid_through="until filled")
@@ -274,7 +213,7 @@ def test_unreadable_valid_through_is_null_counted_and_logged(caplog) -> None:
 
 
 def test_unknown_place_is_null_and_counted() -> None:
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     item = NormalisePipeline.from_crawler(crawler).process_item(
         _item(location_raw="Porto, Portugal; Nowhere Land")
     )

@@ -7,8 +7,6 @@ import json
 
 import pytest
 from itemadapter import ItemAdapter
-from scrapy import Spider
-from scrapy.utils.test import get_crawler
 
 from pipelines.dedup import RepeatedIdPipeline
 from pipelines.language import LanguagePipeline
@@ -18,12 +16,7 @@ from scrapers.deadletter import DeadLetterExtension
 from scrapers.drops import RejectItem
 from scrapers.items import JobPosting
 from tests.conftest import CRAWL_TIME
-
-
-def _crawler(**settings):
-    crawler = get_crawler(Spider, settings)
-    crawler.spider = crawler._create_spider("test")
-    return crawler
+from tests.support.pipelines import pipeline_crawler
 
 
 def _raw(**fields) -> dict:
@@ -44,7 +37,7 @@ def _raw(**fields) -> dict:
 
 @pytest.fixture
 def normalised():
-    return NormalisePipeline.from_crawler(_crawler()).process_item(_raw())
+    return NormalisePipeline.from_crawler(pipeline_crawler()).process_item(_raw())
 
 
 def test_normalise_completes_a_plain_dict(normalised):
@@ -89,30 +82,30 @@ def test_normalise_relative_date(normalised):
 
 
 def test_normalise_id_without_source_id_hashes_the_canonical_url():
-    item = NormalisePipeline.from_crawler(_crawler()).process_item(_raw(source_id=None))
+    item = NormalisePipeline.from_crawler(pipeline_crawler()).process_item(_raw(source_id=None))
     digest = hashlib.sha1(b"https://job-boards.greenhouse.io/mercari/jobs/8519643002").hexdigest()
     assert item["id"] == f"greenhouse:{digest[:16]}"
 
 
 def test_normalise_never_overwrites_a_spider_value():
     salary = {"min": 1, "max": 2, "currency": "EUR", "period": "month"}
-    item = NormalisePipeline.from_crawler(_crawler()).process_item(_raw(salary=salary))
+    item = NormalisePipeline.from_crawler(pipeline_crawler()).process_item(_raw(salary=salary))
     assert item["salary"] == salary
 
 
 def test_normalise_empty_strings_become_null():
-    item = NormalisePipeline.from_crawler(_crawler()).process_item(_raw(company="  "))
+    item = NormalisePipeline.from_crawler(pipeline_crawler()).process_item(_raw(company="  "))
     assert item["company"] is None
 
 
 def test_normalise_counts_unparsed_values():
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     NormalisePipeline.from_crawler(crawler).process_item(_raw(date_posted_raw="whenever"))
     assert crawler.stats.get_value("jobsieve/normalise/date_posted/unparsed") == 1
 
 
 def test_normalise_works_on_the_item_class():
-    item = NormalisePipeline.from_crawler(_crawler()).process_item(JobPosting(**_raw()))
+    item = NormalisePipeline.from_crawler(pipeline_crawler()).process_item(JobPosting(**_raw()))
     assert ItemAdapter(item)["id"] == "greenhouse:8519643002"
 
 
@@ -121,8 +114,8 @@ def test_language_is_english_and_repeatable():
         "We are looking for a backend engineer to design, build and run the services "
         "behind our marketplace, with a strong focus on reliability."
     )
-    first = LanguagePipeline.from_crawler(_crawler()).process_item({"description": text})
-    second = LanguagePipeline.from_crawler(_crawler()).process_item({"description": text})
+    first = LanguagePipeline.from_crawler(pipeline_crawler()).process_item({"description": text})
+    second = LanguagePipeline.from_crawler(pipeline_crawler()).process_item({"description": text})
     assert (first["language"], first["language_confidence"]) == (
         second["language"],
         second["language_confidence"],
@@ -135,18 +128,22 @@ def test_language_of_french_body():
         "évoluer les services de notre place de marché."
     )
     assert (
-        LanguagePipeline.from_crawler(_crawler()).process_item({"description": text})["language"]
+        LanguagePipeline.from_crawler(pipeline_crawler()).process_item({"description": text})[
+            "language"
+        ]
         == "fr"
     )
 
 
 def test_language_of_a_too_short_body_is_unknown():
-    item = LanguagePipeline.from_crawler(_crawler()).process_item({"description": "Apply now"})
+    item = LanguagePipeline.from_crawler(pipeline_crawler()).process_item(
+        {"description": "Apply now"}
+    )
     assert (item["language"], item["language_confidence"]) == (None, 0.0)
 
 
 def test_dedup_drops_second_copy_of_an_id():
-    pipeline = RepeatedIdPipeline.from_crawler(_crawler())
+    pipeline = RepeatedIdPipeline.from_crawler(pipeline_crawler())
     pipeline.process_item({"id": "greenhouse:1", "title": "A"})
     with pytest.raises(RejectItem) as dropped:
         pipeline.process_item({"id": "greenhouse:1", "title": "A"})
@@ -154,7 +151,7 @@ def test_dedup_drops_second_copy_of_an_id():
 
 
 def test_dedup_fingerprint_ignores_case_and_spacing():
-    pipeline = RepeatedIdPipeline.from_crawler(_crawler())
+    pipeline = RepeatedIdPipeline.from_crawler(pipeline_crawler())
     a = pipeline.process_item(
         {
             "id": "a:1",
@@ -175,14 +172,14 @@ def test_dedup_fingerprint_ignores_case_and_spacing():
 
 
 def _valid_item() -> dict:
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     item = NormalisePipeline.from_crawler(crawler).process_item(_raw())
     item = RepeatedIdPipeline.from_crawler(crawler).process_item(item)
     return LanguagePipeline.from_crawler(crawler).process_item(item)
 
 
 def test_validate_passes_a_valid_item():
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     ValidatePipeline.from_crawler(crawler).process_item(_valid_item())
     assert crawler.stats.get_value("jobsieve/valid") == 1
 
@@ -190,19 +187,19 @@ def test_validate_passes_a_valid_item():
 def test_validate_rejects_with_every_error():
     item = _valid_item() | {"url": "nope", "remote": "maybe"}
     with pytest.raises(RejectItem) as rejected:
-        ValidatePipeline.from_crawler(_crawler()).process_item(item)
+        ValidatePipeline.from_crawler(pipeline_crawler()).process_item(item)
     assert sorted({d["field"] for d in rejected.value.details}) == ["remote", "url"]
 
 
 def test_validate_counts_invalid_fields():
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     with pytest.raises(RejectItem):
         ValidatePipeline.from_crawler(crawler).process_item(_valid_item() | {"remote": "maybe"})
     assert crawler.stats.get_value("jobsieve/invalid/remote") == 1
 
 
 def test_deadletter_writes_reason_errors_and_item(tmp_path):
-    crawler = _crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
+    crawler = pipeline_crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
     extension = DeadLetterExtension.from_crawler(crawler)
     error = RejectItem("invalid", "bad", details=[{"field": "url", "message": "url: bad"}])
     extension.item_dropped(item={"url": "nope"}, response=None, exception=error)
@@ -216,20 +213,20 @@ def test_deadletter_writes_reason_errors_and_item(tmp_path):
 
 
 def test_deadletter_counts_drops_by_reason(tmp_path):
-    crawler = _crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
+    crawler = pipeline_crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
     extension = DeadLetterExtension.from_crawler(crawler)
     extension.item_dropped(item={}, response=None, exception=RejectItem("duplicate", "again"))
     assert crawler.stats.get_value("jobsieve/dropped/duplicate") == 1
 
 
 def test_deadletter_file_only_when_something_is_dropped(tmp_path):
-    crawler = _crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
+    crawler = pipeline_crawler(JOBSIEVE_DEADLETTER=str(tmp_path / "%(name)s.jsonl"))
     DeadLetterExtension.from_crawler(crawler).spider_closed()
     assert list(tmp_path.iterdir()) == []
 
 
 def test_normalise_counts_unspecified_salary_apart_from_unparsed():
-    crawler = _crawler()
+    crawler = pipeline_crawler()
     NormalisePipeline.from_crawler(crawler).process_item(_raw(salary_raw="Salaire : Non spécifié"))
     assert (
         crawler.stats.get_value("jobsieve/normalise/salary/unspecified"),

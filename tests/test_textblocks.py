@@ -7,7 +7,6 @@ import random
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import lxml.html
 import pytest
@@ -22,8 +21,9 @@ from scrapers.textblocks import (
     render_blocks,
     sanitise_html,
 )
+from tests.support.seeds import load_seeds
 
-SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+SEEDS = load_seeds()
 
 
 def _kinds_texts(blocks: list[Block]) -> list[tuple[str, str]]:
@@ -149,13 +149,13 @@ def test_text_indented_continuation_joins_item() -> None:
 
 
 def test_text_seed_bullets_lose_their_marker() -> None:
-    text = (SEEDS / "nodegree-farfetch-backend-engineer.txt").read_text(encoding="utf-8")
+    text = SEEDS["nodegree"].text()
     items = [b.text for b in blocks_from_text(text) if b.kind == "item"]
     assert items[-1].startswith("It has come to our attention")
 
 
 def test_text_seed_has_no_empty_blocks() -> None:
-    text = (SEEDS / "welcometothejungle-backmarket-backend-engineer.txt").read_text("utf-8")
+    text = SEEDS["welcometothejungle"].text()
     assert all(b.text.strip() for b in blocks_from_text(text))
 
 
@@ -179,12 +179,12 @@ def test_render_skips_empty_blocks() -> None:
 
 
 def test_render_is_deterministic() -> None:
-    text = (SEEDS / "teal-mercari-sr-software-engineer-backend.txt").read_text("utf-8")
+    text = SEEDS["teal"].text()
     assert render_blocks(blocks_from_text(text)) == render_blocks(blocks_from_text(text))
 
 
 def test_render_round_trips_through_text() -> None:
-    text = (SEEDS / "teal-mercari-sr-software-engineer-backend.txt").read_text("utf-8")
+    text = SEEDS["teal"].text()
     rendered = render_blocks(blocks_from_text(text))
     assert render_blocks(blocks_from_text(rendered)) == rendered
 

@@ -20,7 +20,8 @@ from scrapy.utils.test import get_crawler
 from scrapers.world import Recording, World, exchange_key
 from scrapers.world_middleware import WorldMiddleware
 from tests.conftest import ROOT, SHIPPED_WORLD, run_scrapy
-from world.builder import build_world, load_records, world_records
+from tests.support.nights import shipped_records
+from world.builder import build_world, load_records
 
 
 def _middleware(**settings):
@@ -109,7 +110,7 @@ def test_world_that_does_not_exist_fails_at_start(tmp_path):
 
 
 def test_shipped_world_is_what_the_builder_makes(tmp_path):
-    records = world_records(ROOT / "world" / "records", ROOT / "world" / "generated")
+    records = shipped_records()
     written = build_world(records, tmp_path / "world")
     assert written, "the builder wrote nothing"
     comparison = filecmp.dircmp(SHIPPED_WORLD, tmp_path / "world")

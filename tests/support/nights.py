@@ -22,6 +22,8 @@ import pytest
 from scrapers.world import World
 from tests.support.faults import FAULTS
 from tests.support.inprocess import CRAWL_TIME, ROOT, SHIPPED_WORLD
+from world.builder import world_records
+from world.builder.records import PostingRecord
 
 
 @dataclass
@@ -48,6 +50,13 @@ class Night:
 
     def boards(self, source: str) -> dict[str, dict[str, int]]:
         return self.report["sources"][source]["boards"]
+
+    def requests(self, source: str) -> tuple[int, int]:
+        """How many requests the night sent for ``source``, and how many found no recording."""
+        return (
+            self.report["requests"]["by_source"][source],
+            self.report["sources"][source]["missing_recordings"],
+        )
 
 
 def run_night(
@@ -94,6 +103,13 @@ def sources_file(path: Path, tables: dict[str, dict[str, Any]]) -> Path:
 def shipped_sources() -> dict[str, dict[str, Any]]:
     with (ROOT / "sources.toml").open("rb") as handle:
         return tomllib.load(handle)
+
+
+def shipped_records(source: str | None = None) -> list[PostingRecord]:
+    """The shipped world's posting records (hand-written and generated), or those placed on
+    ``source``."""
+    records = world_records(ROOT / "world" / "records", ROOT / "world" / "generated")
+    return [r for r in records if source is None or source in r.placements]
 
 
 @pytest.fixture(scope="session")
