@@ -572,6 +572,16 @@ def test_template_memory_is_per_source() -> None:
     assert "apply on our app" not in memory.template("two")
 
 
+def test_template_memory_zero_learns_nothing() -> None:
+    """JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS = 0 turns template learning off, as documented."""
+    from scrapers.boilerplate import TemplateMemory
+
+    memory = TemplateMemory(min_postings=0)
+    for company in ("A", "B", "C", "D", "E", "F"):
+        memory.observe("one", company, {"apply on our app"})
+    assert memory.template("one") == frozenset()
+
+
 def test_template_memory_stays_bounded() -> None:
     from scrapers.boilerplate import TemplateMemory
 

@@ -19,7 +19,7 @@ import pytest_twisted
 from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
 from scrapers.contract import validate_posting
 from tests.conftest import CRAWL_TIME, run_scrapy
-from tests.crash_points import crash_settings
+from tests.support.crash_points import crash_settings
 from tests.support.inprocess import crawl
 from tests.support.nights import run_night
 

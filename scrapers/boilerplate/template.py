@@ -65,6 +65,8 @@ class TemplateMemory:
         return self._learned.get(source, frozenset())
 
     def observe(self, source: str, company: str | None, keys: Iterable[str]) -> None:
+        if self.min_postings <= 0:
+            return  # 0 turns template learning off (JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS)
         seen = self._seen.setdefault(source, {})
         learned = self._learned.setdefault(source, set())
         who = key(company) if company else ""
