@@ -14,6 +14,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 SETTING = "JOBSIEVE_CRAWL_TIME"
+# What the setting takes, for the message when it takes something else.
+EXPECTED = "an ISO 8601 date and time, such as 2026-11-22T03:00:00Z"
+
+
+def parse_crawl_time(value: Any) -> datetime | None:
+    """The frozen time ``JOBSIEVE_CRAWL_TIME`` says, None when unset; ValueError naming the setting
+    and what it takes when it says something else."""
+    if value is None or value == "":
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).astimezone(UTC)
+    except ValueError:
+        raise ValueError(f"{SETTING}={value!r} is not {EXPECTED}") from None
 
 
 def utc_stamp(moment: datetime) -> str:
@@ -27,8 +40,7 @@ class CrawlClock:
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | Any) -> CrawlClock:
-        value = settings.get(SETTING)
-        return cls(datetime.fromisoformat(value).astimezone(UTC) if value else None)
+        return cls(parse_crawl_time(settings.get(SETTING)))
 
     def now(self) -> datetime:
         return self.frozen or datetime.now(UTC)

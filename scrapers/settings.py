@@ -1,4 +1,5 @@
-"""jobsieve settings: polite and honest by default. Every JOBSIEVE_* setting is in the README."""
+"""jobsieve settings: polite and honest by default. Every JOBSIEVE_* setting is in the README, and
+in scrapers/settings_check.py, which says what each takes (a new one needs its row there)."""
 
 from __future__ import annotations
 

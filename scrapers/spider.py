@@ -6,6 +6,9 @@ requests to send and which pure extractor reads each answer. Everything else is 
 
 - boards from ``-a boards=`` or the sources file, checked against ``board_pattern``;
 - ``spider_options``, typed and validated once (``scrapers.options``);
+- bad input refused at start, by name: an ``-a`` the spider does not take, a key of its table in
+  the sources file it does not read, a ``JOBSIEVE_*`` setting that cannot be right
+  (``scrapers.settings_check``);
 - requests by role: a board's pages (:meth:`board_request`), a posting's own record
   (:meth:`detail_request`) and a job page found on a listing (:meth:`job_page_request`), each
   failing in its own way — a board's failure is counted under
@@ -17,8 +20,9 @@ requests to send and which pure extractor reads each answer. Everything else is 
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import scrapy
@@ -32,11 +36,25 @@ from scrapers.items import JobPosting
 from scrapers.options import SpiderOption
 from scrapers.registry import Source
 from scrapers.revisit import MARKER_META, card_marker
+from scrapers.settings_check import check_settings
 from scrapers.sources import SourceConfig, load_sources
 from scrapers.unreadable import UnreadableResponse
 
 # Request.meta key: what a failure reason adds after the URL ("offset 40", "page token 'x'").
 CONTEXT_META = "jobsieve_context"
+# Spider arguments Scrapyd adds to the jobs it starts (the job id; the project version when the
+# schedule asked for one): kept as attributes, as scrapy.Spider keeps any argument.
+SCRAPYD_ARGUMENTS = frozenset({"_job", "_version"})
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _naming(name: str, error: ValueError) -> str:
+    """An option's error message, which names the option if the parser's does not."""
+    message = str(error)
+    return message if message.startswith(name) else f"{name}: {message}"
 
 
 def failure_reason(failure: Failure) -> str:
@@ -49,6 +67,16 @@ def failure_reason(failure: Failure) -> str:
     if failure.check(UnreadableResponse):
         return f"{failure.value.error} ({where})"
     return f"{failure.type.__name__}: {failure.getErrorMessage()} ({where})"
+
+
+def check_source_tables(
+    configured: Mapping[str, SourceConfig], spider_class: Callable[[str], type]
+) -> None:
+    """Every table of the sources file against its spider (``spider_class(name)``)."""
+    for name, config in configured.items():
+        cls = spider_class(name)
+        if issubclass(cls, JobSpider):
+            cls.check_source_config(config)
 
 
 class JobSpider(scrapy.Spider):
@@ -65,6 +93,9 @@ class JobSpider(scrapy.Spider):
     # Other argument names for boards (``-a organizations=`` on boards of organisations).
     board_aliases: ClassVar[tuple[str, ...]] = ()
     spider_options: ClassVar[dict[str, SpiderOption]] = {}
+    # True for a source whose API does not name the hiring company: the ``companies = {board =
+    # "Name"}`` table of its sources-file entry does (Lever, Ashby).
+    board_company_names: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -73,6 +104,7 @@ class JobSpider(scrapy.Spider):
             cls.allowed_domains = list(source.domains)
 
     def __init__(self, *args: Any, boards: str | None = None, **kwargs: Any) -> None:
+        self._refuse_unknown_arguments(kwargs)
         boards = self._boards_argument(boards, kwargs)
         given = {name: kwargs.pop(name) for name in list(kwargs) if name in self.spider_options}
         super().__init__(*args, **kwargs)
@@ -82,8 +114,26 @@ class JobSpider(scrapy.Spider):
         }
         for name, option in self.spider_options.items():
             setattr(self, name, self.given_options.get(name, option.default))
+        # This source's table of the sources file, read and checked at start (from_crawler).
+        self.config: SourceConfig | None = None
         # Fingerprints of detail responses that could not be read (see forget_cached).
         self.uncacheable: set[str] = set()
+
+    @classmethod
+    def known_arguments(cls) -> list[str]:
+        """The ``-a`` names this spider takes."""
+        boards = ("boards", *cls.board_aliases) if cls.board_pattern is not None else ()
+        return [*boards, *cls.spider_options]
+
+    def _refuse_unknown_arguments(self, kwargs: dict[str, Any]) -> None:
+        # scrapy.Spider would make any -a an attribute: a misspelt one would be ignored.
+        known = self.known_arguments()
+        for name in kwargs:
+            if name not in known and name not in SCRAPYD_ARGUMENTS:
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f"did you mean {close[0]}? " if close else ""
+                takes = ", ".join(known) if known else "none"
+                raise ValueError(f"{self.name}: unknown argument -a {name}= ({hint}known: {takes})")
 
     def _boards_argument(self, boards: str | None, kwargs: dict[str, Any]) -> str | None:
         given = {"boards": boards} if boards is not None else {}
@@ -99,36 +149,81 @@ class JobSpider(scrapy.Spider):
         try:
             return self.spider_options[name].parse(value)
         except ValueError as error:
-            raise ValueError(f"{self.name}: {error}") from None
+            raise ValueError(f"{self.name}: {_naming(name, error)}") from None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> JobSpider:
+        check_settings(crawler.settings)
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.clock = CrawlClock.from_settings(crawler.settings)
+        spider.config = spider._read_source_config()
         spider.apply_configured_options()
         return spider
 
-    def source_config(self) -> SourceConfig | None:
-        return load_sources(self.settings.get("JOBSIEVE_SOURCES")).get(self.name)
+    # --- the sources file ------------------------------------------------------------------------
 
-    def apply_configured_options(self) -> None:
-        """Options not given as arguments come from the sources file, checked before the crawl."""
+    @classmethod
+    def source_table_keys(cls) -> list[str]:
+        """The keys this source's table in the sources file may hold."""
+        boards = ["boards"] if cls.board_pattern is not None else []
+        companies = ["companies"] if cls.board_company_names else []
+        return ["enabled", *boards, *companies, *cls.spider_options]
+
+    @classmethod
+    def check_source_config(cls, config: SourceConfig) -> None:
+        """ValueError naming the key when this source's table holds a key the spider does not
+        read, a board it cannot crawl or an option value that cannot be right."""
+        config.refuse_unknown_keys(cls.source_table_keys())
+        pattern = cls.board_pattern
+        bad = [b for b in config.boards if pattern is not None and not pattern.match(b)]
+        if bad:
+            raise config.error(f"boards: {', '.join(map(repr, bad))} is not {cls.board_hint}")
+        for name, value in config.options.items():
+            if name in cls.spider_options:
+                try:
+                    cls.spider_options[name].parse(value)
+                except ValueError as error:
+                    raise config.error(_naming(name, error)) from None
+        companies = config.options.get("companies", {})
+        if not isinstance(companies, dict) or not all(map(_is_text, companies.values())):
+            raise config.error(
+                f'companies = {companies!r} is not a table of board = "Company name"'
+            )
+
+    def _read_source_config(self) -> SourceConfig | None:
+        """This source's table, checked; None when the file has none. A file that cannot be read
+        stops the crawl, unless the arguments give everything it would have given."""
+        try:
+            config = load_sources(self.settings.get("JOBSIEVE_SOURCES")).get(self.name)
+        except ValueError as error:
+            if self.requested_boards is None and (
+                self.board_pattern is not None or self._options_to_read()
+            ):
+                raise
+            self.logger.warning(
+                "%s: sources file not read (%s); the arguments give everything", self.name, error
+            )
+            return None
+        if config is not None:
+            self.check_source_config(config)
+        return config
+
+    def source_config(self) -> SourceConfig | None:
+        return self.config
+
+    def _options_to_read(self) -> list[str]:
+        """Options not given as arguments (nor any option of their group)."""
         given_groups = {self.spider_options[name].group for name in self.given_options} - {None}
-        missing = [
+        return [
             name
             for name, option in self.spider_options.items()
             if name not in self.given_options and option.group not in given_groups
         ]
-        if not missing:
-            return
-        try:
-            config = self.source_config()
-        except ValueError:
-            if self.requested_boards is not None:
-                return  # everything this crawl needs was given as arguments
-            raise
-        configured = config.options if config else {}
-        for name in missing:
+
+    def apply_configured_options(self) -> None:
+        """Options not given as arguments come from the sources file, checked before the crawl."""
+        configured = self.config.options if self.config else {}
+        for name in self._options_to_read():
             if name in configured:
                 setattr(self, name, self._parse_option(name, configured[name]))
 
@@ -157,8 +252,7 @@ class JobSpider(scrapy.Spider):
         """The -a boards= argument, else this source's boards in the sources file."""
         if self.requested_boards is not None:
             return self.requested_boards
-        config = self.source_config()
-        boards = self._parse_boards(",".join(config.boards)) if config and config.boards else []
+        boards = list(self.config.boards) if self.config else []
         if not boards:
             self.logger.warning("No boards for %s in the sources file or -a boards=", self.name)
         return boards
@@ -166,20 +260,12 @@ class JobSpider(scrapy.Spider):
     def board_companies(self) -> dict[str, str]:
         """The ``companies = {board = "Name"}`` table of this source in the sources file.
 
-        For sources whose API does not name the hiring company (Lever, Ashby); a board without
-        an entry gets ``company = None``. A missing or broken sources file is not fatal here: the
-        boards may come from ``-a boards=``.
+        For sources whose API does not name the hiring company (``board_company_names``: Lever,
+        Ashby); a board without an entry gets ``company = None``.
         """
-        try:
-            config = self.source_config()
-        except ValueError as error:
-            self.logger.warning("No company names for %s: %s", self.name, error)
-            return {}
-        names = config.options.get("companies") if config else None
-        if names is not None and not isinstance(names, dict):
-            self.logger.warning("%s: `companies` in the sources file must be a table", self.name)
-            return {}
-        return {str(board): str(name) for board, name in (names or {}).items() if name}
+        names = self.config.options.get("companies", {}) if self.config else {}
+        assert isinstance(names, dict)  # check_source_config
+        return {str(board): name for board, name in names.items() if name}
 
     def crawled_at(self) -> str:
         """When this response is read: the crawl clock (frozen in tests and replays)."""

@@ -34,6 +34,7 @@ class AshbySpider(JobSpider):
     )
     board_pattern = BOARD
     board_hint = "an Ashby job board name (letters, digits, ., - and _)"
+    board_company_names = True  # `companies` in the sources file
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.companies = self.board_companies()

@@ -38,6 +38,7 @@ class LeverSpider(JobSpider):
     )
     board_pattern = BOARD
     board_hint = "a Lever site (letters, digits, - and _), prefixed eu: for Lever's EU instance"
+    board_company_names = True  # `companies` in the sources file
     page_size = PAGE_SIZE
 
     async def start(self) -> AsyncIterator[scrapy.Request]:

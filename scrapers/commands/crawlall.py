@@ -26,7 +26,9 @@ from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
 from scrapers.night.report import summary_lines
 from scrapers.night.run import Night
+from scrapers.settings_check import check_settings
 from scrapers.sources import load_sources
+from scrapers.spider import check_source_tables
 from scrapers.state import state_location
 
 
@@ -69,6 +71,10 @@ class Command(ScrapyCommand):
             settings.set("JOBSIEVE_WORLD", world, priority="cmdline")
         if opts.full:
             settings.set("JOBSIEVE_INCREMENTAL", False, priority="cmdline")
+        try:
+            check_settings(settings)
+        except ValueError as error:
+            raise UsageError(str(error), print_help=False) from None
         today, self.now = CrawlClock.from_settings(settings).night_and_stamp()
         self.night = opts.night or today
         try:
@@ -89,6 +95,10 @@ class Command(ScrapyCommand):
             raise UsageError(
                 f"sources file names unknown spider(s): {', '.join(unknown)}", print_help=False
             )
+        try:
+            check_source_tables(configured, self.crawler_process.spider_loader.load)
+        except ValueError as error:
+            raise UsageError(str(error), print_help=False) from None
         names = [name for name, config in configured.items() if config.enabled]
         if opts.sources:
             wanted = [s.strip() for s in opts.sources.split(",") if s.strip()]
