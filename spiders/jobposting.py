@@ -20,6 +20,7 @@ keeps ``async def start()`` and the JobSpider counters.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -80,6 +81,9 @@ class JobPostingSpider(JobSpider):
         spider.allowed_domains = sorted({*spider.domains, *filter(None, hosts)})
         spider.is_job_url = url_matcher(spider.url_patterns)
         spider.max_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        # Per site: URLs url_patterns judged (sitemap entries, links), and those it matched.
+        spider.urls_seen = Counter()
+        spider.urls_matched = Counter()
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -174,6 +178,8 @@ class JobPostingSpider(JobSpider):
         self, board: str, entries: list[dict[str, Any]]
     ) -> Iterator[scrapy.Request]:
         kept = [e for e in entries if self.is_job_url(e.get("loc", ""))]
+        self.urls_seen[board] += len(entries)
+        self.urls_matched[board] += len(kept)
         self.crawler.stats.inc_value("jobsieve/jobposting/sitemap/entries", len(entries))
         self.crawler.stats.inc_value(
             "jobsieve/jobposting/sitemap/not_job_url", len(entries) - len(kept)
@@ -211,6 +217,8 @@ class JobPostingSpider(JobSpider):
                 f"jobsieve/jobposting/found/{page.kind}", len(page.postings)
             )
             yield from self.board_items(board, page.postings)
+        self.urls_seen[board] += len(page.links)
+        self.urls_matched[board] += sum(map(self.is_job_url, page.links))
         yield from self.follow(response, page.links)
 
     def follow(self, response: Response, links: list[str]) -> Iterator[scrapy.Request]:
@@ -219,6 +227,20 @@ class JobPostingSpider(JobSpider):
             return
         for link in links:
             yield self.page_request(link, depth=depth + 1)
+
+    def closed(self, reason: str) -> None:
+        """A site whose every URL url_patterns rejected gave nothing: say so, with the counts."""
+        stats = self.crawler.stats
+        for board, seen in sorted(self.urls_seen.items()):
+            postings = stats.get_value(f"jobsieve/source/{self.name}/{board}/postings", 0)
+            if seen and not self.urls_matched[board] and not postings:
+                self.logger.warning(
+                    "%s: url_patterns matched none of the %d URLs seen (sitemap entries and "
+                    "links), kept 0, and the site gave no posting; url_patterns: %s",
+                    board,
+                    seen,
+                    ", ".join(self.url_patterns),
+                )
 
     def skipped(self, board: str, reason: str, url: str) -> None:
         self.crawler.stats.inc_value(f"jobsieve/jobposting/skipped/{reason}")
