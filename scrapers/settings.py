@@ -78,8 +78,9 @@ ITEM_PIPELINES = {
 }
 
 # --- jobsieve ---------------------------------------------------------------------------------
-# The human-edited list of sources and company boards to crawl.
-JOBSIEVE_SOURCES = str(PROJECT_ROOT / "sources.toml")
+# The human-edited list of sources and company boards to crawl: a path. Unset = the project's
+# sources.toml: the checkout's, or in an egg deployed to Scrapyd the copy built into it.
+JOBSIEVE_SOURCES = None
 # Replay recorded responses from this directory instead of the network (off = live crawl).
 JOBSIEVE_WORLD = None
 # Save every live response into this directory, in the world format.

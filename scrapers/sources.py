@@ -12,8 +12,11 @@ import difflib
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from scrapers.paths import PROJECT_ROOT, SOURCES_FILE
 
 
 @dataclass(frozen=True)
@@ -38,19 +41,51 @@ class SourceConfig:
                 raise self.error(f"has no key {key!r} ({hint}known: {', '.join(known)})")
 
 
-def load_sources(path: str | Path) -> dict[str, SourceConfig]:
-    path = Path(path)
+def read_sources_file(path: str | Path | None) -> tuple[str, dict[str, Any]]:
+    """The sources file's name (for messages) and its TOML tables.
+
+    ``path`` is the setting JOBSIEVE_SOURCES; unset, the project's own file: the checkout's
+    sources.toml, or where there is no checkout (an egg deployed to Scrapyd, an installed wheel)
+    the copy built into the scrapers package.
+    """
+    if path is None:
+        checkout = PROJECT_ROOT / SOURCES_FILE
+        if checkout.is_file():
+            path = checkout
+        else:
+            packaged = resources.files("scrapers").joinpath(SOURCES_FILE)
+            if not packaged.is_file():
+                raise ValueError(
+                    f"no sources file: {checkout} does not exist and the installed package "
+                    "carries no copy of it (set JOBSIEVE_SOURCES to the file to use)"
+                )
+            return str(packaged), _parse_toml(str(packaged), packaged.read_bytes())
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        content = Path(path).read_bytes()
     except FileNotFoundError:
         raise ValueError(f"sources file {path} does not exist (setting JOBSIEVE_SOURCES)") from None
+    except OSError as error:
+        message = f"sources file {path} cannot be read: {error.strerror} (setting JOBSIEVE_SOURCES)"
+        raise ValueError(message) from None
+    return str(path), _parse_toml(str(path), content)
+
+
+def _parse_toml(name: str, content: bytes) -> dict[str, Any]:
+    try:
+        return tomllib.loads(content.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValueError(f"sources file {name} is not UTF-8: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"sources file {path} is not valid TOML: {error}") from error
-    return {name: _source(path, name, table) for name, table in data.items()}
+        raise ValueError(f"sources file {name} is not valid TOML: {error}") from error
 
 
-def _source(path: Path, name: str, table: Any) -> SourceConfig:
+def load_sources(path: str | Path | None) -> dict[str, SourceConfig]:
+    """Every table of the sources file (``path``, else the project's own), checked."""
+    name, data = read_sources_file(path)
+    return {source: _source(name, source, table) for source, table in data.items()}
+
+
+def _source(path: str, name: str, table: Any) -> SourceConfig:
     if not isinstance(table, dict):
         raise ValueError(f"{path}: {name} = {table!r} is not a table ([{name}] and its keys)")
     where = f"{path}: [{name}]"
