@@ -111,7 +111,9 @@ BOOLEAN = SettingKind(_boolean, "True or False (or 1 or 0)")
 
 # Every JOBSIEVE_* setting (defaults and meanings: scrapers/settings.py and the README).
 SETTINGS: dict[str, SettingKind] = {
-    "JOBSIEVE_SOURCES": PATH,
+    "JOBSIEVE_SOURCES": SettingKind(
+        _optional(_path), "a path, or unset (the project's sources.toml, or the packaged copy)"
+    ),
     "JOBSIEVE_WORLD": SettingKind(
         _optional(_directory), "a directory of recorded responses, or unset (live)"
     ),
