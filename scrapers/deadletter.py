@@ -1,8 +1,11 @@
 """Every item that does not reach the feed is written to a dead-letter JSON Lines file.
 
 Listens to Scrapy's ``item_dropped`` (a pipeline raised DropItem) and ``item_error`` (a pipeline
-crashed on the item) signals, so no pipeline has to remember to do it. The file is opened on the
-first drop only, and flushed per line so a killed crawl keeps what it already rejected.
+crashed on the item) signals, so no pipeline has to remember to do it, and to
+:data:`posting_failed`: a spider's extractor raised on one entry of a list, so there is no item,
+only the raw entry, its id and the cause (reason ``error``; the rest of the board went on). The
+file is opened on the first drop only, and flushed per line so a killed crawl keeps what it
+already rejected.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# Sent by a spider with ``board``, ``posting`` (what the dead letter says of the entry: its
+# ``source``, ``source_id`` and ``id`` as far as known), ``cause`` (one line) and ``raw`` (the
+# entry as the source sent it, cut short).
+posting_failed = object()
+
 
 def deadletter_path(template: str, spider_name: str, now: datetime) -> Path:
     params = {"name": spider_name, "time": now.strftime("%Y-%m-%dT%H-%M-%S")}
@@ -38,6 +46,7 @@ class DeadLetterExtension:
         self._file: IO[str] | None = None
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.item_error, signal=signals.item_error)
+        crawler.signals.connect(self.posting_failed, signal=posting_failed)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -53,6 +62,11 @@ class DeadLetterExtension:
 
     def item_error(self, item: Any, response: Any, failure: Failure, **kwargs: Any) -> None:
         self._write(item, "error", failure.getErrorMessage(), [{"type": failure.type.__name__}])
+
+    def posting_failed(
+        self, board: str, posting: dict[str, Any], cause: str, raw: str, **kwargs: Any
+    ) -> None:
+        self._write(posting, "error", cause, [{"board": board, "raw": raw}])
 
     def _write(self, item: Any, reason: str, message: str, details: list[dict[str, Any]]) -> None:
         self.crawler.stats.inc_value(f"jobsieve/dropped/{reason}")

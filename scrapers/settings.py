@@ -40,6 +40,9 @@ LOGSTATS_INTERVAL = 30.0
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
+    # Right after decompression (590): a text answer not valid in its declared charset is read by
+    # detection or replacement characters, counted, instead of failing its board.
+    "scrapers.decoding.BodyDecodingMiddleware": 580,
     # After every built-in middleware: a replayed response skips only the network.
     "scrapers.world_middleware.WorldMiddleware": 950,
 }
@@ -59,6 +62,8 @@ HTTPCACHE_STORAGE = "scrapers.detail_cache.SQLiteCacheStorage"
 EXTENSIONS = {
     "scrapers.deadletter.DeadLetterExtension": 500,
     "scrapers.progress.ProgressExtension": 510,
+    # Which board each exported posting came from (on when JOBSIEVE_POSTING_BOARDS is set).
+    "scrapers.posting_boards.PostingBoardsExtension": 520,
 }
 
 ITEM_PIPELINES = {
@@ -90,6 +95,9 @@ JOBSIEVE_SHIPPED_WORLD = str(PROJECT_ROOT / "world" / "recorded")
 # Dropped items (invalid, duplicate, crashed a pipeline) with their reasons.
 # %(name)s = spider name, %(time)s = crawl start (UTC).
 JOBSIEVE_DEADLETTER = "deadletter/%(name)s-%(time)s.jsonl"
+# Where a crawl writes the board of each posting it exported (%(name)s = spider name); unset = not
+# written. `crawlall` sets it: a night expires postings per board.
+JOBSIEVE_POSTING_BOARDS = None
 # Freeze the crawl clock (ISO 8601 UTC) for reproducible runs; unset = the real time of each fetch.
 JOBSIEVE_CRAWL_TIME = None
 # Where `scrapy crawlall` writes feeds/<YYYY-MM-DD>/.

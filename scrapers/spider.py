@@ -15,25 +15,40 @@ requests to send and which pure extractor reads each answer. Everything else is 
   ``jobsieve/source/<spider>/<board>/error`` while the other boards go on; a detail's failure
   keeps what the list showed;
 - an answer the extractor cannot read (``SourceFormatError``) fails like a download that failed:
-  ``scrapers.unreadable`` hands it to the request's errback, so callbacks read straight through.
+  ``scrapers.unreadable`` hands it to the request's errback, so callbacks read straight through;
+- whether each board was read completely (``scrapers.completeness``): every request of a board
+  is followed until its answer reached the spider, its errback ran or Scrapy dropped it; a
+  board that lost a request (an error, a redirect loop, robots.txt, offsite, a block, a
+  callback that raised, a crawl stopped early) or was not fully paged is recorded *incomplete*
+  with why, and its postings do not expire tonight. A posting known to be live whose own page
+  could not be read is *held* instead (it does not expire; the rest of its board may);
+- each entry of a list read in isolation (``scrapers.extractors.base.each_entry``): one that
+  raised goes to the dead letters with reason ``error`` (``scrapers.deadletter.posting_failed``)
+  and is held, and the board goes on; ``…/<board>/postings`` counts distinct postings.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import scrapy
-from scrapy.http import Response
+from scrapy import signals
+from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapers.clock import CrawlClock
-from scrapers.extractors.base import Extracted
+from scrapers.completeness import HELD, INCOMPLETE, add_reason
+from scrapers.deadletter import posting_failed
+from scrapers.dedup.ids import posting_id
+from scrapers.extractors.base import EntryLog, Extracted, FailedPosting, without_surrogates
 from scrapers.items import JobPosting
 from scrapers.options import SpiderOption
+from scrapers.posting_boards import posting_held
 from scrapers.registry import Source
 from scrapers.revisit import MARKER_META, card_marker
 from scrapers.settings_check import check_settings
@@ -42,6 +57,15 @@ from scrapers.unreadable import UnreadableResponse
 
 # Request.meta key: what a failure reason adds after the URL ("offset 40", "page token 'x'").
 CONTEXT_META = "jobsieve_context"
+# Request.meta keys of a board's request: the name of the spider method its failure goes to (the
+# errback itself is JobSpider.request_failed, which notes the answer first), the ticket that
+# follows it through retries and redirects until answered, and the source_id of the one posting
+# it is for (a detail, a job page), when known.
+ERRBACK_META = "jobsieve_errback"
+TICKET_META = "jobsieve_ticket"
+POSTING_META = "jobsieve_posting"
+# Answers that say a posting's own page is gone: an answer, not a lost request.
+GONE = (404, 410)
 # Spider arguments Scrapyd adds to the jobs it starts (the job id; the project version when the
 # schedule asked for one): kept as attributes, as scrapy.Spider keeps any argument.
 SCRAPYD_ARGUMENTS = frozenset({"_job", "_version"})
@@ -77,6 +101,11 @@ def check_source_tables(
         cls = spider_class(name)
         if issubclass(cls, JobSpider):
             cls.check_source_config(config)
+
+
+def is_gone(failure: Failure) -> bool:
+    """The server answered that the page is not there (404, 410): the page was read."""
+    return bool(failure.check(HttpError)) and failure.value.response.status in GONE
 
 
 class JobSpider(scrapy.Spider):
@@ -158,6 +187,7 @@ class JobSpider(scrapy.Spider):
         spider.clock = CrawlClock.from_settings(crawler.settings)
         spider.config = spider._read_source_config()
         spider.apply_configured_options()
+        spider.follow_boards(crawler)
         return spider
 
     # --- the sources file ------------------------------------------------------------------------
@@ -230,13 +260,16 @@ class JobSpider(scrapy.Spider):
     def board_count(self, board: str, what: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"jobsieve/source/{self.name}/{board}/{what}", count)
 
-    def blocked(self, board: str, url: str, reason: str) -> None:
-        """A WAF or bot wall answered instead of the page: counted, never parsed as a posting."""
+    def blocked(self, board: str, url: str, reason: str, *, source_id: str | None = None) -> None:
+        """A WAF or bot wall answered instead of the page: counted, never parsed as a posting.
+        What the page held is lost tonight: the posting ``source_id`` is held, else the board is
+        incomplete."""
         self.crawler.stats.inc_value("jobsieve/blocked")
         self.board_count(board, "blocked")
         self.logger.warning(
             "Blocked (%s) on board %r of %s: %s; not parsed", reason, board, self.name, url
         )
+        self.posting_lost(board, source_id, f"blocked ({reason}): {url}")
 
     def _parse_boards(self, value: str) -> list[str]:
         boards = [b.strip() for b in value.split(",") if b.strip()]
@@ -283,12 +316,33 @@ class JobSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> scrapy.Request:
         """A page of a board's list: if it fails, or cannot be read, the board fails (counted and
-        logged with ``context`` after the URL) and the other boards go on."""
+        logged with ``context`` after the URL) and the other boards go on.
+
+        Every request of a board is made here: its ``errback`` (a method of this spider, default
+        :meth:`board_failed`) is called through :meth:`request_failed`, so the board knows the
+        request came back."""
         cb_kwargs = {"board": board, **kwargs.pop("cb_kwargs", {})}
-        kwargs.setdefault("errback", self.board_failed)
+        handler = kwargs.pop("errback", None) or self.board_failed
+        if getattr(handler, "__self__", None) is not self:
+            raise TypeError(f"{self.name}: a board request's errback must be a spider method")
+        meta = {**kwargs.pop("meta", {}), ERRBACK_META: handler.__name__}
         if context:
-            kwargs["meta"] = {**kwargs.get("meta", {}), CONTEXT_META: context}
-        return scrapy.Request(url, callback=callback, cb_kwargs=cb_kwargs, **kwargs)
+            meta[CONTEXT_META] = context
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.request_failed,
+            cb_kwargs=cb_kwargs,
+            meta=meta,
+            **kwargs,
+        )
+
+    def request_failed(self, failure: Failure) -> Any:
+        """Every board request's errback: the request came back (failed); its role's errback
+        says what that means."""
+        request = failure.request
+        self._open_requests.pop(request.meta.get(TICKET_META), None)
+        return getattr(self, request.meta.get(ERRBACK_META) or "board_failed")(failure)
 
     def board_failed(self, failure: Failure) -> None:
         self.board_error(failure.request.cb_kwargs.get("board", "?"), failure_reason(failure))
@@ -301,12 +355,14 @@ class JobSpider(scrapy.Spider):
         *,
         listed: dict[str, Any] | JobPosting | None = None,
         marker: str | None = None,
+        source_id: str | None = None,
         **kwargs: Any,
     ) -> scrapy.Request:
         """A request for one posting's own page or API record, after the board's list.
 
         If it fails or cannot be read, the board goes on: the posting is kept as ``listed`` (what
-        the list showed) when given, else counted as skipped; either way
+        the list showed) when given; else, when the list named its ``source_id``, it is held (it
+        does not expire tonight) and counted as skipped; else its board is incomplete. Either way
         ``…/<board>/detail_error`` counts it.
 
         ``marker`` is what the list says of the posting's version (``scrapers.revisit``): while a
@@ -315,13 +371,16 @@ class JobSpider(scrapy.Spider):
         cb_kwargs = kwargs.pop("cb_kwargs", {})
         if listed is not None:
             cb_kwargs["listed"] = listed
+        meta = {**kwargs.pop("meta", {}), MARKER_META: marker or ""}
+        if source_id:
+            meta[POSTING_META] = source_id
         return self.board_request(
             url,
             board,
             callback,
             errback=self.detail_failed,
             cb_kwargs=cb_kwargs,
-            meta={**kwargs.pop("meta", {}), MARKER_META: marker or ""},
+            meta=meta,
             **kwargs,
         )
 
@@ -344,18 +403,33 @@ class JobSpider(scrapy.Spider):
             self.uncacheable.add(self.crawler.request_fingerprinter.fingerprint(request).hex())
 
     def detail_failed(self, failure: Failure) -> Any:
-        board = failure.request.cb_kwargs.get("board", "?")
+        request = failure.request
         return self.detail_missing(
-            board, failure.request.cb_kwargs.get("listed"), failure_reason(failure)
+            request.cb_kwargs.get("board", "?"),
+            request.cb_kwargs.get("listed"),
+            failure_reason(failure),
+            source_id=None if is_gone(failure) else request.meta.get(POSTING_META),
+            gone=is_gone(failure),
         )
 
     def detail_missing(
-        self, board: str, listed: dict[str, Any] | JobPosting | None, reason: str
+        self,
+        board: str,
+        listed: dict[str, Any] | JobPosting | None,
+        reason: str,
+        *,
+        source_id: str | None = None,
+        gone: bool = False,
     ) -> Any:
-        """Count a posting whose detail could not be read; keep what the list showed of it."""
+        """Count a posting whose detail could not be read; keep what the list showed of it.
+
+        Without ``listed``, the posting is lost tonight: held when its ``source_id`` is known,
+        else its board is incomplete — unless the detail is ``gone`` (404, 410), an answer."""
         self.board_count(board, "detail_error")
         if listed is None:
             self.board_skipped(board, [f"no detail: {reason}"])
+            if not gone:
+                self.posting_lost(board, source_id, f"no detail: {reason}")
             return None
         item = listed if isinstance(listed, JobPosting) else JobPosting(**listed)
         self.logger.warning(
@@ -372,6 +446,43 @@ class JobSpider(scrapy.Spider):
     def board_error(self, board: str, reason: str) -> None:
         self.board_count(board, "error")
         self.logger.error("Board %r of %s failed: %s", board, self.name, reason)
+        self._note(INCOMPLETE, board, reason)
+
+    def board_incomplete(self, board: str, reason: str) -> None:
+        """The board was not read completely tonight (a page lost, paging cut short): its
+        postings do not expire tonight. Counted, logged and named in the night's report."""
+        self.board_count(board, "incomplete")
+        self.logger.warning(
+            "Board %r of %s not read completely: %s; its postings do not expire tonight",
+            board,
+            self.name,
+            reason,
+        )
+        self._note(INCOMPLETE, board, reason)
+
+    def posting_lost(self, board: str, source_id: str | None, reason: str) -> None:
+        """A posting of ``board`` could not be read tonight: held by its id when ``source_id``
+        is known (it does not expire; the board still may), else the board is incomplete."""
+        if not source_id:
+            self.board_incomplete(board, reason)
+            return
+        posting = posting_id(self.name, source_id, "")
+        self.board_count(board, "held")
+        self.logger.warning(
+            "Board %r of %s: %s not read (%s); it does not expire tonight",
+            board,
+            self.name,
+            posting,
+            reason,
+        )
+        self._note(HELD, board, f"{posting}: {reason}")
+        self.crawler.signals.send_catch_log(
+            posting_held, board=board, posting=posting, reason=reason
+        )
+
+    def _note(self, key: str, board: str, reason: str) -> None:
+        stats = self.crawler.stats
+        stats.set_value(key, add_reason(stats.get_value(key) or {}, board, reason))
 
     def board_skipped(self, board: str, reasons: list[str]) -> None:
         for reason in reasons:
@@ -380,13 +491,128 @@ class JobSpider(scrapy.Spider):
 
     def board_postings(self, board: str, extracted: Extracted) -> Iterator[JobPosting]:
         """Items of a response that lists a board's postings with their fields; entries the
-        extractor skipped are counted, and a board without any posting is counted empty."""
-        self.board_skipped(board, extracted.skipped)
+        extractor skipped are counted, those it failed on dead-lettered, and a board without any
+        posting is counted empty."""
+        self.board_entries(board, extracted)
         yield from self.board_items(board, extracted.postings)
 
+    def board_entries(self, board: str, log: EntryLog) -> None:
+        """Count the entries of a list the extractor skipped, and dead-letter those it failed on
+        (reason ``error``, each posting held: one bad posting never costs the board)."""
+        self.board_skipped(board, log.skipped)
+        for failed in log.failed:
+            self.posting_failed(board, failed)
+
+    def posting_failed(self, board: str, failed: FailedPosting) -> None:
+        posting = {"source": self.name, "source_id": failed.source_id, "id": None}
+        if failed.source_id:
+            posting["id"] = posting_id(self.name, failed.source_id, "")
+        self.board_count(board, "failed")
+        self.logger.error(
+            "Board %r of %s: posting %s could not be read: %s; dead-lettered",
+            board,
+            self.name,
+            posting["id"] or "(no id)",
+            failed.cause,
+        )
+        self.crawler.signals.send_catch_log(
+            posting_failed, board=board, posting=posting, cause=failed.cause, raw=failed.raw
+        )
+        self.posting_lost(board, failed.source_id, f"unreadable: {failed.cause}")
+
     def board_items(self, board: str, postings: list[dict[str, Any]]) -> list[JobPosting]:
+        """Items of a board's postings; ``…/<board>/postings`` counts each distinct posting once
+        (a list naming one posting twice counts it under ``…/repeated``)."""
         if not postings:
             self.board_count(board, "empty")
             self.logger.warning("Board %r of %s lists no jobs", board, self.name)
-        self.board_count(board, "postings", len(postings))
-        return [JobPosting(**posting) for posting in postings]
+        known = self._board_postings.setdefault(board, set())
+        new = repeated = 0
+        items = []
+        for posting in postings:
+            key = posting.get("source_id") or posting.get("url")
+            if key is not None and key in known:
+                repeated += 1
+            else:
+                new += 1
+                known.add(key)
+            items.append(JobPosting(**without_surrogates(posting)))
+        self.board_count(board, "postings", new)
+        if repeated:
+            self.board_count(board, "repeated", repeated)
+        return items
+
+    # --- was each board read completely? --------------------------------------------------------
+
+    def follow_boards(self, crawler: Any) -> None:
+        """Follow every board request (made by :meth:`board_request`) until it comes back."""
+        # ticket -> (board, url) of each request not yet come back
+        self._open_requests: dict[int, tuple[str, str]] = {}
+        self._tickets = itertools.count(1)
+        self._board_postings: dict[str, set[Any]] = {}
+        crawler.signals.connect(self._request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(self._request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(self._response_received, signal=signals.response_received)
+        crawler.signals.connect(self._callback_failed, signal=signals.spider_error)
+
+    def _board_of(self, request: Request | None) -> str | None:
+        if request is None or request.errback != self.request_failed:
+            return None
+        board = request.cb_kwargs.get("board")
+        return board if isinstance(board, str) else None
+
+    def _request_scheduled(self, request: Request, **kwargs: Any) -> None:
+        board = self._board_of(request)
+        if board is None:
+            return
+        # A retry or a redirect carries its request's ticket: one request until answered.
+        ticket = request.meta.get(TICKET_META)
+        if ticket not in self._open_requests:
+            ticket = next(self._tickets)
+            request.meta[TICKET_META] = ticket
+        self._open_requests[ticket] = (board, request.url)
+
+    def _response_received(self, response: Response, request: Request, **kwargs: Any) -> None:
+        self._open_requests.pop(request.meta.get(TICKET_META), None)
+
+    def _request_dropped(self, request: Request, **kwargs: Any) -> None:
+        """Scrapy's duplicate filter dropped a request: a redirect back into its own chain is a
+        loop, which fails the board; any other duplicate is answered by the request it repeats."""
+        if self._open_requests.pop(request.meta.get(TICKET_META), None) is None:
+            return
+        board = self._board_of(request) or "?"
+        chain = list(request.meta.get("redirect_urls") or ())
+        if request.url in chain:
+            self.board_error(board, f"redirect loop: {' -> '.join([*chain, request.url])}")
+        elif chain:
+            self.logger.info(
+                "Board %r of %s: %s redirects to %s, already requested in this crawl",
+                board,
+                self.name,
+                chain[0],
+                request.url,
+            )
+
+    def _callback_failed(self, failure: Failure, response: Any, **kwargs: Any) -> None:
+        """A callback or errback raised: what it would have yielded after is lost."""
+        request = getattr(response, "request", None)
+        board = self._board_of(request)
+        if board is None:
+            return
+        message = " ".join(failure.getErrorMessage().split())
+        self.board_error(board, f"{failure.type.__name__}: {message} while reading {request.url}")
+
+    def closed(self, reason: str) -> None:
+        """Requests of a board that never came back: left when the crawl stopped early, or
+        dropped without a word (Scrapy's offsite filter drops a redirect off the spider's domains
+        before it is sent, and calls no errback)."""
+        lost: dict[str, list[str]] = {}
+        for board, url in self._open_requests.values():
+            lost.setdefault(board, []).append(url)
+        why = (
+            "never answered (filtered before download, e.g. offsite)"
+            if reason == "finished"
+            else f"unanswered when the crawl stopped ({reason})"
+        )
+        for board, urls in sorted(lost.items()):
+            self.board_incomplete(board, f"{len(urls)} request(s) {why}, first {urls[0]}")

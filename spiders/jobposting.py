@@ -12,7 +12,9 @@ Sitemap entries are kept when their URL matches ``url_patterns`` (job-page regex
 page callback) and is counted under ``jobsieve/jobposting/lastmod``, for a later night to skip
 unchanged pages. Pages that are not one posting are counted under
 ``jobsieve/jobposting/skipped/<reason>`` and never exported. Faults are counted per host:
-``jobsieve/source/jobposting/<host>/…``. Sitemaps are read with Scrapy's own
+``jobsieve/source/jobposting/<host>/…``; a site is one board: a page, sitemap or robots.txt lost
+to anything but a 404/410 (an error, a block, a timeout) leaves it incomplete, so none of its
+postings expires that night. Sitemaps are read with Scrapy's own
 ``scrapy.utils.sitemap`` and ``scrapy.utils.gz`` (what ``SitemapSpider`` uses), in a spider that
 keeps ``async def start()`` and the JobSpider counters.
 """
@@ -36,7 +38,7 @@ from scrapers.extractors.jobposting import DEFAULT_URL_PATTERNS, parse_page, url
 from scrapers.options import SpiderOption, domains, urls, values, whole_number
 from scrapers.registry import Source
 from scrapers.revisit import MARKER_META
-from scrapers.spider import JobSpider, failure_reason
+from scrapers.spider import JobSpider, failure_reason, is_gone
 
 DEFAULT_DEPTH = 2
 MAX_DEPTH = 10
@@ -134,6 +136,9 @@ class JobPostingSpider(JobSpider):
         self.logger.info(
             "%s: no robots.txt (%s); trying /sitemap.xml", board, failure_reason(failure)
         )
+        if not is_gone(failure):
+            # robots.txt may name sitemaps /sitemap.xml does not hold.
+            self.board_incomplete(board, f"robots.txt unread: {failure_reason(failure)}")
         return self.sitemap_request(f"https://{board}/sitemap.xml", errback=self.no_sitemap)
 
     def no_sitemap(self, failure: Failure) -> scrapy.Request:
@@ -143,6 +148,8 @@ class JobPostingSpider(JobSpider):
         self.logger.info(
             "%s: no sitemap (%s); following links from /", board, failure_reason(failure)
         )
+        if not is_gone(failure):
+            self.board_incomplete(board, f"sitemap unread: {failure_reason(failure)}")
         return self.page_request(f"https://{board}/", depth=0)
 
     def sitemap_body(self, response: Response) -> bytes | None:
@@ -219,6 +226,7 @@ class JobPostingSpider(JobSpider):
             yield from self.board_items(board, page.postings)
         self.urls_seen[board] += len(page.links)
         self.urls_matched[board] += sum(map(self.is_job_url, page.links))
+        self.board_entries(board, page)
         yield from self.follow(response, page.links)
 
     def follow(self, response: Response, links: list[str]) -> Iterator[scrapy.Request]:
@@ -247,9 +255,16 @@ class JobPostingSpider(JobSpider):
         self.logger.info("%s: not a job posting (%s); skipped", url, reason)
 
     def page_failed(self, failure: Failure) -> None:
-        """A page that cannot be fetched is one page lost; the site goes on."""
+        """A page that cannot be fetched is one page lost; the site goes on, not read completely
+        (a 404 or 410 is an answer: that page is gone). A start page that fails fails the site:
+        nothing of it was read."""
         board = failure.request.cb_kwargs.get("board", "?")
+        if failure.request.meta.get("jobposting_depth") == 0:
+            self.board_error(board, f"start page: {failure_reason(failure)}")
+            return
         self.board_skipped(board, [failure_reason(failure)])
+        if not is_gone(failure):
+            self.board_incomplete(board, f"page lost: {failure_reason(failure)}")
 
 
 def _host(url: str) -> str:

@@ -69,6 +69,6 @@ class LeverSpider(JobSpider):
         if extracted.postings or skip == 0:
             yield from self.board_postings(board, extracted)
         else:
-            self.board_skipped(board, extracted.skipped)
+            self.board_entries(board, extracted)
         if len(extracted.postings) + len(extracted.skipped) >= self.page_size:
             yield self.page_request(board, skip + self.page_size)

@@ -25,7 +25,7 @@ from scrapers.extractors.nodegree import (
 )
 from scrapers.options import SpiderOption, whole_number
 from scrapers.registry import Source
-from scrapers.spider import JobSpider
+from scrapers.spider import JobSpider, failure_reason
 from scrapers.unreadable import UnreadableResponse
 
 # The all-jobs listing is counted as a board of its own in the stats and the report.
@@ -103,6 +103,8 @@ class NodegreeSpider(JobSpider):
         elif listing.next_url:
             self.board_count(board, "page_cap")
             self.logger.info("%s: stopped at the page cap (%d) of %r", self.name, cap, board)
+            # The later pages were not read: a job on them is not gone.
+            self.board_incomplete(board, f"stopped at the page cap ({cap})")
 
     def parse_job(self, response: Response, board: str) -> Iterator[Any]:
         try:
@@ -118,6 +120,8 @@ class NodegreeSpider(JobSpider):
         board = failure.request.cb_kwargs["board"]
         if failure.check(UnreadableResponse):
             self.board_skipped(board, [str(failure.value.error)])
+            parts = job_url_parts(failure.request.url)
+            self.posting_lost(board, parts[1] if parts else None, failure_reason(failure))
         # A job that closed between the listing and its own request may answer 404 or 410.
         elif failure.check(HttpError) and failure.value.response.status in (404, 410):
             self.job_expired(board, failure.request.url)

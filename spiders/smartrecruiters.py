@@ -52,7 +52,7 @@ class SmartRecruitersSpider(JobSpider):
 
     def parse_page(self, response: Response, board: str, offset: int) -> Iterator[Any]:
         page = parse_postings_page(response.body, crawled_at=self.crawled_at())
-        self.board_skipped(board, page.skipped)
+        self.board_entries(board, page)
         if offset == 0 and not page.postings:
             # An unknown company answers like an empty one, 200 with totalFound 0 (unverified).
             yield from self.board_items(board, [])
@@ -63,6 +63,7 @@ class SmartRecruitersSpider(JobSpider):
                 board,
                 self.parse_posting,
                 marker=change_marker(listed),
+                source_id=listed["source_id"],
             )
         following = page.next_offset
         # Never go backwards or stand still, whatever offset the response claims.
@@ -71,7 +72,7 @@ class SmartRecruitersSpider(JobSpider):
 
     def parse_posting(self, response: Response, board: str) -> Iterator[Any]:
         extracted = parse_posting_detail(response.body, crawled_at=self.crawled_at())
-        self.board_skipped(board, extracted.skipped)
+        self.board_entries(board, extracted)
         # Only a detail holding its posting counts: an empty board is told by the list.
         if extracted.postings:
             yield from self.board_items(board, extracted.postings)

@@ -24,10 +24,10 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from scrapers.extractors.teal import listing_url, parse_job_page, parse_listing
+from scrapers.extractors.teal import job_id_from_url, listing_url, parse_job_page, parse_listing
 from scrapers.options import SpiderOption, whole_number, words
 from scrapers.registry import Source
-from scrapers.spider import JobSpider
+from scrapers.spider import JobSpider, failure_reason, is_gone
 
 MAX_PAGES = 50
 DEFAULT_PAGES = 5
@@ -74,6 +74,9 @@ class TealSpider(JobSpider):
             )
         if listing.has_next and listing.job_urls and page < self.pages:
             yield self.listing_request(page + 1)
+        elif listing.has_next and listing.job_urls:
+            # The query's later pages were not read: a job that slid past the cap is not gone.
+            self.board_incomplete(board, f"stopped at the page cap ({self.pages}) of the listing")
 
     def parse_job(self, response: Response, board: str) -> Iterator[Any]:
         page = parse_job_page(response.body, url=response.url, crawled_at=self.crawled_at())
@@ -87,14 +90,19 @@ class TealSpider(JobSpider):
         self.board_failed(failure)
 
     def job_failed(self, failure: Failure) -> None:
-        """A blocked, vanished or unreadable job page is one job skipped; the listing goes on."""
-        if self._count_blocked(failure):
+        """A blocked, vanished or unreadable job page is one job skipped; the listing goes on.
+        A job the listing shows but whose page could not be read (not a 404 or 410) is held."""
+        job = job_id_from_url(failure.request.url)
+        if self._count_blocked(failure, source_id=job):
             return
         board = failure.request.cb_kwargs.get("board", "?")
         self.board_skipped(board, [f"{failure.getErrorMessage()} ({failure.request.url})"])
+        if not is_gone(failure):
+            self.posting_lost(board, job, failure_reason(failure))
 
-    def _count_blocked(self, failure: Failure) -> bool:
+    def _count_blocked(self, failure: Failure, *, source_id: str | None = None) -> bool:
         if not (failure.check(HttpError) and failure.value.response.status == 403):
             return False
-        self.blocked(failure.request.cb_kwargs.get("board", "?"), failure.request.url, "HTTP 403")
+        board = failure.request.cb_kwargs.get("board", "?")
+        self.blocked(board, failure.request.url, "HTTP 403", source_id=source_id)
         return True

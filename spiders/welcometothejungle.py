@@ -57,7 +57,7 @@ from scrapers.extractors.welcometothejungle import (
 from scrapers.options import SpiderOption, matching, one_of, values, whole_number, words
 from scrapers.registry import PostingKey, Source
 from scrapers.revisit import MARKER_META
-from scrapers.spider import JobSpider, failure_reason
+from scrapers.spider import JobSpider, failure_reason, is_gone
 
 # Settings that override the credentials the site publishes (-a algolia_app_id=… wins).
 CREDENTIAL_SETTINGS = {
@@ -199,7 +199,7 @@ class WelcomeToTheJungleSpider(JobSpider):
         self, response: Response, board: str, search: Search, page: int, probe: bool
     ) -> Iterator[scrapy.Request | Any]:
         result = parse_search_page(response.body)
-        self.board_skipped(board, result.skipped)
+        self.board_entries(board, result)
         if page == 0:
             windows = search.windows() if result.nb_hits > HITS_CAP else []
             if windows:
@@ -227,6 +227,10 @@ class WelcomeToTheJungleSpider(JobSpider):
                 "%s %r: %d hits in window %s; Algolia serves the first %d",
                 self.name, board, nb_hits, search.window, HITS_CAP,
             )  # fmt: skip
+            # The hits past the cap were not read: a job among them is not gone.
+            self.board_incomplete(
+                board, f"{nb_hits} hits in window {search.window}: Algolia serves {HITS_CAP}"
+            )
         if search.window == WHOLE and not nb_hits:
             self.board_items(board, [])  # counts the organisation as empty
         last = search.last_page(nb_hits) if nb_hits else -1
@@ -266,12 +270,13 @@ class WelcomeToTheJungleSpider(JobSpider):
         self.logger.warning(
             "Job %s: detail API failed (%s); reading %s", hit.reference, reason, url
         )
-        return scrapy.Request(
+        return self.board_request(
             url,
-            callback=self.parse_job_page,
+            board,
+            self.parse_job_page,
             errback=self.page_failed,
             meta={"handle_httpstatus_list": [403]},
-            cb_kwargs={"board": board, "hit": hit},
+            cb_kwargs={"hit": hit},
         )
 
     def parse_job_page(self, response: Response, board: str, hit: Hit) -> Iterator[Any]:
@@ -282,9 +287,14 @@ class WelcomeToTheJungleSpider(JobSpider):
                 response.body, url=response.url, hit=hit, crawled_at=self.crawled_at()
             )
         except BlockedError as error:
-            self.blocked(board, response.url, str(error))
+            self.blocked(board, response.url, str(error), source_id=hit.reference)
             return
         yield from self.board_items(board, [posting])
 
     def page_failed(self, failure: Failure) -> None:
-        self.board_skipped(failure.request.cb_kwargs["board"], [failure_reason(failure)])
+        """Neither the API nor the page of a job the search shows: held, unless the page is gone
+        (404, 410)."""
+        kwargs = failure.request.cb_kwargs
+        self.board_skipped(kwargs["board"], [failure_reason(failure)])
+        if not is_gone(failure):
+            self.posting_lost(kwargs["board"], kwargs["hit"].reference, failure_reason(failure))

@@ -74,7 +74,7 @@ class WorkableSpider(JobSpider):
         page = parse_jobs_page(
             response.body, slug=board, account=account, crawled_at=self.crawled_at()
         )
-        self.board_skipped(board, page.skipped)
+        self.board_entries(board, page)
         if token is None and not page.postings:
             yield from self.board_items(board, [])  # counts the board as empty
             return
@@ -85,6 +85,7 @@ class WorkableSpider(JobSpider):
                 self.parse_job,
                 cb_kwargs={"account": account},
                 marker=change_marker(listed),
+                source_id=listed["source_id"],
             )
         # A token served twice would loop forever; the list's end is a page without one.
         if page.next_token and page.next_token != token and page.postings:
@@ -94,7 +95,7 @@ class WorkableSpider(JobSpider):
         extracted = parse_job_detail(
             response.body, slug=board, account=account, crawled_at=self.crawled_at()
         )
-        self.board_skipped(board, extracted.skipped)
+        self.board_entries(board, extracted)
         # Only a detail holding its job counts: an empty board is told by the list, not here.
         if extracted.postings:
             yield from self.board_items(board, extracted.postings)

@@ -77,7 +77,7 @@ class WorkdaySpider(JobSpider):
         self, response: Response, board: str, offset: int, total: int | None
     ) -> Iterator[Any]:
         page = parse_search(response.body, board=Board.parse(board), crawled_at=self.crawled_at())
-        self.board_skipped(board, page.skipped)
+        self.board_entries(board, page)
         if offset == 0:
             total = page.total
             if not page.postings:

@@ -17,7 +17,8 @@ from scrapers.dedup.matching import same_job
 from scrapers.dedup.signature import Signature
 from scrapers.night.report import PostingFigures
 from scrapers.state import open_store, state_location
-from scrapers.state.ledger import NightLedger
+from scrapers.state.ledger import Expiry, NightLedger
+from scrapers.state.results import Sighting
 from scrapers.state.sqlite import SQLiteStore
 
 BODY = " ".join(f"Point {i}: we ship reliable backend services for our buyers." for i in range(30))
@@ -52,10 +53,14 @@ class Feeds:
     rows: list
 
 
-def _run(store, night: str, items: list[dict], sources=("lever", "nodegree")) -> Feeds:
+def _run(store, night: str, items: list[dict], sources=("lever", "nodegree"), boards=None) -> Feeds:
+    """One night of ``items``; ``sources`` those crawled completely (or an ``Expiry``),
+    ``boards`` the board each posting was read from ({id: board}), as crawlall knows them."""
     run = NightLedger(store, night, f"{night}T03:00:00Z", expire_after=3)
     for item in sorted(items, key=lambda i: i["id"]):
-        run.observe(dict(item))
+        sighting = Sighting.of(dict(item))
+        sighting.board = (boards or {}).get(item["id"])
+        run.see(sighting)
     result = run.finish(sources)
     store.commit_night(night, result.rows)
     # The night keeps no item: the feed lines are rebuilt from the items, as crawlall does (the
@@ -211,6 +216,66 @@ def test_commit_is_all_or_nothing(store, tmp_path):
     assert store.nights() == ["2026-11-22"] and "lever:z" not in store.get(["lever:z"])
     raw = sqlite3.connect(tmp_path / "state.sqlite3")
     assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+# --- expiry per board --------------------------------------------------------------------------
+
+
+def _expiry(incomplete=None, held=(), sources=("lever", "nodegree")) -> Expiry:
+    return Expiry(
+        frozenset(sources),
+        {source: frozenset(boards) for source, boards in (incomplete or {}).items()},
+        frozenset(held),
+    )
+
+
+def test_a_posting_of_a_board_read_incompletely_does_not_expire_nor_move(store):
+    boards = {"lever:a": "acme", "lever:b": "globex"}
+    _run(store, "2026-11-22", [_item("lever:a", "lever"), _item("lever:b", "lever")], boards=boards)
+    # Four nights later neither is listed; globex was not read completely that night.
+    result = _run(store, "2026-11-26", [], sources=_expiry({"lever": {"globex"}}))
+    assert [e["id"] for e in result.expired] == ["lever:a"]
+    row = store.get(["lever:b"])["lever:b"]
+    assert (row.expired, row.last_seen, row.board) == (None, "2026-11-22T03:00:00Z", "globex")
+
+
+def test_a_held_posting_does_not_expire_while_its_board_does(store):
+    boards = {"lever:a": "acme", "lever:b": "acme"}
+    _run(store, "2026-11-22", [_item("lever:a", "lever"), _item("lever:b", "lever")], boards=boards)
+    result = _run(store, "2026-11-26", [], sources=_expiry(held={"lever:b"}))
+    assert [e["id"] for e in result.expired] == ["lever:a"]
+    assert store.get(["lever:b"])["lever:b"].expired is None
+
+
+def test_a_posting_stored_without_a_board_expires_only_with_its_whole_source(store):
+    _run(store, "2026-11-22", [_item("lever:a", "lever")])  # no board known (older state)
+    assert _run(store, "2026-11-26", [], sources=_expiry({"lever": {"globex"}})).expired == []
+    result = _run(store, "2026-11-27", [], sources=_expiry())
+    assert [e["id"] for e in result.expired] == ["lever:a"]
+
+
+def test_a_night_that_does_not_know_the_board_keeps_the_stored_one(store):
+    _run(store, "2026-11-22", [_item("lever:a", "lever")], boards={"lever:a": "acme"})
+    _run(store, "2026-11-23", [_item("lever:a", "lever")])  # `scrapy crawl`: no board
+    assert store.get(["lever:a"])["lever:a"].board == "acme"
+
+
+def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    store = open_store(path)
+    _run(store, "2026-11-22", [_item("lever:a", "lever")], boards={"lever:a": "acme"})
+    store.close()
+    with closing(sqlite3.connect(path)) as db:  # the state as version 1 wrote it
+        db.execute("ALTER TABLE postings DROP COLUMN board")
+        db.execute("PRAGMA user_version=1")
+        db.commit()
+    store = open_store(path)
+    try:
+        row = store.get(["lever:a"])["lever:a"]
+        version = store.db.execute("PRAGMA user_version").fetchone()[0]
+        assert (row.board, row.first_seen, version) == (None, "2026-11-22T03:00:00Z", 2)
+    finally:
+        store.close()
 
 
 def test_state_of_another_schema_version_is_refused(tmp_path):

@@ -511,9 +511,10 @@ def test_a_refused_search_fails_its_board_named(fault_night):
 
 
 def test_a_job_without_detail_whose_page_is_refused_is_counted_blocked(fault_night):
+    # The search shows the job: held, it does not expire while its page is refused.
     page = job_page_url("fr", VERROU.organization, VERROU.slug)
     assert (
         fault_night.boards(SOURCE)["verrou"],
         f"Blocked (HTTP 403) on board 'verrou' of welcometothejungle: {page}" in fault_night.log,
         VERROU.reference in {line["source_id"] for line in fault_night.postings(SOURCE)},
-    ) == ({"hits": 1, "detail_error": 1, "blocked": 1}, True, False)
+    ) == ({"hits": 1, "detail_error": 1, "blocked": 1, "held": 1}, True, False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import join, load_json, structured_location
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -182,11 +182,10 @@ def parse_job_board(
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
         raise SourceFormatError("no 'jobs' list in the response")
     extracted = Extracted()
-    for job in data["jobs"]:
-        try:
-            extracted.postings.append(
-                parse_job(job, board=board, crawled_at=crawled_at, company=company)
-            )
-        except SourceFormatError as error:
-            extracted.skipped.append(str(error))
+    for _, posting in each_entry(
+        data["jobs"],
+        lambda job: parse_job(job, board=board, crawled_at=crawled_at, company=company),
+        extracted,
+    ):
+        extracted.postings.append(posting)
     return extracted

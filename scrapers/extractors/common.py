@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
+from charset_normalizer import from_bytes
 from parsel import Selector
+from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
-from scrapers.extractors.base import SourceFormatError
+from scrapers.extractors.base import SourceFormatError, without_surrogates
 from scrapers.normalise.countries import country_from_code, country_from_name, subdivision
 from scrapers.textblocks import blocks_from_html
 
@@ -25,10 +30,94 @@ def join(values: Any, separator: str = ", ") -> str | None:
     return separator.join(dict.fromkeys(parts)) or None
 
 
-def load_json(body: bytes | str) -> Any:
+# --- bytes to text ---------------------------------------------------------------------------
+
+# A \uD800-\uDFFF escape: JSON may hold one unpaired, which decodes to a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+# Decoded text holding a character other than ASCII and U+FFFD: valid UTF-8 sequences were read.
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+_REPLACEMENT = "\ufffd".encode()
+# Detection trusted over windows-1252 only for a body with this many non-Latin letters: on a few
+# accented Latin letters, charset detection guesses wildly (cp775 for "München").
+_DETECTION_MIN_LETTERS = 32
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A body as text, how it was read, and whether it was read as it declared itself."""
+
+    text: str
+    encoding: str  # the Python codec that read it
+    replaced: int = 0  # replacement characters put in for bytes no codec could read
+    fallback: bool = False  # not valid in its declared charset: read by detection or replacement
+
+
+def codec_of(charset: str | None) -> str | None:
+    """The Python codec of a declared charset name (WHATWG's mapping: latin-1 reads as cp1252)."""
+    return resolve_encoding(charset) if charset else None
+
+
+def decode_body(body: bytes, declared: str | None = None) -> Decoded:
+    """``body`` as text: as its ``declared`` charset (None: UTF-8) when valid in it; else a body
+    that is UTF-8 apart from a few bad bytes keeps UTF-8 with those replaced (U+FFFD); else the
+    single-byte charset detection finds (windows-1252 unless the text is plainly another
+    script's); at worst UTF-8 with replacement characters."""
+    codec = codec_of(declared) or "utf-8"
     try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
+        return Decoded(body.decode(codec), codec)
+    except (UnicodeDecodeError, LookupError):
+        pass
+    loose = body.decode("utf-8", "replace")
+    replaced = loose.count("\ufffd") - body.count(_REPLACEMENT)
+    if _BEYOND_ASCII.search(loose) is None:
+        guess = _single_byte_charset(body)
+        if guess is not None:
+            return Decoded(body.decode(guess), guess, fallback=True)
+    return Decoded(loose, "utf-8", replaced, fallback=True)
+
+
+def _single_byte_charset(body: bytes) -> str | None:
+    best = from_bytes(body).best()
+    if best is not None:
+        letters = [c for c in str(best) if ord(c) > 127 and c.isalpha()]
+        foreign = sum(not unicodedata.name(c, "").startswith("LATIN") for c in letters)
+        if len(letters) >= _DETECTION_MIN_LETTERS and foreign * 2 > len(letters):
+            return best.encoding
+    try:
+        body.decode("cp1252")
+    except UnicodeDecodeError:
+        return best.encoding if best is not None else None
+    return "cp1252"
+
+
+def html_text(body: bytes | str) -> str:
+    """An HTML page as text: as its BOM or ``<meta charset>`` says, else UTF-8; a body not valid
+    in it falls back as :func:`decode_body` says."""
+    if isinstance(body, str):
+        return body
+    bom, _ = read_bom(body)
+    return decode_body(body, bom or html_body_declared_encoding(body)).text
+
+
+def loads(text: str | bytes, *, strict: bool = True) -> Any:
+    """``json.loads`` whose strings hold no lone surrogate (an unpaired ``\\ud800`` escape),
+    each replaced by U+FFFD: such a string cannot be written as UTF-8, nor hashed."""
+    value = json.loads(text, strict=strict)
+    pattern = _SURROGATE_ESCAPE_BYTES if isinstance(text, bytes) else _SURROGATE_ESCAPE
+    return without_surrogates(value) if pattern.search(text) else value  # type: ignore[arg-type]
+
+
+def load_json(body: bytes | str) -> Any:
+    """A JSON answer; bytes not valid UTF-8 are read by :func:`decode_body`'s fallbacks."""
+    try:
+        try:
+            return loads(body)
+        except UnicodeDecodeError:
+            if not isinstance(body, bytes):
+                raise
+            return loads(decode_body(body).text)
+    except ValueError as error:
         raise SourceFormatError(f"malformed JSON: {error}") from error
 
 

@@ -13,7 +13,7 @@ import html
 import re
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import load_json
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -141,12 +141,8 @@ def parse_board_jobs(body: bytes | str, *, crawled_at: str) -> Extracted:
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
         raise SourceFormatError("no 'jobs' list in the response")
     extracted = Extracted()
-    for job in data["jobs"]:
-        try:
-            posting = parse_job(job, crawled_at=crawled_at)
-        except SourceFormatError as error:
-            extracted.skipped.append(str(error))
-            continue
+    read = each_entry(data["jobs"], lambda job: parse_job(job, crawled_at=crawled_at), extracted)
+    for job, posting in read:
         extracted.postings.append(posting)
         if updated := _text(job.get("updated_at")):
             extracted.versions[posting["source_id"]] = updated

@@ -40,6 +40,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from scrapers.extractors import main_content, structured_data
+from scrapers.extractors.base import FailedPosting, each_entry
 from scrapers.extractors.common import text
 from scrapers.normalise.countries import country_from_code, country_from_name
 from scrapers.urls import canonical_url
@@ -85,6 +86,9 @@ class PageResult:
     repairs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    # Structured postings of the page that could not be read: skipped with why, or failed.
+    skipped: list[str] = field(default_factory=list)
+    failed: list[FailedPosting] = field(default_factory=list)
 
 
 def url_matcher(patterns: Iterable[str] = DEFAULT_URL_PATTERNS) -> Callable[[str], bool]:
@@ -264,15 +268,20 @@ def _same_site(url: str, page_url: str) -> bool:
     return urlsplit(url).hostname == urlsplit(page_url).hostname
 
 
+def _identifier(job: dict[str, Any]) -> Any:
+    identifier = _first(job.get("identifier"))
+    if isinstance(identifier, dict):
+        identifier = identifier.get("value", identifier.get("@id"))
+    return identifier
+
+
 def posting_fields(
     job: dict[str, Any], *, page_url: str, crawled_at: str, page: PageFacts
 ) -> dict[str, Any]:
     """The contract fields of one JobPosting (raw fields plus the structured ones it states)."""
     company = _first(job.get("hiringOrganization"))
     company_description = company.get("description") if isinstance(company, dict) else None
-    identifier = _first(job.get("identifier"))
-    if isinstance(identifier, dict):
-        identifier = identifier.get("value", identifier.get("@id"))
+    identifier = _identifier(job)
     declared = _plain(job.get("url"))
     declared = canonical_url(urljoin(page_url, declared)) if declared else None
     on_site = declared if declared and _same_site(declared, page_url) else None
@@ -412,7 +421,15 @@ def parse_page(
 def _from_jobs(
     jobs: list[dict[str, Any]], result: PageResult, *, url: str, crawled_at: str, facts: PageFacts
 ) -> PageResult:
-    postings = [posting_fields(j, page_url=url, crawled_at=crawled_at, page=facts) for j in jobs]
+    postings = [
+        posting
+        for _, posting in each_entry(
+            jobs,
+            lambda job: posting_fields(job, page_url=url, crawled_at=crawled_at, page=facts),
+            result,
+            id_of=_identifier,
+        )
+    ]
     # Several postings each pointing at a page of its own are a listing's teasers: those pages
     # hold the postings, so the listing is skipped (and its links followed).
     own_pages = {p["url"] for p in postings if p["url"] != facts.canonical}

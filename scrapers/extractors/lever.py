@@ -16,7 +16,7 @@ import html
 import re
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import join, load_json
 from scrapers.extractors.common import text as _text
 from scrapers.normalise.countries import country_from_code
@@ -165,11 +165,10 @@ def parse_postings_page(
     if not isinstance(data, list):
         raise SourceFormatError(f"expected a JSON array of postings, got {type(data).__name__}")
     extracted = Extracted()
-    for posting in data:
-        try:
-            extracted.postings.append(
-                parse_posting(posting, board=board, crawled_at=crawled_at, company=company)
-            )
-        except SourceFormatError as error:
-            extracted.skipped.append(str(error))
+    for _, posting in each_entry(
+        data,
+        lambda entry: parse_posting(entry, board=board, crawled_at=crawled_at, company=company),
+        extracted,
+    ):
+        extracted.postings.append(posting)
     return extracted

@@ -22,7 +22,6 @@ assumed, not verified:
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector, SelectorList
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import card_text, join, text
+from scrapers.extractors.common import card_text, html_text, join, loads, text
 from scrapers.urls import canonical_url
 
 HOST = "https://jobs.nodegree.com"
@@ -98,7 +97,7 @@ def job_url_parts(url: str) -> tuple[str, str] | None:
 
 
 def _selector(body: bytes | str) -> Selector:
-    page = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+    page = html_text(body)
     return Selector(text=page or "<html></html>")
 
 
@@ -137,7 +136,7 @@ def _json_ld_objects(sel: Selector) -> list[dict[str, Any]]:
     for raw in sel.css('script[type="application/ld+json"]::text').getall():
         try:
             # strict=False: boards leave raw newlines inside JSON-LD strings.
-            data = json.loads(raw, strict=False)
+            data = loads(raw, strict=False)
         except ValueError:
             continue
         objects.extend(data if isinstance(data, list) else [data])

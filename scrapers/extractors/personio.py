@@ -21,7 +21,7 @@ from typing import Any
 
 from lxml import etree
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
 
@@ -172,9 +172,12 @@ def parse_feed(body: bytes | str, *, feed: Feed, crawled_at: str) -> Extracted:
     if root is None or root.tag != "workzag-jobs":
         raise SourceFormatError(f"not a Personio feed: root element {getattr(root, 'tag', None)!r}")
     extracted = Extracted()
-    for position in root.iterfind("position"):
-        try:
-            extracted.postings.append(parse_position(position, feed=feed, crawled_at=crawled_at))
-        except SourceFormatError as error:
-            extracted.skipped.append(str(error))
+    for _, posting in each_entry(
+        root.iterfind("position"),
+        lambda position: parse_position(position, feed=feed, crawled_at=crawled_at),
+        extracted,
+        id_of=lambda position: position.findtext("id"),
+        show=lambda position: etree.tostring(position, encoding="unicode"),
+    ):
+        extracted.postings.append(posting)
     return extracted

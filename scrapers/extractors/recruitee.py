@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import load_json
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -217,9 +217,10 @@ def parse_offers(body: bytes | str, *, company: str, crawled_at: str) -> Extract
     if not isinstance(data, dict) or not isinstance(data.get("offers"), list):
         raise SourceFormatError("no 'offers' list in the response")
     extracted = Extracted()
-    for offer in data["offers"]:
-        try:
-            extracted.postings.append(parse_offer(offer, company=company, crawled_at=crawled_at))
-        except SourceFormatError as error:
-            extracted.skipped.append(str(error))
+    for _, posting in each_entry(
+        data["offers"],
+        lambda offer: parse_offer(offer, company=company, crawled_at=crawled_at),
+        extracted,
+    ):
+        extracted.postings.append(posting)
     return extracted

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import html_to_text, load_json, structured_location
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -194,11 +194,10 @@ def parse_postings_page(body: bytes | str, *, crawled_at: str) -> PostingsPage:
         limit=_int(data.get("limit"), PAGE_SIZE) or PAGE_SIZE,
         total=_int(data.get("totalFound"), 0),
     )
-    for posting in data["content"]:
-        try:
-            page.postings.append(parse_posting(posting, crawled_at=crawled_at))
-        except SourceFormatError as error:
-            page.skipped.append(str(error))
+    for _, posting in each_entry(
+        data["content"], lambda entry: parse_posting(entry, crawled_at=crawled_at), page
+    ):
+        page.postings.append(posting)
     return page
 
 
@@ -206,10 +205,10 @@ def parse_posting_detail(body: bytes | str, *, crawled_at: str) -> Extracted:
     """The detail: one posting with its body, or a skipped entry saying why not."""
     data = load_json(body)
     extracted = Extracted()
-    try:
-        extracted.postings.append(parse_posting(data, crawled_at=crawled_at))
-    except SourceFormatError as error:
-        extracted.skipped.append(str(error))
+    for _, posting in each_entry(
+        [data], lambda entry: parse_posting(entry, crawled_at=crawled_at), extracted
+    ):
+        extracted.postings.append(posting)
     return extracted
 
 

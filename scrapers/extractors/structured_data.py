@@ -14,13 +14,14 @@ A small reader on lxml rather than extruct: see docs/jobposting.md for the measu
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import html as lxml_html
+
+from scrapers.extractors.common import loads
 
 _LD_SCRIPTS = '//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'
 # Wrappers CMSs put around a script's text so old browsers ignore it.
@@ -86,7 +87,7 @@ def parse_json_ld(text: str) -> tuple[Any, list[str]]:
     error: ValueError | None = None
     for candidate, strict, added in attempts:
         try:
-            return json.loads(candidate, strict=strict), repairs + added
+            return loads(candidate, strict=strict), repairs + added
         except ValueError as failure:
             error = error or failure
     raise ValueError(f"unreadable JSON-LD: {error}")

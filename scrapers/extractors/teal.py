@@ -28,7 +28,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from parsel import Selector
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import card_text, load_json
+from scrapers.extractors.common import card_text, html_text, load_json
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
 
@@ -193,7 +193,7 @@ def parse_listing(body: bytes | str, *, url: str) -> Listing:
 
 
 def _decode(body: bytes | str) -> str:
-    return body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+    return html_text(body)
 
 
 def read_state(selector: Selector) -> dict[str, Any] | None:

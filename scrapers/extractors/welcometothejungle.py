@@ -24,14 +24,19 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from parsel import Selector
 
-from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import load_json
+from scrapers.extractors.base import (
+    FailedPosting,
+    SourceFormatError,
+    each_entry,
+    without_surrogates,
+)
+from scrapers.extractors.common import html_text, load_json, loads
 from scrapers.extractors.common import text as _text
 from scrapers.revisit import change_marker
 from scrapers.urls import canonical_url
@@ -138,7 +143,7 @@ def parse_env(body: bytes | str) -> AlgoliaEnv:
     raw = body if isinstance(body, bytes) else body.encode("utf-8")
     if is_waf_challenge(raw):
         raise BlockedError("WAF challenge instead of the site's environment")
-    source = raw.decode("utf-8", "replace")
+    source = html_text(raw)
     app_id = _env_value(source, "ALGOLIA_APPLICATION_ID")
     api_key = _env_value(source, "ALGOLIA_API_KEY_CLIENT")
     prefix = _env_value(source, "ALGOLIA_JOBS_INDEX_PREFIX") or DEFAULT_INDEX_PREFIX
@@ -249,6 +254,7 @@ class SearchPage:
     hits: list[Hit]
     nb_hits: int
     skipped: list[str]
+    failed: list[FailedPosting] = field(default_factory=list)
 
 
 def _hit(record: Any) -> Hit:
@@ -280,14 +286,16 @@ def parse_search_page(body: bytes | str) -> SearchPage:
     if not isinstance(data, dict) or not isinstance(data.get("hits"), list):
         message = data.get("message") if isinstance(data, dict) else None
         raise SourceFormatError(f"not an Algolia answer: {message or str(data)[:120]}")
-    hits, skipped = [], []
-    for record in data["hits"]:
-        try:
-            hits.append(_hit(record))
-        except SourceFormatError as error:
-            skipped.append(str(error))
+    page = SearchPage([], 0, [])
+    for _, hit in each_entry(data["hits"], _hit, page, id_of=_reference):
+        page.hits.append(hit)
     nb_hits = data.get("nbHits")
-    return SearchPage(hits, nb_hits if isinstance(nb_hits, int) else len(hits), skipped)
+    page.nb_hits = nb_hits if isinstance(nb_hits, int) else len(page.hits)
+    return page
+
+
+def _reference(record: Any) -> Any:
+    return record.get("reference") if isinstance(record, dict) else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -441,7 +449,8 @@ def _initial_job(page: str) -> dict[str, Any] | None:
     for query in state.get("queries") or [] if isinstance(state, dict) else []:
         data = (query.get("state") or {}).get("data") if isinstance(query, dict) else None
         if isinstance(data, dict) and data.get("reference") and data.get("name"):
-            return data
+            # A JSON string inside a JS string: lone surrogates hide behind two escapes.
+            return without_surrogates(data)
     return None
 
 
@@ -450,7 +459,7 @@ def _json_ld_posting(selector: Selector) -> dict[str, Any] | None:
         try:
             # WTTJ's JSON-LD may hold raw newlines and tabs inside strings: invalid JSON that
             # browsers accept; strict=False reads it the same way.
-            data = json.loads(block, strict=False)
+            data = loads(block, strict=False)
         except ValueError:
             continue
         for candidate in data if isinstance(data, list) else [data]:
@@ -513,7 +522,7 @@ def parse_job_page(body: bytes, *, url: str, hit: Hit, crawled_at: str) -> dict[
     React-Query state, then its JSON-LD. A WAF challenge raises BlockedError."""
     if is_waf_challenge(body):
         raise BlockedError(f"WAF challenge instead of {url}")
-    page = body.decode("utf-8", "replace")
+    page = html_text(body)
     selector = Selector(text=page)
     posting = _json_ld_posting(selector)
     job = _initial_job(page) or (_json_ld_fields(posting) if posting else None)

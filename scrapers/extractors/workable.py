@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import html_to_text, load_json, structured_location
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -208,11 +208,13 @@ def parse_jobs_page(body: bytes | str, *, slug: str, account: Account, crawled_a
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise SourceFormatError("no 'results' list in the response")
     page = JobsPage(total=_int(data.get("total")), next_token=_text(data.get("nextPage")))
-    for job in data["results"]:
-        try:
-            page.postings.append(parse_job(job, slug=slug, account=account, crawled_at=crawled_at))
-        except SourceFormatError as error:
-            page.skipped.append(str(error))
+    for _, posting in each_entry(
+        data["results"],
+        lambda job: parse_job(job, slug=slug, account=account, crawled_at=crawled_at),
+        page,
+        id_of=_shortcode,
+    ):
+        page.postings.append(posting)
     return page
 
 
@@ -222,12 +224,13 @@ def parse_job_detail(
     """The v2 job: one posting with its body, or a skipped entry saying why not."""
     data = load_json(body)
     extracted = Extracted()
-    try:
-        extracted.postings.append(
-            parse_job(data, slug=slug, account=account, crawled_at=crawled_at)
-        )
-    except SourceFormatError as error:
-        extracted.skipped.append(str(error))
+    for _, posting in each_entry(
+        [data],
+        lambda job: parse_job(job, slug=slug, account=account, crawled_at=crawled_at),
+        extracted,
+        id_of=_shortcode,
+    ):
+        extracted.postings.append(posting)
     return extracted
 
 
@@ -236,3 +239,7 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _shortcode(job: Any) -> Any:
+    return job.get("shortcode") if isinstance(job, dict) else None

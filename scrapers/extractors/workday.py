@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError
+from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import join, load_json
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -146,12 +146,13 @@ def parse_search(body: bytes | str, *, board: Board, crawled_at: str) -> SearchP
     if not isinstance(data, dict) or not isinstance(data.get("jobPostings"), list):
         raise SourceFormatError("no 'jobPostings' list in the response")
     page = SearchPage(total=_total(data.get("total")))
-    for job in data["jobPostings"]:
-        try:
-            path, posting = _listing(job, board, crawled_at)
-        except SourceFormatError as error:
-            page.skipped.append(str(error))
-            continue
+    read = each_entry(
+        data["jobPostings"],
+        lambda job: _listing(job, board, crawled_at),
+        page,
+        id_of=lambda job: job.get("externalPath") if isinstance(job, dict) else None,
+    )
+    for _, (path, posting) in read:
         page.paths.append(path)
         page.postings.append(posting)
     return page

@@ -1,5 +1,9 @@
-"""Step 1, crawl the sources: every source's crawler in one process, each exporting its items and
-its dropped items into the night's staging folder."""
+"""Step 1, crawl the sources: every source's crawler in one process, each exporting its items, its
+dropped items and the board of each item into the night's staging folder.
+
+What was read completely is :func:`completeness`: only the postings of boards read completely
+tonight may expire (``scrapers/completeness.py``).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from scrapy.utils.misc import load_object
+
+from scrapers.completeness import Completeness
+from scrapers.night.settle import POSTING_BOARDS
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler, CrawlerProcessBase
@@ -22,20 +29,23 @@ CRAWL_STATE_PIPELINE = "pipelines.state.CrawlStatePipeline"
 NIGHT_STATE_PIPELINE = "pipelines.state.NightStatusPipeline"
 
 
+def completeness(stats: Mapping[str, Mapping[str, Any]]) -> Completeness:
+    """Which sources finished and which of their boards were not read completely, with why,
+    from each source's crawler ``stats``: tonight's expiry and report both ask it."""
+    return Completeness.of(stats)
+
+
 @dataclass
 class Crawled:
     stats: dict[str, dict[str, Any]]  # each source's crawler stats
     failed: bool  # a crawler did not start or did not finish
 
     @property
-    def complete(self) -> list[str]:
-        """The sources crawled in full: only their postings may expire tonight. A source that
-        failed or lost a board tonight says nothing about its postings going away."""
-        return [
-            name
-            for name, stats in self.stats.items()
-            if stats.get("finish_reason") == "finished" and not _board_errors(stats)
-        ]
+    def complete(self) -> Completeness:
+        """What was crawled completely: only the postings of boards read completely tonight may
+        expire. A board that failed or lost a page tonight says nothing of its postings going
+        away."""
+        return completeness(self.stats)
 
 
 def night_pipelines(pipelines: Mapping[Any, int | None]) -> dict[Any, int | None]:
@@ -64,6 +74,11 @@ def crawler_settings(settings: BaseSettings, plan: NightPlan) -> None:
         priority="cmdline",
     )
     settings.set(
+        "JOBSIEVE_POSTING_BOARDS",
+        str(plan.staging / POSTING_BOARDS / "%(name)s.jsonl"),
+        priority="cmdline",
+    )
+    settings.set(
         "ITEM_PIPELINES",
         night_pipelines(settings.getdict("ITEM_PIPELINES")),
         priority=settings.getpriority("ITEM_PIPELINES") or "cmdline",
@@ -84,7 +99,3 @@ def crawl_sources(process: CrawlerProcessBase, plan: NightPlan) -> Crawled:
         s.get("finish_reason") != "finished" for s in stats.values()
     )
     return Crawled(stats, failed)
-
-
-def _board_errors(stats: dict[str, Any]) -> bool:
-    return any(k.startswith("jobsieve/source/") and k.endswith("/error") for k in stats)

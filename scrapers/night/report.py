@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from scrapers.completeness import Completeness, SourceCompleteness
 from scrapers.state import STATUSES
 
 _PREFIXES = {
@@ -28,6 +29,7 @@ def source_report(name: str, stats: dict[str, Any]) -> dict[str, Any]:
         board, _, what = key.rpartition("/")
         boards.setdefault(board, {})[what] = value
     errors = {board: counts["error"] for board, counts in boards.items() if counts.get("error")}
+    completeness = SourceCompleteness.of(name, stats)
     return {
         "items": int(stats.get("item_scraped_count", 0)),
         "dropped": _under(stats, _PREFIXES["dropped"]),
@@ -36,6 +38,10 @@ def source_report(name: str, stats: dict[str, Any]) -> dict[str, Any]:
             k.removesuffix("/unparsed"): v for k, v in _under(stats, _PREFIXES["unparsed"]).items()
         },
         "errors": errors,
+        # Boards not read completely tonight, with why: their postings do not expire.
+        "incomplete": completeness.incomplete,
+        # Postings known live but not read tonight (held: they do not expire), by board.
+        "held": completeness.held_counts,
         "boards": boards,
         # Sent to the site (or the recorded world); details served from the cache are not.
         "requests": int(stats.get("downloader/request_count", 0))
@@ -137,6 +143,9 @@ def build_report(
         "state": state,
         "dropped": dropped,
         "errors": sum(len(r["errors"]) for r in per_source.values()),
+        # One line per source whose crawl did not finish and per board not read completely.
+        "incomplete": list(Completeness.of(sources).lines()),
+        "held": sum(sum(r["held"].values()) for r in per_source.values()),
         "requests": {
             "total": sum(r["requests"] for r in per_source.values()),
             "by_source": {name: r["requests"] for name, r in per_source.items()},
@@ -171,6 +180,10 @@ def summary_lines(report: dict[str, Any]) -> Iterable[str]:
             f"{dropped}{errors}{missing}, {source['requests']} requests{cached}, "
             f"{source['duration_seconds']:.1f}s"
         )
+    for line in report.get("incomplete", []):
+        yield f"  not read completely (nothing of it expires tonight): {line}"
+    if report.get("held"):
+        yield f"  {report['held']} posting(s) held: live, not read tonight, not expired"
     requests = report["requests"]
     yield f"  {requests['total']} request(s) sent, {requests['from_cache']} detail(s) from cache"
     if "jobs" in report:

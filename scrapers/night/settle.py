@@ -3,6 +3,10 @@ staged (no Scrapy import).
 
 Only a sighting of each posting is kept, and where its line is in the staged files: the feeds
 re-read the items from there (:class:`StagedItems`), so the night never holds every body.
+
+Expiry is per board: a posting expires only when tonight's crawl read its board completely
+(``scrapers.completeness``), the board of each posting coming from the file its crawl wrote
+beside the items (``scrapers.posting_boards``).
 """
 
 from __future__ import annotations
@@ -11,11 +15,40 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from scrapers.completeness import Completeness, PostingBoards
 from scrapers.night.files import scan_jsonl
 from scrapers.night.plan import NightPlan
 from scrapers.state import StateStore
-from scrapers.state.ledger import NightLedger
+from scrapers.state.ledger import Expiry, NightLedger
 from scrapers.state.results import NightResult, Sighting
+
+# The folder of the staging where each crawl writes its postings' boards.
+POSTING_BOARDS = "boards"
+
+
+def staged_posting_boards(plan: NightPlan, name: str) -> Path:
+    return plan.staging / POSTING_BOARDS / f"{name}.jsonl"
+
+
+def posting_boards(plan: NightPlan) -> PostingBoards:
+    """Every source's postings' boards and held postings, as its crawl wrote them."""
+    found = PostingBoards()
+    for name in plan.sources:
+        for _, line in scan_jsonl(staged_posting_boards(plan, name)):
+            found.add(line)
+    return found
+
+
+def expiry(complete: Completeness, boards: PostingBoards) -> Expiry:
+    """What may expire tonight: postings of the sources whose crawl finished, on boards read
+    completely, and not held."""
+    return Expiry(
+        sources=frozenset(complete.finished),
+        incomplete={
+            source: frozenset(found) for source, found in complete.incomplete_boards.items()
+        },
+        held=frozenset(boards.held),
+    )
 
 
 class StagedItems:
@@ -41,16 +74,20 @@ class StagedItems:
 
 
 def settle(
-    store: StateStore, plan: NightPlan, complete: list[str]
+    store: StateStore, plan: NightPlan, complete: Completeness
 ) -> tuple[NightResult, StagedItems]:
     """Statuses and clusters over every source at once, in a fixed order: same night, same
-    answer, whichever crawler finished first. Only the ``complete`` sources' postings expire."""
+    answer, whichever crawler finished first. Only postings of boards ``complete`` says were
+    read completely expire."""
     parts = [plan.staged_items(name) for name in plan.sources]
+    boards = posting_boards(plan)
     sightings: list[tuple[tuple[str, str], Sighting, int, int]] = []
     for number, part in enumerate(parts):
         for offset, item in scan_jsonl(part):
             key = (item.get("source") or "", item.get("id") or "")
-            sightings.append((key, Sighting.of(item), number, offset))
+            sighting = Sighting.of(item)
+            sighting.board = boards.boards.get(sighting.id)
+            sightings.append((key, sighting, number, offset))
     sightings.sort(key=lambda entry: entry[0])
     # The last line of an id is the item the night keeps for it.
     staged = StagedItems(parts, {s.id: (n, at) for _, s, n, at in sightings})
@@ -58,4 +95,4 @@ def settle(
     ledger.prefetch(sighting.id for _, sighting, _, _ in sightings)
     for _, sighting, _, _ in sightings:
         ledger.see(sighting)
-    return ledger.finish(complete), staged
+    return ledger.finish(expiry(complete, boards)), staged

@@ -38,6 +38,9 @@ class PostingState:
     facets: str = "{}"  # JSON of scrapers.dedup.signature.Facets
     valid_through: str | None = None
     expired: str | None = None  # night it expired, None while live
+    # The board it was last seen on (None: seen only before boards were recorded, or by a
+    # `scrapy crawl`): a posting expires only on a night its board was read completely.
+    board: str | None = None
 
 
 class StateStore(Protocol):
@@ -54,9 +57,10 @@ class StateStore(Protocol):
     def by_cluster(self, clusters: Iterable[str]) -> list[PostingState]: ...
 
     def stale(self, night: str, sources: Iterable[str], seen_before: str) -> list[PostingState]:
-        """Postings of these sources due to expire on ``night``: last seen on or before the
-        night ``seen_before``, or past their ``valid_through``. Live, or expired on ``night`` (so a
-        rerun of the night reports them again)."""
+        """Postings of these sources that may be due to expire on ``night``: last seen on or
+        before the night ``seen_before``, or past their ``valid_through``. Live, or expired on
+        ``night`` (so a rerun of the night reports them again). Whether each board was read
+        completely is the caller's to check (``scrapers.state.ledger.Expiry``)."""
         ...
 
     def commit_night(

@@ -14,7 +14,7 @@ sees, not what the state holds.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -25,6 +25,32 @@ from scrapers.dedup.title_index import TitleLookup
 from scrapers.state import PostingState, StateStore
 from scrapers.state.results import Job, NightResult, Sighting
 from scrapers.state.rows import signature_of_state, state_row
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """Which stored postings may expire tonight: those of the ``sources`` crawled tonight whose
+    board was read completely, and no ``held`` posting (known live, not read tonight).
+
+    A posting stored without a board (seen only before boards were recorded) may expire only
+    when its whole source was read completely."""
+
+    sources: frozenset[str]  # crawled tonight by a crawl that finished
+    incomplete: Mapping[str, frozenset[str]] = field(default_factory=dict)  # source -> boards
+    held: frozenset[str] = frozenset()  # posting ids
+
+    @classmethod
+    def of(cls, sources: Iterable[str]) -> Expiry:
+        """Every board of these sources read completely (or ``sources`` an Expiry already)."""
+        return sources if isinstance(sources, Expiry) else cls(frozenset(sources))
+
+    def allows(self, row: PostingState) -> bool:
+        if row.source not in self.sources or row.id in self.held:
+            return False
+        boards = self.incomplete.get(row.source)
+        if not boards:
+            return True
+        return row.board is not None and row.board not in boards
 
 
 class _StoredTitles:
@@ -182,12 +208,12 @@ class NightLedger:
 
     # --- end of the night -----------------------------------------------------------------------
 
-    def _expired(self, sources: Iterable[str]) -> tuple[list[dict[str, Any]], list[PostingState]]:
+    def _expired(self, expiry: Expiry) -> tuple[list[dict[str, Any]], list[PostingState]]:
         tonight = date.fromisoformat(self.night)
         lines, rows = [], []
         cutoff = (tonight - timedelta(days=self.expire_after)).isoformat()
-        for row in self.store.stale(self.night, sorted(set(sources)), seen_before=cutoff):
-            if row.id in self.seen:
+        for row in self.store.stale(self.night, sorted(expiry.sources), seen_before=cutoff):
+            if row.id in self.seen or not expiry.allows(row):
                 continue
             if row.valid_through and row.valid_through < self.night:
                 reason = "valid_through"
@@ -211,9 +237,10 @@ class NightLedger:
             )
         return lines, rows
 
-    def finish(self, sources: Iterable[str]) -> NightResult:
-        """Settle clusters, canonicals, expiry; ``sources`` are those crawled tonight."""
-        expired, expired_rows = self._expired(sources)
+    def finish(self, sources: Iterable[str] | Expiry) -> NightResult:
+        """Settle clusters, canonicals, expiry; ``sources`` are those crawled completely tonight,
+        or an :class:`Expiry` saying which boards and postings may expire."""
+        expired, expired_rows = self._expired(Expiry.of(sources))
         gone = {row.id for row in expired_rows}
         jobs, rows = [], list(expired_rows)
         duplicates: dict[str, int] = {}
@@ -291,6 +318,8 @@ class NightLedger:
             "first_seen": seen.first_seen,
             "status": seen.status,
             "valid_through": seen.valid_through,
+            # A crawl that does not know the board keeps the one stored.
+            "board": seen.board or (old.board if old else None),
         }
         return state_row(
             item,

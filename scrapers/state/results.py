@@ -32,6 +32,7 @@ class Sighting:
     status: str = ""
     first_seen: str = ""
     duplicate_of: str | None = None
+    board: str | None = None  # the board it was read from tonight, when known
 
     @classmethod
     def of(cls, item: Mapping[str, Any]) -> Sighting:

@@ -60,4 +60,5 @@ def state_row(
         keys=" ".join(sorted(sig.keys)),
         facets=json.dumps(sig.facets.as_json(), sort_keys=True),
         valid_through=item.get("valid_through"),
+        board=item.get("board"),
     )

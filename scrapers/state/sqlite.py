@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS postings (
     facets TEXT NOT NULL,
     valid_through TEXT,
     expired TEXT,
+    board TEXT,
     -- Stored by company: a clustering block is one contiguous read, not one seek per posting.
     PRIMARY KEY (company, id)
 ) WITHOUT ROWID;
@@ -44,8 +45,14 @@ CREATE TABLE IF NOT EXISTS keys (key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KE
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS nights (night TEXT PRIMARY KEY, committed_at TEXT NOT NULL);
 """
-# Bumped whenever the tables change: an older file is refused with a clear message, not misread.
-SCHEMA_VERSION = 1
+# Bumped whenever the tables change: an older file is migrated when a step below knows how,
+# else refused with a clear message, not misread.
+SCHEMA_VERSION = 2
+# Each step takes a file of its version to the next, in one transaction.
+_MIGRATIONS = {
+    # Version 2: the board each posting was last seen on (expiry is per board).
+    1: "ALTER TABLE postings ADD COLUMN board TEXT",
+}
 # SQLite caps bound parameters per statement; look-ups are chunked below it.
 _CHUNK = 500
 
@@ -68,12 +75,29 @@ class SQLiteStore:
     def _check_version(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables and version in _MIGRATIONS:
+            self._migrate(version)
+            return
         if tables and version != SCHEMA_VERSION:
             self.db.close()
             raise ValueError(
                 f"state {self.path} has schema version {version}, this jobsieve reads version "
                 f"{SCHEMA_VERSION}: move it aside (a fresh state starts with every posting new)"
             )
+
+    def _migrate(self, version: int) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            while version in _MIGRATIONS:
+                self.db.execute(_MIGRATIONS[version])
+                version += 1
+                self.db.execute(f"PRAGMA user_version={version}")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[PostingState]:
         cursor = self.db.execute(sql, tuple(params))

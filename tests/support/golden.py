@@ -123,7 +123,10 @@ class Case:
         moved = {
             k: v - before.get(k, 0)
             for k, v in sorted(after.items())
-            if k.startswith("jobsieve/") and v != before.get(k, 0)
+            # Counters only: the reasons kept beside them (jobsieve/incomplete) are in the log.
+            if k.startswith("jobsieve/")
+            and not isinstance(v, dict | list)
+            and v != before.get(k, 0)
         }
         yields: list[dict[str, Any]] = []
         for item in output.items:

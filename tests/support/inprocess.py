@@ -118,9 +118,17 @@ def run_callback(spider: JobSpider, callback: str, response: Response, **cb_kwar
 
 
 def jobsieve_stats(spider: JobSpider) -> dict[str, int]:
-    """The spider's own counters (``jobsieve/…``), sorted."""
-    stats = spider.crawler.stats.get_stats()
-    return {k: v for k, v in sorted(stats.items()) if k.startswith("jobsieve/")}
+    """The spider's own counters (``jobsieve/…``), sorted; not the reasons kept beside them
+    (``jobsieve/incomplete``, ``jobsieve/held``: see ``reasons``)."""
+    return _counters(spider.crawler.stats.get_stats(), "jobsieve/")
+
+
+def _counters(stats: dict[str, Any], prefix: str) -> dict[str, Any]:
+    return {
+        k: v
+        for k, v in sorted(stats.items())
+        if k.startswith(prefix) and not isinstance(v, dict | list)
+    }
 
 
 # --- real crawls in the test process -------------------------------------------------------------
@@ -154,7 +162,12 @@ class Crawl:
     log: list[str]
 
     def counters(self, prefix: str = "jobsieve/") -> dict[str, Any]:
-        return {k: v for k, v in sorted(self.stats.items()) if k.startswith(prefix)}
+        """The crawl's counters under ``prefix`` (not the reasons kept beside them)."""
+        return _counters(self.stats, prefix)
+
+    def reasons(self, kind: str = "incomplete") -> dict[str, list[str]]:
+        """Why each board was not read completely (``incomplete``) or held postings (``held``)."""
+        return dict(self.stats.get(f"jobsieve/{kind}") or {})
 
 
 class _Messages(logging.Handler):
