@@ -118,6 +118,9 @@ SETTINGS: dict[str, SettingKind] = {
         _optional(_directory), "a directory of recorded responses, or unset (live)"
     ),
     "JOBSIEVE_RECORD": OPTIONAL_PATH,
+    "JOBSIEVE_POSTING_BOARDS": SettingKind(
+        _optional(_path), "a file path, which may hold %(name)s, or unset (off)"
+    ),
     "JOBSIEVE_SHIPPED_WORLD": PATH,
     "JOBSIEVE_DEADLETTER": SettingKind(
         _deadletter_template, "a file path, which may hold %(name)s and %(time)s"
