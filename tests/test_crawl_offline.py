@@ -109,6 +109,14 @@ def test_night_is_deterministic(shipped_night, tmp_path):
 # --- a night with failing boards (the board-fault contract: tests/test_board_faults.py) ------
 
 
+def test_night_with_failing_boards_is_degraded(fault_night, shipped_night):
+    # run_night checked the exit codes: EXIT_DEGRADED, and EXIT_COMPLETE for the README's night.
+    assert (fault_night.report["status"], shipped_night.report["status"]) == (
+        "degraded",
+        "complete",
+    )
+
+
 def test_night_drops_the_invalid_job_and_counts_why(fault_night):
     assert fault_night.report["sources"]["greenhouse"]["dropped"] == {"invalid": 1}
 
@@ -126,3 +134,24 @@ def test_night_counts_the_requests_sent_to_failing_boards(fault_night, shipped_n
     # A list request per failing board, and the invalid job's own request for its pay.
     sent = fault_night.report["requests"]["by_source"]["greenhouse"]
     assert sent == shipped_night.report["requests"]["by_source"]["greenhouse"] + 5
+
+
+# --- the deploy/ command on a fresh clone ------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A folder run as the project (its own scrapy.cfg): where a user's feeds/ would be."""
+    (tmp_path / "scrapy.cfg").write_text("[settings]\ndefault = scrapers.settings\n")
+    return tmp_path
+
+
+def test_logfile_folder_is_created_on_a_fresh_clone(project):
+    """The deploy/ cron line's --logfile feeds/crawlall.log, before any feeds/ exists."""
+    result = run_scrapy(
+        "crawlall", "--offline", "--sources", "teal", "--logfile", "feeds/crawlall.log",
+        "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}", cwd=project,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = (project / "feeds" / "crawlall.log").read_text(encoding="utf-8")
+    assert "Spider closed (finished)" in log

@@ -9,13 +9,19 @@ Incremental: each crawler serves posting details from the detail cache while the
 them unchanged (``scrapers/detail_cache.py``); ``--full`` (``JOBSIEVE_INCREMENTAL = False``)
 fetches every detail again. ``report.json`` counts the requests sent and the details served.
 
-This command only reads and checks its options; the night itself, step by step and crash-safe,
-is :class:`scrapers.night.run.Night`.
+Exit codes (``scrapers/night/status.py``): 0 complete, 3 degraded, 4 failed or could not start,
+2 usage error (or an earlier night refused), 75 another night is running in the feeds folder,
+130 / 143 interrupted by SIGINT / SIGTERM.
+
+This command only reads and checks its options; the night itself, step by step, one at a time
+and whole or nothing, is :class:`scrapers.night.run.Night`.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +32,7 @@ from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
 from scrapers.night.report import summary_lines
 from scrapers.night.run import Night
+from scrapers.night.status import EXIT_CODES, NightInterrupted, NightStopped
 from scrapers.sources import load_sources
 from scrapers.state import state_location
 
@@ -34,10 +41,19 @@ class Command(ScrapyCommand):
     requires_project = True
 
     def syntax(self) -> str:
-        return "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD]"
+        return "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD [--rebuild]]"
 
     def short_desc(self) -> str:
         return "Run every enabled source and write tonight's feeds and report"
+
+    def long_desc(self) -> str:
+        return (
+            "Run every enabled source and write tonight's feeds and report. Exit codes: 0 "
+            "complete, 3 degraded (something not read in full), 4 failed (no source read in "
+            "full, nothing exported, or the night could not start), 2 usage error or an earlier "
+            "night refused, 75 another night is running in the feeds folder, 130 / 143 "
+            "interrupted by SIGINT / SIGTERM (nothing published)."
+        )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
@@ -56,6 +72,16 @@ class Command(ScrapyCommand):
         )
         parser.add_argument(
             "--night", default=None, help="date of the feeds folder (default: today, UTC)"
+        )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help=(
+                "run a --night earlier than the last one the state remembers, on purpose: its "
+                "feeds are rebuilt against the state as it is now, the postings it sees take its "
+                "date as last seen, and the later nights are taken off the state's list of "
+                "nights, to be run again in order"
+            ),
         )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -76,6 +102,10 @@ class Command(ScrapyCommand):
         except ValueError:
             message = f"--night {self.night!r} is not YYYY-MM-DD"
             raise UsageError(message, print_help=False) from None
+        self.rebuild = opts.rebuild
+        # --logfile feeds/crawlall.log works on a fresh clone: the log opens before the night.
+        if settings.get("LOG_FILE"):
+            Path(settings.get("LOG_FILE")).parent.mkdir(parents=True, exist_ok=True)
 
     def _sources(self, opts: argparse.Namespace) -> list[str]:
         assert self.settings is not None and self.crawler_process is not None
@@ -114,8 +144,19 @@ class Command(ScrapyCommand):
             state=state_location(settings.get("JOBSIEVE_STATE"), feeds_dir),
             expire_after=settings.getint("JOBSIEVE_EXPIRE_AFTER"),
             world=settings.get("JOBSIEVE_WORLD"),
+            rebuild=self.rebuild,
         )
-        outcome = Night(self.crawler_process, plan).run()
+        try:
+            outcome = Night(self.crawler_process, plan).run()
+        except (NightStopped, NightInterrupted) as stopped:
+            print(stopped, file=sys.stderr)
+            self.exitcode = stopped.exit_code
+            return
         print("\n".join(summary_lines(outcome.report)))
-        if outcome.failed:
-            self.exitcode = 1
+        if outcome.late_signal is not None:
+            name = signal.Signals(outcome.late_signal).name
+            print(
+                f"{name} came while the night was publishing: it was finished first",
+                file=sys.stderr,
+            )
+        self.exitcode = EXIT_CODES[outcome.status]
