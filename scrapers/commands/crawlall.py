@@ -9,6 +9,10 @@ Incremental: each crawler serves posting details from the detail cache while the
 them unchanged (``scrapers/detail_cache.py``); ``--full`` (``JOBSIEVE_INCREMENTAL = False``)
 fetches every detail again. ``report.json`` counts the requests sent and the details served.
 
+``--offline`` nights replay the shipped world into their own folder (``JOBSIEVE_OFFLINE_FEEDS_DIR``,
+``feeds/offline``) with their own state and detail cache, so the world's fictional postings never
+reach the live state.
+
 Exit codes (``scrapers/night/status.py``): 0 complete, 3 degraded, 4 failed or could not start,
 2 usage error (or an earlier night refused), 75 another night is running in the feeds folder,
 130 / 143 interrupted by SIGINT / SIGTERM.
@@ -27,6 +31,7 @@ from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES, Settings
 
 from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
@@ -60,7 +65,10 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--offline",
             action="store_true",
-            help="replay the world shipped with jobsieve instead of the network",
+            help=(
+                "replay the world shipped with jobsieve instead of the network, in a feeds "
+                "folder of its own (JOBSIEVE_OFFLINE_FEEDS_DIR, feeds/offline)"
+            ),
         )
         parser.add_argument(
             "--full",
@@ -93,6 +101,7 @@ class Command(ScrapyCommand):
             if not Path(world).is_dir():
                 raise UsageError(f"--offline: no shipped world at {world}; run `scrapy buildworld`")
             settings.set("JOBSIEVE_WORLD", world, priority="cmdline")
+            offline_folders(settings)
         if opts.full:
             settings.set("JOBSIEVE_INCREMENTAL", False, priority="cmdline")
         today, self.now = CrawlClock.from_settings(settings).night_and_stamp()
@@ -160,3 +169,20 @@ class Command(ScrapyCommand):
                 file=sys.stderr,
             )
         self.exitcode = EXIT_CODES[outcome.status]
+
+
+# What an --offline night keeps to itself, unless set with -s on its command line.
+_OFFLINE_OWN = ("JOBSIEVE_FEEDS_DIR", "JOBSIEVE_STATE", "JOBSIEVE_CACHE_DIR")
+
+
+def offline_folders(settings: Settings) -> None:
+    """An --offline night's feeds, state and detail cache in ``JOBSIEVE_OFFLINE_FEEDS_DIR``, so
+    that the shipped world's fictional postings never meet a live night's: each is moved there
+    unless given with -s (tests and experiments point a night anywhere)."""
+    command_line = SETTINGS_PRIORITIES["cmdline"]
+    for name in _OFFLINE_OWN:
+        if (settings.getpriority(name) or 0) < command_line:
+            value = (
+                settings.get("JOBSIEVE_OFFLINE_FEEDS_DIR") if name == "JOBSIEVE_FEEDS_DIR" else None
+            )
+            settings.set(name, value, priority="cmdline")
