@@ -102,6 +102,9 @@ JOBSIEVE_POSTING_BOARDS = None
 JOBSIEVE_CRAWL_TIME = None
 # Where `scrapy crawlall` writes feeds/<YYYY-MM-DD>/.
 JOBSIEVE_FEEDS_DIR = "feeds"
+# Where `scrapy crawlall --offline` writes its nights, with their own state and detail cache: the
+# shipped world's fictional postings never meet a live night's (-s JOBSIEVE_FEEDS_DIR wins).
+JOBSIEVE_OFFLINE_FEEDS_DIR = "feeds/offline"
 # langdetect is random unless seeded; the seed makes language results repeatable.
 JOBSIEVE_LANGDETECT_SEED = 0
 # A block around the body seen on this many postings of one source (from two companies or more)

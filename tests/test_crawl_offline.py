@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from scrapy.settings import Settings
 
+from scrapers.commands.crawlall import offline_folders
 from scrapers.contract import validate_posting
 from scrapers.sources import load_sources
 from tests.conftest import CRAWL_TIME, ROOT, SHIPPED_WORLD, run_scrapy
@@ -109,6 +111,14 @@ def test_night_is_deterministic(shipped_night, tmp_path):
 # --- a night with failing boards (the board-fault contract: tests/test_board_faults.py) ------
 
 
+def test_night_with_failing_boards_is_degraded(fault_night, shipped_night):
+    # run_night checked the exit codes: EXIT_DEGRADED, and EXIT_COMPLETE for the README's night.
+    assert (fault_night.report["status"], shipped_night.report["status"]) == (
+        "degraded",
+        "complete",
+    )
+
+
 def test_night_drops_the_invalid_job_and_counts_why(fault_night):
     assert fault_night.report["sources"]["greenhouse"]["dropped"] == {"invalid": 1}
 
@@ -126,3 +136,59 @@ def test_night_counts_the_requests_sent_to_failing_boards(fault_night, shipped_n
     # A list request per failing board, and the invalid job's own request for its pay.
     sent = fault_night.report["requests"]["by_source"]["greenhouse"]
     assert sent == shipped_night.report["requests"]["by_source"]["greenhouse"] + 5
+
+
+# --- offline and live nights never mix ----------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A folder run as the project (its own scrapy.cfg): where a user's feeds/ would be."""
+    (tmp_path / "scrapy.cfg").write_text("[settings]\ndefault = scrapers.settings\n")
+    return tmp_path
+
+
+def test_offline_and_live_nights_keep_their_own_feeds_and_state(project):
+    clock = ("-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}")
+    offline = run_scrapy("crawlall", "--offline", "--sources", "teal", *clock, cwd=project)
+    assert offline.returncode == 0, offline.stderr[-3000:]
+    night = CRAWL_TIME[:10]
+    assert offline.stdout.startswith(f"jobsieve night {night} complete:")
+    assert _lines(project / "feeds" / "offline" / night / "postings.jsonl")
+    assert (project / "feeds" / "offline" / "state.sqlite3").exists()
+    assert (project / "feeds" / "offline" / "cache" / "teal.sqlite3").exists()
+    assert sorted(p.name for p in (project / "feeds").iterdir()) == ["offline"]
+
+    # A live night (the shipped world standing in for the network) knows none of them.
+    live = run_scrapy(
+        "crawlall", "--sources", "teal", "-s", f"JOBSIEVE_WORLD={SHIPPED_WORLD}", *clock,
+        cwd=project,
+    )  # fmt: skip
+    assert live.returncode == 0, live.stderr[-3000:]
+    postings = _lines(project / "feeds" / night / "postings.jsonl")
+    assert postings and {p["status"] for p in postings} == {"new"}
+    assert (project / "feeds" / "state.sqlite3").exists()
+
+
+def test_offline_night_moves_a_configured_state_and_cache_but_not_command_line_ones():
+    settings = Settings()
+    settings.setmodule("scrapers.settings", priority="project")
+    settings.set("JOBSIEVE_STATE", "/srv/live/state.sqlite3", priority="project")
+    settings.set("JOBSIEVE_CACHE_DIR", "/srv/live/cache", priority="cmdline")
+    offline_folders(settings)
+    assert (
+        settings.get("JOBSIEVE_FEEDS_DIR"),
+        settings.get("JOBSIEVE_STATE"),
+        settings.get("JOBSIEVE_CACHE_DIR"),
+    ) == ("feeds/offline", None, "/srv/live/cache")
+
+
+def test_logfile_folder_is_created_on_a_fresh_clone(project):
+    """The deploy/ cron line's --logfile feeds/crawlall.log, before any feeds/ exists."""
+    result = run_scrapy(
+        "crawlall", "--offline", "--sources", "teal", "--logfile", "feeds/crawlall.log",
+        "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}", cwd=project,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = (project / "feeds" / "crawlall.log").read_text(encoding="utf-8")
+    assert "Spider closed (finished)" in log

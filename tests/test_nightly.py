@@ -1,7 +1,8 @@
 """The nightly crawl end to end: real `scrapy crawlall` processes, offline.
 
-Two nights in a row, the seed trio clustered, expiry, a night killed (SIGKILL) at several points
-and run again; and single `scrapy crawl`s sharing one state (real crawls in the test process).
+Two nights in a row, the seed trio clustered, expiry; and single `scrapy crawl`s sharing one
+state (real crawls in the test process). Nights stopped, refused or run side by side:
+tests/test_night_operations.py.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ import pytest_twisted
 
 from evaluation.duplicates.evaluate import evaluate, load_pairs, scores
 from scrapers.contract import validate_posting
-from tests.conftest import CRAWL_TIME, run_scrapy
-from tests.support.crash_points import crash_settings
+from tests.conftest import CRAWL_TIME
 from tests.support.inprocess import crawl
 from tests.support.nights import run_night
 
@@ -38,11 +38,6 @@ FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl")
 
 def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _state_rows(path: Path) -> list[tuple]:
-    with closing(sqlite3.connect(path)) as db:
-        return db.execute("SELECT * FROM postings ORDER BY id").fetchall()
 
 
 def _state_nights(path: Path) -> list[str]:
@@ -128,81 +123,6 @@ def test_state_remembers_both_nights(two_nights):
 def test_no_staging_left_behind(two_nights):
     assert not list(two_nights.glob(".*.partial"))
     assert {"2026-11-22", "2026-11-23", "state.sqlite3"} <= {p.name for p in two_nights.iterdir()}
-
-
-# --- crash safety -----------------------------------------------------------------------------
-
-# Night 1 sees Mercari and Globex; night 2, four days later, Mercari and Nordwind: Nordwind's
-# postings are new, Globex's expire, Mercari's are unchanged and Teal's copy stays a duplicate.
-NIGHT_1_BOARDS = '[greenhouse]\nboards = ["mercari", "globex"]\n[teal]\npages = 5\n'
-NIGHT_2_BOARDS = '[greenhouse]\nboards = ["mercari", "nordwindmobility"]\n[teal]\npages = 5\n'
-LATER = "2026-11-26T03:00:00Z"
-
-
-def _night(feeds: Path, sources: Path, crawl_time: str, crash: str | None = None):
-    args = ["crawlall", "--offline", "-s", f"JOBSIEVE_SOURCES={sources}"]
-    if crash:
-        args += crash_settings(crash)
-    return run_scrapy(
-        *args, "-s", f"JOBSIEVE_FEEDS_DIR={feeds}", "-s", f"JOBSIEVE_CRAWL_TIME={crawl_time}"
-    )
-
-
-@pytest.fixture(scope="module")
-def boards(tmp_path_factory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("boards")
-    (folder / "one.toml").write_text(NIGHT_1_BOARDS)
-    (folder / "two.toml").write_text(NIGHT_2_BOARDS)
-    return folder / "one.toml", folder / "two.toml"
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory, boards) -> tuple[Path, Path]:
-    """A clean pair of nights, and a copy of the state as night 1 left it."""
-    feeds = tmp_path_factory.mktemp("reference")
-    assert _night(feeds, boards[0], CRAWL_TIME).returncode == 0
-    after_one = feeds.parent / f"{feeds.name}-state-1.sqlite3"
-    source, copy = sqlite3.connect(feeds / "state.sqlite3"), sqlite3.connect(after_one)
-    with closing(source), closing(copy):
-        source.backup(copy)
-    result = _night(feeds, boards[1], LATER)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return feeds, after_one
-
-
-def test_reference_second_night_has_new_unchanged_and_expired(reference):
-    night = reference[0] / "2026-11-26"
-    statuses = {p["status"] for p in _lines(night / "postings.jsonl")}
-    assert statuses == {"new", "unchanged"}
-    expired = _lines(night / "expired.jsonl")
-    assert expired and {e["id"] for e in expired} <= {
-        p["id"] for p in _lines(reference[0] / "2026-11-22" / "postings.jsonl")
-    }
-
-
-@pytest.mark.parametrize("crash", ["items:10", "staged", "published:3", "committed"])
-def test_killed_night_run_again_equals_a_clean_night(tmp_path, boards, reference, crash):
-    clean, state_after_one = reference
-    feeds = tmp_path / "feeds"
-    feeds.mkdir()
-    shutil.copy(state_after_one, feeds / "state.sqlite3")
-
-    killed = _night(feeds, boards[1], LATER, crash=crash)
-    assert killed.returncode == -9, killed.stderr[-2000:]
-    committed = crash == "committed"
-    assert (feeds / "2026-11-26" / "report.json").exists() == committed
-    assert _state_nights(feeds / "state.sqlite3")[-1] == (
-        "2026-11-26" if committed else "2026-11-22"
-    )
-
-    again = _night(feeds, boards[1], LATER)
-    assert again.returncode == 0, again.stderr[-3000:]
-    for name in FEEDS:
-        assert (feeds / "2026-11-26" / name).read_bytes() == (
-            clean / "2026-11-26" / name
-        ).read_bytes(), name
-    assert _state_rows(feeds / "state.sqlite3") == _state_rows(clean / "state.sqlite3")
-    assert not list(feeds.glob(".*.partial"))
 
 
 # --- scrapy crawl with the same pipelines and state, in the test process -----------------------

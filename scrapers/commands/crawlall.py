@@ -9,23 +9,35 @@ Incremental: each crawler serves posting details from the detail cache while the
 them unchanged (``scrapers/detail_cache.py``); ``--full`` (``JOBSIEVE_INCREMENTAL = False``)
 fetches every detail again. ``report.json`` counts the requests sent and the details served.
 
-This command only reads and checks its options; the night itself, step by step and crash-safe,
-is :class:`scrapers.night.run.Night`.
+``--offline`` nights replay the shipped world into their own folder (``JOBSIEVE_OFFLINE_FEEDS_DIR``,
+``feeds/offline``) with their own state and detail cache, so the world's fictional postings never
+reach the live state.
+
+Exit codes (``scrapers/night/status.py``): 0 complete, 3 degraded, 4 failed or could not start,
+2 usage error (or an earlier night refused), 75 another night is running in the feeds folder,
+130 / 143 interrupted by SIGINT / SIGTERM.
+
+This command only reads and checks its options; the night itself, step by step, one at a time
+and whole or nothing, is :class:`scrapers.night.run.Night`.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 from datetime import datetime
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES, Settings
 
 from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
 from scrapers.night.report import summary_lines
 from scrapers.night.run import Night
+from scrapers.night.status import EXIT_CODES, NightInterrupted, NightStopped
 from scrapers.settings_check import check_settings
 from scrapers.sources import load_sources
 from scrapers.spider import check_source_tables
@@ -36,17 +48,29 @@ class Command(ScrapyCommand):
     requires_project = True
 
     def syntax(self) -> str:
-        return "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD]"
+        return "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD [--rebuild]]"
 
     def short_desc(self) -> str:
         return "Run every enabled source and write tonight's feeds and report"
+
+    def long_desc(self) -> str:
+        return (
+            "Run every enabled source and write tonight's feeds and report. Exit codes: 0 "
+            "complete, 3 degraded (something not read in full), 4 failed (no source read in "
+            "full, nothing exported, or the night could not start), 2 usage error or an earlier "
+            "night refused, 75 another night is running in the feeds folder, 130 / 143 "
+            "interrupted by SIGINT / SIGTERM (nothing published)."
+        )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         parser.add_argument(
             "--offline",
             action="store_true",
-            help="replay the world shipped with jobsieve instead of the network",
+            help=(
+                "replay the world shipped with jobsieve instead of the network, in a feeds "
+                "folder of its own (JOBSIEVE_OFFLINE_FEEDS_DIR, feeds/offline)"
+            ),
         )
         parser.add_argument(
             "--full",
@@ -59,6 +83,16 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--night", default=None, help="date of the feeds folder (default: today, UTC)"
         )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help=(
+                "run a --night earlier than the last one the state remembers, on purpose: its "
+                "feeds are rebuilt against the state as it is now, the postings it sees take its "
+                "date as last seen, and the later nights are taken off the state's list of "
+                "nights, to be run again in order"
+            ),
+        )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -69,6 +103,7 @@ class Command(ScrapyCommand):
             if not Path(world).is_dir():
                 raise UsageError(f"--offline: no shipped world at {world}; run `scrapy buildworld`")
             settings.set("JOBSIEVE_WORLD", world, priority="cmdline")
+            offline_folders(settings)
         if opts.full:
             settings.set("JOBSIEVE_INCREMENTAL", False, priority="cmdline")
         try:
@@ -82,6 +117,10 @@ class Command(ScrapyCommand):
         except ValueError:
             message = f"--night {self.night!r} is not YYYY-MM-DD"
             raise UsageError(message, print_help=False) from None
+        self.rebuild = opts.rebuild
+        # --logfile feeds/crawlall.log works on a fresh clone: the log opens before the night.
+        if settings.get("LOG_FILE"):
+            Path(settings.get("LOG_FILE")).parent.mkdir(parents=True, exist_ok=True)
 
     def _sources(self, opts: argparse.Namespace) -> list[str]:
         assert self.settings is not None and self.crawler_process is not None
@@ -124,8 +163,36 @@ class Command(ScrapyCommand):
             state=state_location(settings.get("JOBSIEVE_STATE"), feeds_dir),
             expire_after=settings.getint("JOBSIEVE_EXPIRE_AFTER"),
             world=settings.get("JOBSIEVE_WORLD"),
+            rebuild=self.rebuild,
         )
-        outcome = Night(self.crawler_process, plan).run()
+        try:
+            outcome = Night(self.crawler_process, plan).run()
+        except (NightStopped, NightInterrupted) as stopped:
+            print(stopped, file=sys.stderr)
+            self.exitcode = stopped.exit_code
+            return
         print("\n".join(summary_lines(outcome.report)))
-        if outcome.failed:
-            self.exitcode = 1
+        if outcome.late_signal is not None:
+            name = signal.Signals(outcome.late_signal).name
+            print(
+                f"{name} came while the night was publishing: it was finished first",
+                file=sys.stderr,
+            )
+        self.exitcode = EXIT_CODES[outcome.status]
+
+
+# What an --offline night keeps to itself, unless set with -s on its command line.
+_OFFLINE_OWN = ("JOBSIEVE_FEEDS_DIR", "JOBSIEVE_STATE", "JOBSIEVE_CACHE_DIR")
+
+
+def offline_folders(settings: Settings) -> None:
+    """An --offline night's feeds, state and detail cache in ``JOBSIEVE_OFFLINE_FEEDS_DIR``, so
+    that the shipped world's fictional postings never meet a live night's: each is moved there
+    unless given with -s (tests and experiments point a night anywhere)."""
+    command_line = SETTINGS_PRIORITIES["cmdline"]
+    for name in _OFFLINE_OWN:
+        if (settings.getpriority(name) or 0) < command_line:
+            value = (
+                settings.get("JOBSIEVE_OFFLINE_FEEDS_DIR") if name == "JOBSIEVE_FEEDS_DIR" else None
+            )
+            settings.set(name, value, priority="cmdline")

@@ -7,11 +7,15 @@ tonight may expire (``scrapers/completeness.py``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import asyncio
+import logging
+from collections.abc import Awaitable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
+from twisted.internet.defer import Deferred
 
 from scrapers.completeness import Completeness
 from scrapers.night.settle import POSTING_BOARDS
@@ -28,6 +32,8 @@ if TYPE_CHECKING:
 CRAWL_STATE_PIPELINE = "pipelines.state.CrawlStatePipeline"
 NIGHT_STATE_PIPELINE = "pipelines.state.NightStatusPipeline"
 
+logger = logging.getLogger(__name__)
+
 
 def completeness(stats: Mapping[str, Mapping[str, Any]]) -> Completeness:
     """Which sources finished and which of their boards were not read completely, with why,
@@ -39,6 +45,9 @@ def completeness(stats: Mapping[str, Mapping[str, Any]]) -> Completeness:
 class Crawled:
     stats: dict[str, dict[str, Any]]  # each source's crawler stats
     failed: bool  # a crawler did not start or did not finish
+    # Sources whose crawler could not be created or started, with why (one line each): the
+    # night does not go on without them.
+    not_started: dict[str, str] = field(default_factory=dict)
 
     @property
     def complete(self) -> Completeness:
@@ -86,16 +95,58 @@ def crawler_settings(settings: BaseSettings, plan: NightPlan) -> None:
 
 
 def crawl_sources(process: CrawlerProcessBase, plan: NightPlan) -> Crawled:
-    """Run every source's crawler side by side until all have stopped."""
+    """Run every source's crawler side by side until all have stopped.
+
+    A crawler that cannot be created or started stops the others: the night will publish
+    nothing. SIGINT and SIGTERM are the night's to handle (``scrapers/night/interrupt.py``), not
+    Scrapy's."""
     crawler_settings(process.settings, plan)
     crawlers: dict[str, Crawler] = {}
+    not_started: dict[str, str] = {}
     for name in plan.sources:
-        crawler = process.create_crawler(name)
-        crawlers[name] = crawler
-        process.crawl(crawler)
-    process.start()
+        try:
+            crawlers[name] = process.create_crawler(name)
+        except Exception as error:
+            _not_started(not_started, name, error)
+    if not_started:
+        return Crawled({}, True, not_started)
+    for name, crawler in crawlers.items():
+        _on_failure(process.crawl(crawler), name, not_started, process)
+    process.start(install_signal_handlers=False)
+    if not_started:
+        return Crawled({}, True, not_started)
     stats = {name: c.stats.get_stats() for name, c in crawlers.items()}
     failed = process.bootstrap_failed or any(
         s.get("finish_reason") != "finished" for s in stats.values()
     )
     return Crawled(stats, failed)
+
+
+def _on_failure(
+    crawl: Awaitable[None], name: str, not_started: dict[str, str], process: CrawlerProcessBase
+) -> None:
+    """When ``crawl`` ends with an error (its crawler could not start), note why and stop the
+    other crawlers. Taking the error here also keeps it out of asyncio's "Task exception was
+    never retrieved"."""
+
+    def failed(error: BaseException) -> None:
+        _not_started(not_started, name, error)
+        deferred_from_coro(process.stop())
+
+    def task_done(task: asyncio.Future[None]) -> None:
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            failed(error)
+
+    if isinstance(crawl, Deferred):
+        crawl.addErrback(lambda failure: failed(failure.value))
+    elif isinstance(crawl, asyncio.Future):
+        crawl.add_done_callback(task_done)
+
+
+def _not_started(not_started: dict[str, str], name: str, error: BaseException) -> None:
+    lines = str(error).strip().splitlines()
+    reason = lines[0] if lines else type(error).__name__
+    not_started[name] = reason
+    logger.error("%s could not start: %s", name, reason)
+    logger.debug("why %s could not start", name, exc_info=(type(error), error, error.__traceback__))

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-# Published in this order; report.json last, so its presence means the night is complete.
+# The night's feeds, beside its per-source files in sources/ and deadletter/.
 FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl", "deadletter.jsonl")
 REPORT = "report.json"
+# Suffixes of the folders a night works in beside its own: ``.<night><suffix>``.
+STAGING_SUFFIX = ".partial"
+REPLACED_SUFFIX = ".replaced"
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class NightPlan:
     state: str  # the state's location (scrapers.state.open_store)
     expire_after: int  # nights unseen before a posting expires
     world: str | None  # the recorded world replayed, None for a live crawl
+    rebuild: bool = False  # run a night earlier than the state's last, on purpose
 
     @property
     def out(self) -> Path:
@@ -29,7 +33,12 @@ class NightPlan:
     @property
     def staging(self) -> Path:
         """Where tonight's files are written until the night completes."""
-        return self.feeds_dir / f".{self.night}.partial"
+        return self.feeds_dir / f".{self.night}{STAGING_SUFFIX}"
+
+    @property
+    def replaced(self) -> Path:
+        """Where an earlier run of tonight's folder waits while tonight's takes its place."""
+        return self.feeds_dir / f".{self.night}{REPLACED_SUFFIX}"
 
     def staged_items(self, source: str) -> Path:
         """The file a source's crawler exports its items to."""

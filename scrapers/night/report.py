@@ -123,7 +123,10 @@ def build_report(
     postings: dict[str, dict[str, Any]] | None = None,
     night_counts: dict[str, int] | None = None,
     state: str | None = None,
+    status: str | None = None,
 ) -> dict[str, Any]:
+    """The report; ``status`` is the night's (``scrapers/night/status.py``), first after its
+    date so a reader sees it before any figure."""
     per_source = {name: source_report(name, stats) for name, stats in sorted(sources.items())}
     for name, figures in (postings or {}).items():
         if name in per_source:
@@ -134,6 +137,7 @@ def build_report(
             dropped[reason] = dropped.get(reason, 0) + count
     return {
         "night": night,
+        **({"status": status} if status is not None else {}),
         "started_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "finished_at": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "duration_seconds": round((finished - started).total_seconds(), 3),
@@ -158,8 +162,9 @@ def build_report(
 
 
 def summary_lines(report: dict[str, Any]) -> Iterable[str]:
+    status = f" {report['status']}" if report.get("status") else ""
     yield (
-        f"jobsieve night {report['night']}: {report['items']} postings from "
+        f"jobsieve night {report['night']}{status}: {report['items']} postings from "
         f"{len(report['sources'])} source(s) in {report['duration_seconds']:.1f}s"
         + (" (offline, recorded world)" if report["world"] else "")
     )

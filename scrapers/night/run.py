@@ -1,40 +1,52 @@
 """A night, step by step: crawl the sources, settle statuses and clusters over what they staged,
 stage the feeds, publish them, commit the state.
 
-Crash safety: the crawlers and the later steps write into ``feeds/.<night>.partial/``; the files
-are fsynced, then renamed into ``feeds/<night>/`` with ``report.json`` last (its presence says the
-night is complete), and only then is the state committed, in one transaction. A night killed at
-any point and run again exports every posting once and leaves the state as one clean run would.
+One night at a time: the night holds the feeds folder's lock (``night/lock.py``) throughout.
+
+Whole or nothing: the crawlers and the later steps write into ``feeds/.<night>.partial/``; the
+files are fsynced, then the folder is renamed into ``feeds/<night>/`` in one step, and only then
+is the state committed, in one transaction. A night killed at any point and run again exports
+every posting once and leaves the state as one clean run would. A night stopped on purpose
+(SIGINT, SIGTERM: ``night/interrupt.py``), or whose crawlers could not start, publishes and
+commits nothing and removes its staging.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import shutil
+import signal
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.signalmanager import SignalManager
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 
 from scrapers.night import signals
 from scrapers.night.crawl import crawl_sources
+from scrapers.night.interrupt import Interruption
+from scrapers.night.lock import NightLock
 from scrapers.night.plan import REPORT, NightPlan
-from scrapers.night.publish import publish
+from scrapers.night.publish import clear_leftovers, discard_replaced, publish
 from scrapers.night.settle import settle
 from scrapers.night.stage import stage_feeds
+from scrapers.night.status import NightNotStarted, NightRefused
 from scrapers.state import open_store
 
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerProcessBase
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass
 class NightOutcome:
     report: dict[str, Any]  # the night's report.json
-    failed: bool  # a crawler did not start or did not finish
+    status: str  # complete, degraded or failed (scrapers/night/status.py)
+    late_signal: int | None = None  # SIGINT/SIGTERM received while publishing: it finished first
 
 
 class Night:
@@ -51,30 +63,82 @@ class Night:
         ]
 
     def run(self) -> NightOutcome:
+        """The night, published and committed; raises :class:`NightStopped` or
+        :class:`NightInterrupted` (``night/status.py``) when it stops before publishing."""
         plan = self.plan
-        # A killed night's leftovers are never reused: tonight starts its staging afresh.
-        shutil.rmtree(plan.staging, ignore_errors=True)
+        with NightLock(plan.feeds_dir, plan.night), Interruption(plan.night, self._stop_crawl) as i:
+            for line in clear_leftovers(plan.feeds_dir):
+                logger.info(line)
+            self._check_order()
+            try:
+                return self._run(i)
+            finally:
+                # Published, the staging is gone; stopped, nothing of it is kept.
+                shutil.rmtree(plan.staging, ignore_errors=True)
+
+    def _run(self, interruption: Interruption) -> NightOutcome:
+        plan = self.plan
         started = datetime.now(UTC)
-        crawled = crawl_sources(self.process, plan)
+        with interruption.crawling():
+            crawled = crawl_sources(self.process, plan)
+        if crawled.not_started:
+            raise NightNotStarted(plan.night, crawled.not_started)
         self._finished("crawl")
+        complete = crawled.complete
         store = open_store(plan.state)
         try:
-            result, staged = settle(store, plan, crawled.complete)
+            result, staged = settle(store, plan, complete)
             self._finished("settle")
-            stage_feeds(plan, result, staged, crawled.stats, started)
+            stage_feeds(plan, result, staged, crawled.stats, started, complete)
             self._finished("stage")
-            publish(plan, self._published)
+            interruption.publishing()
+            publish(plan)
             self._finished("publish")
-            store.commit_night(plan.night, result.rows)
+            store.commit_night(plan.night, result.rows, forget_later=plan.rebuild)
             self._finished("commit")
         finally:
             store.close()
-        shutil.rmtree(plan.staging, ignore_errors=True)
+        discard_replaced(plan)
         report = json.loads((plan.out / REPORT).read_text(encoding="utf-8"))
-        return NightOutcome(report, crawled.failed)
+        late = interruption.signum if interruption.late else None
+        return NightOutcome(report, report["status"], late)
+
+    def _check_order(self) -> None:
+        """Refuse a night earlier than the state's last: its statuses would be counted against
+        later nights and its sightings would move postings' last_seen back."""
+        plan = self.plan
+        store = open_store(plan.state)
+        try:
+            nights = store.nights()
+        finally:
+            store.close()
+        if nights and plan.night < nights[-1] and not plan.rebuild:
+            raise NightRefused(
+                f"night {plan.night} is earlier than {nights[-1]}, the last night the state "
+                f"{plan.state} remembers: not run (--rebuild runs it on purpose; see "
+                "`scrapy crawlall -h`)"
+            )
+
+    def _stop_crawl(self, signum: int) -> None:
+        """From the signal handler: Scrapy's graceful stop of every crawler, in the reactor."""
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self._stop_crawlers, signal.Signals(signum).name)
+
+    def _stop_crawlers(self, signal_name: str | None = None) -> None:
+        from twisted.internet import reactor
+
+        if signal_name:
+            logger.info(
+                "%s: stopping the crawlers, nothing of night %s is published (again to stop at "
+                "once)",
+                signal_name,
+                self.plan.night,
+            )
+        deferred_from_coro(self.process.stop())
+        # A crawler still starting is not stopped by this call: ask again until all have ended
+        # (the reactor stops then, and drops the call).
+        reactor.callLater(1, self._stop_crawlers)
 
     def _finished(self, step: str) -> None:
         self.signals.send_catch_log(signals.step_finished, step=step)
-
-    def _published(self, path: Path, number: int) -> None:
-        self.signals.send_catch_log(signals.file_published, path=path, number=number)

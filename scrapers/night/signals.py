@@ -9,8 +9,6 @@ the night's process, between its steps; what one raises is logged and the night 
 
 from __future__ import annotations
 
-# Sent after each step, with ``step``: "crawl", "settle", "stage", "publish" or "commit".
+# Sent after each step, with ``step``: "crawl", "settle", "stage", "publish" (the night's folder
+# is in place, in one rename) or "commit" (the state remembers the night).
 step_finished = object()
-# Sent after each staged file is renamed into the night's folder, with ``path`` (relative to
-# it) and ``number`` (1 for the first; report.json is the last).
-file_published = object()

@@ -10,10 +10,12 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from typing import Any
 
+from scrapers.completeness import Completeness
 from scrapers.night.files import durable, read_jsonl, write_jsonl, write_text
 from scrapers.night.plan import FEEDS, REPORT, NightPlan
 from scrapers.night.report import PostingFigures, build_report
 from scrapers.night.settle import StagedItems
+from scrapers.night.status import night_status
 from scrapers.state.results import NightResult
 
 
@@ -23,8 +25,10 @@ def stage_feeds(
     staged: StagedItems,
     stats: dict[str, dict[str, Any]],
     started: datetime,
+    complete: Completeness,
 ) -> None:
-    """Every feed of the night, then ``report.json`` from the crawlers' ``stats``."""
+    """Every feed of the night, then ``report.json`` from the crawlers' ``stats``, with the
+    night's status (``complete``: what was read in full)."""
     staging = plan.staging
     figures = stage_postings(plan, result, staged)
     write_jsonl(staging / "expired.jsonl", result.expired)
@@ -48,6 +52,7 @@ def stage_feeds(
             "duplicates": sum(result.duplicates.values()),
         },
         state=plan.state,
+        status=night_status(complete, exported=len(result.order)),
     )
     write_text(staging / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 

@@ -64,9 +64,15 @@ class StateStore(Protocol):
         ...
 
     def commit_night(
-        self, night: str, postings: Iterable[PostingState], complete: bool = True
+        self,
+        night: str,
+        postings: Iterable[PostingState],
+        complete: bool = True,
+        forget_later: bool = False,
     ) -> None:
-        """Write postings (upsert) and, for a ``complete`` night, mark it done: all or nothing."""
+        """Write postings (upsert) and, for a ``complete`` night, mark it done: all or nothing.
+        ``forget_later`` (a deliberate rebuild of an earlier night) also takes the nights after
+        ``night`` off the list of nights done, so that they may be run again, in order."""
         ...
 
     def nights(self) -> list[str]: ...

@@ -67,8 +67,11 @@ class SQLiteStore:
             # FULL: a committed night survives a power cut, not only a killed process.
             self.db.execute("PRAGMA synchronous=FULL")
             self._check_version()
-            self.db.executescript(_SCHEMA)
-            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            # Tables and version in one transaction: a process opening the file meanwhile sees
+            # neither or both, never tables of "version 0".
+            self.db.executescript(
+                f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;"
+            )
         except sqlite3.DatabaseError as error:
             raise ValueError(f"state {path} is not a usable SQLite database: {error}") from error
 
@@ -158,7 +161,11 @@ class SQLiteStore:
         )
 
     def commit_night(
-        self, night: str, postings: Iterable[PostingState], complete: bool = True
+        self,
+        night: str,
+        postings: Iterable[PostingState],
+        complete: bool = True,
+        forget_later: bool = False,
     ) -> None:
         marks = ",".join("?" * len(_COLUMNS))
         self.db.execute("BEGIN IMMEDIATE")
@@ -178,6 +185,8 @@ class SQLiteStore:
                     "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     (night,),
                 )
+            if forget_later:
+                self.db.execute("DELETE FROM nights WHERE night > ?", (night,))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
