@@ -59,6 +59,8 @@ class SourceCompleteness:
     incomplete: dict[str, list[str]] = field(default_factory=dict)
     held: dict[str, list[str]] = field(default_factory=dict)
     held_counts: dict[str, int] = field(default_factory=dict)
+    # Boards read completely (a finished crawl's boards counted and not incomplete).
+    read: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -80,6 +82,7 @@ class SourceCompleteness:
             incomplete=dict(sorted(incomplete.items())),
             held={board: list(why) for board, why in sorted((stats.get(HELD) or {}).items())},
             held_counts={b: c["held"] for b, c in counters.items() if c.get("held")},
+            read=tuple(b for b in counters if finished and b not in incomplete),
         )
 
 
@@ -107,6 +110,11 @@ class Completeness:
     @property
     def complete_sources(self) -> list[str]:
         return [name for name, source in self.sources.items() if source.complete]
+
+    @property
+    def boards_read(self) -> int:
+        """How many boards were read completely tonight, over every source."""
+        return sum(len(source.read) for source in self.sources.values())
 
     @property
     def incomplete_boards(self) -> dict[str, dict[str, list[str]]]:

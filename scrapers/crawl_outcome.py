@@ -4,8 +4,10 @@
 1   Scrapy's own: the crawl failed to start for an unforeseen reason (a traceback says which)
 2   a usage error: an unknown spider, argument, setting or sources-file key, or a value that
     cannot be right; one line says which, and nothing was crawled
-3   every board the crawl tried failed (``jobsieve/source/<spider>/<board>/error``) and no item
-    was scraped
+4   every board the crawl tried failed (``jobsieve/source/<spider>/<board>/error``) and no item
+    was scraped: the crawl failed, as a ``crawlall`` night with nothing read in full does
+
+The numbers are ``crawlall``'s (``scrapers/night/status.py``), so a script reads both alike.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-EXIT_USAGE = 2
-EXIT_EVERY_BOARD_FAILED = 3
+from scrapers.night.status import EXIT_FAILED, EXIT_USAGE
+
+__all__ = ["EXIT_EVERY_BOARD_FAILED", "EXIT_USAGE", "board_errors", "every_board_failed"]
+
+EXIT_EVERY_BOARD_FAILED = EXIT_FAILED
 
 
 def board_errors(spider: str, stats: Mapping[str, Any]) -> tuple[set[str], set[str]]:

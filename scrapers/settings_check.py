@@ -129,6 +129,7 @@ SETTINGS: dict[str, SettingKind] = {
         _optional(clock.parse_crawl_time), f"{clock.EXPECTED}, or unset (the real time)"
     ),
     "JOBSIEVE_FEEDS_DIR": PATH,
+    "JOBSIEVE_OFFLINE_FEEDS_DIR": PATH,
     "JOBSIEVE_LANGDETECT_SEED": SettingKind(_whole_number(0), "a whole number, 0 or more"),
     "JOBSIEVE_REPEATED_BLOCK_MIN_POSTINGS": SettingKind(
         _whole_number(0), "a whole number of postings, 0 or more (0 = off)"

@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 import scrapy
 from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -91,6 +93,16 @@ def failure_reason(failure: Failure) -> str:
     if failure.check(UnreadableResponse):
         return f"{failure.value.error} ({where})"
     return f"{failure.type.__name__}: {failure.getErrorMessage()} ({where})"
+
+
+def check_spider_builds(spidercls: type[scrapy.Spider], settings: Any, **arguments: Any) -> None:
+    """Build the spider as a crawl will, on a crawler that never runs: what its arguments, options
+    or table in the sources file get wrong raises ValueError here, before anything is crawled."""
+    logging.disable(logging.WARNING)  # what it would warn of, the crawl warns of again
+    try:
+        spidercls.from_crawler(Crawler(spidercls, settings), **arguments)
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def check_source_tables(

@@ -296,24 +296,51 @@ def test_two_nights_at_once_the_second_is_refused(after_night_1, boards, referen
 
 
 def test_a_night_that_cannot_start_leaves_the_published_night_untouched(after_night_2, boards):
+    """A crawler that cannot start once the night has begun (a configured extension that does not
+    import: nothing a check before the night sees) leaves everything as it was."""
     feeds = after_night_2
     before, state_before = _files(feeds / SECOND), _state_rows(feeds / "state.sqlite3")
-    failed = run_scrapy(
-        *("crawlall", "-s", f"JOBSIEVE_WORLD={feeds.parent / 'no-world'}"),
-        *("-s", f"JOBSIEVE_SOURCES={boards[1]}", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}"),
-        *("-s", f"JOBSIEVE_CRAWL_TIME={LATER}"),
-    )
+    failed = _night(feeds, boards[1], LATER, "-s", 'EXTENSIONS={"nowhere.Extension": 500}')
     assert failed.returncode == EXIT_FAILED, failed.stderr[-3000:]
-    assert failed.stderr.strip().splitlines()[-1] == (
-        f"jobsieve night {SECOND} could not start (greenhouse, teal: JOBSIEVE_WORLD="
-        f"'{feeds.parent / 'no-world'}' is not a directory): nothing published, the state "
-        "unchanged"
+    last = failed.stderr.strip().splitlines()[-1]
+    assert last == (
+        f"jobsieve night {SECOND} could not start (greenhouse, teal: No module named 'nowhere'): "
+        "nothing published, the state unchanged"
     )
     assert "Traceback" not in failed.stderr and failed.stdout == ""
     assert _files(feeds / SECOND) == before
     assert _state_rows(feeds / "state.sqlite3") == state_before
     assert _state_nights(feeds / "state.sqlite3") == [FIRST, SECOND]
     assert not list(feeds.glob(".*.partial"))
+
+
+def test_a_spider_that_cannot_be_built_is_refused_before_the_night(after_night_2, boards):
+    """Welcome to the Jungle given half of its Algolia credentials: the spider refuses to be
+    built, and crawlall says so before the night, in one line."""
+    feeds = after_night_2
+    before = _files(feeds / SECOND)
+    sources = feeds.parent / "with-wttj.toml"
+    sources.write_text(boards[1].read_text() + '[welcometothejungle]\nboards = ["back-market"]\n')
+    refused = _night(feeds, sources, LATER, "-s", "WTTJ_ALGOLIA_APP_ID=abcdefgh")
+    assert refused.returncode == EXIT_USAGE, refused.stderr[-3000:]
+    assert (
+        "welcometothejungle: give both the Algolia application id and key, or none"
+        in refused.stderr.strip().splitlines()[-1]
+    )
+    assert "Traceback" not in refused.stderr and _files(feeds / SECOND) == before
+
+
+def test_a_night_over_a_missing_world_is_refused_before_it_starts(after_night_2, boards):
+    feeds = after_night_2
+    before, state_before = _files(feeds / SECOND), _state_rows(feeds / "state.sqlite3")
+    refused = run_scrapy(
+        *("crawlall", "-s", f"JOBSIEVE_WORLD={feeds.parent / 'no-world'}"),
+        *("-s", f"JOBSIEVE_SOURCES={boards[1]}", "-s", f"JOBSIEVE_FEEDS_DIR={feeds}"),
+        *("-s", f"JOBSIEVE_CRAWL_TIME={LATER}"),
+    )
+    assert refused.returncode == EXIT_USAGE, refused.stderr[-3000:]
+    assert "JOBSIEVE_WORLD=" in refused.stderr and "Traceback" not in refused.stderr
+    assert (_files(feeds / SECOND), _state_rows(feeds / "state.sqlite3")) == (before, state_before)
 
 
 def test_an_earlier_night_is_refused(after_night_2, boards):
@@ -346,33 +373,48 @@ def test_rebuild_reruns_an_earlier_night_and_forgets_the_later_ones(after_night_
 # --- a night's status and exit code -------------------------------------------------------------
 
 
-def _stats(*, finished: bool = True, errors: tuple[str, ...] = ()) -> dict[str, object]:
-    """A source's crawler stats: finished or not, and a board error per name in ``errors``."""
+def _stats(
+    name: str, *, finished: bool = True, read: tuple[str, ...] = ("good",), errors=()
+) -> dict[str, object]:
+    """A source's crawler stats: finished or not, boards read (postings counted) and a board error
+    per name in ``errors``."""
     stats: dict[str, object] = {"finish_reason": "finished" if finished else "shutdown"}
-    stats |= {f"jobsieve/source/greenhouse/{board}/error": 1 for board in errors}
+    stats |= {f"jobsieve/source/{name}/{board}/postings": 3 for board in read}
+    stats |= {f"jobsieve/source/{name}/{board}/error": 1 for board in errors}
     return stats
 
 
 @pytest.mark.parametrize(
     ("stats", "exported", "status", "lines"),
     [
-        ({"greenhouse": _stats(), "teal": _stats()}, 40, "complete", []),
+        ({"greenhouse": _stats("greenhouse"), "teal": _stats("teal")}, 40, "complete", []),
         (
-            {"greenhouse": _stats(errors=("acme",)), "teal": _stats()},
+            {"greenhouse": _stats("greenhouse", errors=("acme",)), "teal": _stats("teal")},
             40,
             "degraded",
             ["greenhouse/acme: 1 error(s)"],
         ),
         (
-            {"greenhouse": _stats(finished=False), "teal": _stats(finished=False)},
+            {
+                "greenhouse": _stats("greenhouse", finished=False),
+                "teal": _stats("teal", finished=False),
+            },
             40,
-            "failed",  # no source read in full
+            "failed",  # no board read in full
             [
                 "greenhouse: the crawl did not finish (shutdown)",
                 "teal: the crawl did not finish (shutdown)",
             ],
         ),
-        ({"greenhouse": _stats(), "teal": _stats()}, 0, "failed", []),  # nothing exported
+        # nothing exported
+        ({"greenhouse": _stats("greenhouse"), "teal": _stats("teal")}, 0, "failed", []),
+        # every board that was read failed, though the crawls finished
+        (
+            {"greenhouse": _stats("greenhouse", read=(), errors=("acme",))},
+            40,
+            "failed",
+            ["greenhouse/acme: 1 error(s)"],
+        ),
     ],
 )
 def test_night_status(stats, exported, status, lines):

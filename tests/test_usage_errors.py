@@ -132,7 +132,7 @@ def fault_world(tmp_path_factory) -> Path:
     return world_with(root, *greenhouse_faults.recordings())
 
 
-def test_a_crawl_whose_every_board_failed_exits_3(fault_world):
+def test_a_crawl_whose_every_board_failed_exits_4(fault_world):
     result = run_scrapy(
         "crawl", "greenhouse", "-a", "boards=missing,broken",
         "-s", f"JOBSIEVE_WORLD={fault_world}", "-s", f"JOBSIEVE_CRAWL_TIME={CRAWL_TIME}",

@@ -21,6 +21,7 @@ from scrapy.exceptions import UsageError
 
 from scrapers.crawl_outcome import EXIT_EVERY_BOARD_FAILED, board_errors, every_board_failed
 from scrapers.settings_check import check_settings
+from scrapers.spider import check_spider_builds
 
 logger = logging.getLogger(__name__)
 
@@ -67,13 +68,10 @@ class Command(ScrapyCrawlCommand):
         """Build the spider as the crawl will, on a crawler that never runs: a ValueError there
         (an argument, an option, the sources file) is the user's input, said in one line."""
         assert self.settings is not None
-        logging.disable(logging.WARNING)  # what it would warn of, the crawl warns of again
         try:
-            spidercls.from_crawler(Crawler(spidercls, self.settings), **arguments)
+            check_spider_builds(spidercls, self.settings, **arguments)
         except ValueError as error:
             raise UsageError(str(error), print_help=False) from None
-        finally:
-            logging.disable(logging.NOTSET)
 
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
         self.crawler = super()._create_crawler(spidercls)

@@ -40,7 +40,7 @@ from scrapers.night.run import Night
 from scrapers.night.status import EXIT_CODES, NightInterrupted, NightStopped
 from scrapers.settings_check import check_settings
 from scrapers.sources import load_sources
-from scrapers.spider import check_source_tables
+from scrapers.spider import check_source_tables, check_spider_builds
 from scrapers.state import state_location
 
 
@@ -149,6 +149,13 @@ class Command(ScrapyCommand):
             names = wanted
         if not names:
             raise UsageError("no enabled source to crawl", print_help=False)
+        # Each spider built as its crawl will build it: what cannot be right is said now, in one
+        # line, not found once the night has started.
+        for name in names:
+            try:
+                check_spider_builds(self.crawler_process.spider_loader.load(name), self.settings)
+            except ValueError as error:
+                raise UsageError(str(error), print_help=False) from None
         return sorted(names)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

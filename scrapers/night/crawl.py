@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from twisted.internet.defer import Deferred
 
@@ -97,9 +96,9 @@ def crawler_settings(settings: BaseSettings, plan: NightPlan) -> None:
 def crawl_sources(process: CrawlerProcessBase, plan: NightPlan) -> Crawled:
     """Run every source's crawler side by side until all have stopped.
 
-    A crawler that cannot be created or started stops the others: the night will publish
-    nothing. SIGINT and SIGTERM are the night's to handle (``scrapers/night/interrupt.py``), not
-    Scrapy's."""
+    A crawler that cannot be created or started means the night will publish nothing (the
+    others run to their end). SIGINT and SIGTERM are the night's to handle
+    (``scrapers/night/interrupt.py``), not Scrapy's."""
     crawler_settings(process.settings, plan)
     crawlers: dict[str, Crawler] = {}
     not_started: dict[str, str] = {}
@@ -111,7 +110,7 @@ def crawl_sources(process: CrawlerProcessBase, plan: NightPlan) -> Crawled:
     if not_started:
         return Crawled({}, True, not_started)
     for name, crawler in crawlers.items():
-        _on_failure(process.crawl(crawler), name, not_started, process)
+        _on_failure(process.crawl(crawler), name, not_started)
     process.start(install_signal_handlers=False)
     if not_started:
         return Crawled({}, True, not_started)
@@ -122,16 +121,14 @@ def crawl_sources(process: CrawlerProcessBase, plan: NightPlan) -> Crawled:
     return Crawled(stats, failed)
 
 
-def _on_failure(
-    crawl: Awaitable[None], name: str, not_started: dict[str, str], process: CrawlerProcessBase
-) -> None:
-    """When ``crawl`` ends with an error (its crawler could not start), note why and stop the
-    other crawlers. Taking the error here also keeps it out of asyncio's "Task exception was
-    never retrieved"."""
+def _on_failure(crawl: Awaitable[None], name: str, not_started: dict[str, str]) -> None:
+    """When ``crawl`` ends with an error (its crawler could not start), note why; the night
+    publishes nothing. The other crawlers run to their end: stopping a crawler while it is still
+    starting can leave Scrapy waiting on it for ever. Taking the error here also keeps it out of
+    asyncio's "Task exception was never retrieved"."""
 
     def failed(error: BaseException) -> None:
         _not_started(not_started, name, error)
-        deferred_from_coro(process.stop())
 
     def task_done(task: asyncio.Future[None]) -> None:
         error = None if task.cancelled() else task.exception()

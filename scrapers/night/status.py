@@ -6,7 +6,7 @@ A night that ran to the end has a status, written at the top of its ``report.jso
 ``complete``  every source was read in full: a posting gone from it has really gone
 ``degraded``  something was not read in full (:func:`incomplete` names it): its postings are
               kept live, the rest of the night is good
-``failed``    no source was read in full, or nothing was exported: the night says nothing
+``failed``    no board was read in full, or nothing was exported: the night says nothing
 ============  ==============================================================================
 
 A night that stops before publishing (:class:`NightStopped`, :class:`NightInterrupted`) leaves
@@ -46,7 +46,7 @@ def incomplete(completeness: Completeness) -> list[str]:
 def night_status(completeness: Completeness, exported: int) -> str:
     """``complete``, ``degraded`` or ``failed`` for a night whose crawl read what
     ``completeness`` says and exported ``exported`` postings."""
-    if exported == 0 or not completeness.complete_sources:
+    if exported == 0 or not completeness.boards_read:
         return FAILED
     return DEGRADED if incomplete(completeness) else COMPLETE
 
