@@ -14,7 +14,7 @@ from scrapers.completeness import Completeness
 from scrapers.night.files import durable, read_jsonl, write_jsonl, write_text
 from scrapers.night.plan import FEEDS, REPORT, NightPlan
 from scrapers.night.report import PostingFigures, build_report
-from scrapers.night.settle import StagedItems
+from scrapers.night.settle import POSTING_BOARDS, StagedItems
 from scrapers.night.status import night_status
 from scrapers.state.results import NightResult
 
@@ -106,4 +106,6 @@ def stage_postings(
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(settled / f"{name}.jsonl", target)
     shutil.rmtree(settled)
+    # Settled into the state; the boards are no feed of their own (the item contract has none).
+    shutil.rmtree(staging / POSTING_BOARDS, ignore_errors=True)
     return figures.figures()
