@@ -4,8 +4,9 @@
 1   Scrapy's own: the crawl failed to start for an unforeseen reason (a traceback says which)
 2   a usage error: an unknown spider, argument, setting or sources-file key, or a value that
     cannot be right; one line says which, and nothing was crawled
-4   every board the crawl tried failed (``jobsieve/source/<spider>/<board>/error``) and no item
-    was scraped: the crawl failed, as a ``crawlall`` night with nothing read in full does
+4   every board the crawl tried failed (``jobsieve/source/<spider>/<board>/error``, or
+    ``…/blocked``) and no item was scraped: the crawl failed, as a ``crawlall`` night with nothing
+    read in full does
 
 The numbers are ``crawlall``'s (``scrapers/night/status.py``), so a script reads both alike.
 """
@@ -31,7 +32,8 @@ def board_errors(spider: str, stats: Mapping[str, Any]) -> tuple[set[str], set[s
         if key.startswith(prefix):
             board, _, what = key.removeprefix(prefix).rpartition("/")
             boards.add(board)
-            if what == "error" and value:
+            # A board's list behind a bot wall is as lost as one that failed.
+            if what in ("error", "blocked") and value:
                 failed.add(board)
     return boards, failed
 

@@ -25,6 +25,12 @@ AUTOTHROTTLE_MAX_DELAY = 60
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
+# Job data is lists and pages, not media: an answer over 32 MiB is refused (counted
+# jobsieve/too_large), and so is a compressed answer that inflates past it (a decompression bomb:
+# jobsieve/decompression_bomb), instead of Scrapy's 1 GiB. A source whose single list answer is
+# legitimately larger raises its own in the spider's custom_settings (docs/sources.md).
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 
 # Every pipeline is synchronous, so a response's items gain nothing from being processed side by
 # side; Scrapy would start CONCURRENT_ITEMS (default 100) asyncio tasks per response for it, which
@@ -40,6 +46,13 @@ LOGSTATS_INTERVAL = 30.0
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's, with each request that waits for a host's robots.txt checked against it
+    # (scrapers/politeness.py: in Scrapy 2.19 only the first waiter is).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scrapers.politeness.RobotsTxtMiddleware": 100,
+    # Scrapy's retry, obeying Retry-After on 429 and 503 for the whole site.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapers.politeness.RetryAfterMiddleware": 550,
     # Right after decompression (590): a text answer not valid in its declared charset is read by
     # detection or replacement characters, counted, instead of failing its board.
     "scrapers.decoding.BodyDecodingMiddleware": 580,
@@ -126,6 +139,9 @@ JOBSIEVE_INCREMENTAL = True
 JOBSIEVE_REVISIT_DAYS = 30
 # Where the detail cache lives (one SQLite file per spider); unset = cache/ in JOBSIEVE_FEEDS_DIR.
 JOBSIEVE_CACHE_DIR = None
+# The longest Retry-After (seconds) a crawl waits for; an answer asking for longer is not retried
+# and its request fails, saying so.
+JOBSIEVE_RETRY_AFTER_MAX = 300
 # Classes told of each step of a `crawlall` night as it finishes (scrapers/night/signals.py),
 # built with from_night(night): monitoring, for one.
 JOBSIEVE_NIGHT_OBSERVERS = []

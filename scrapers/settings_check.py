@@ -144,6 +144,9 @@ SETTINGS: dict[str, SettingKind] = {
         _whole_number(0), "a whole number of nights, 0 or more (0 = never revisit)"
     ),
     "JOBSIEVE_CACHE_DIR": OPTIONAL_PATH,
+    "JOBSIEVE_RETRY_AFTER_MAX": SettingKind(
+        _whole_number(0), "a whole number of seconds, 0 or more (0 = never wait)"
+    ),
     "JOBSIEVE_NIGHT_OBSERVERS": SettingKind(
         _import_paths, "a list of importable classes (package.module.Class)"
     ),

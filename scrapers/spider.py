@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, ResponseDataLossError
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -50,7 +51,9 @@ from scrapers.dedup.ids import posting_id
 from scrapers.extractors.base import EntryLog, Extracted, FailedPosting, without_surrogates
 from scrapers.items import JobPosting
 from scrapers.options import SpiderOption
+from scrapers.politeness import CAP_SETTING, OVER_CAP_META
 from scrapers.posting_boards import posting_held
+from scrapers.received import challenge, describe_body
 from scrapers.registry import Source
 from scrapers.revisit import MARKER_META, card_marker
 from scrapers.settings_check import check_settings
@@ -68,6 +71,8 @@ TICKET_META = "jobsieve_ticket"
 POSTING_META = "jobsieve_posting"
 # Answers that say a posting's own page is gone: an answer, not a lost request.
 GONE = (404, 410)
+# DOWNLOAD_MAXSIZE of a source whose list answers with the whole board, descriptions included.
+WHOLE_BOARD_MAXSIZE = 128 * 1024 * 1024
 # Spider arguments Scrapyd adds to the jobs it starts (the job id; the project version when the
 # schedule asked for one): kept as attributes, as scrapy.Spider keeps any argument.
 SCRAPYD_ARGUMENTS = frozenset({"_job", "_version"})
@@ -84,15 +89,87 @@ def _naming(name: str, error: ValueError) -> str:
 
 
 def failure_reason(failure: Failure) -> str:
+    """One line: what went wrong, where, and what the server sent back, if anything."""
     request = failure.request
     context = request.meta.get(CONTEXT_META)
     where = f"{request.url}, {context}" if context else request.url
     if failure.check(HttpError):
         response: Response = failure.value.response
-        return f"HTTP {response.status} from {where}"
+        said = f"HTTP {response.status} from {where} ({_body_of(response)})"
+        over_cap = request.meta.get(OVER_CAP_META)
+        if over_cap is not None:
+            said += (
+                f"; it asked to wait {over_cap:.0f} s (Retry-After), over "
+                f"{CAP_SETTING}: not retried"
+            )
+        return said
     if failure.check(UnreadableResponse):
-        return f"{failure.value.error} ({where})"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()} ({where})"
+        response = failure.value.response
+        received = f"received HTTP {response.status}, {_body_of(response)}"
+        return f"{failure.value.error} ({where}; {received})"
+    refused = refused_as(failure)
+    if refused == TOO_LARGE:
+        return f"answer over DOWNLOAD_MAXSIZE, not read: {failure.getErrorMessage()} ({where})"
+    if refused == DECOMPRESSION_BOMB:
+        return f"decompression bomb refused: {failure.getErrorMessage()} ({where})"
+    return f"{failure.type.__name__}: {_exception_text(failure.value)} ({where})"
+
+
+def _body_of(response: Response) -> str:
+    content_type = response.headers.get("Content-Type")
+    return describe_body(content_type.decode("latin-1") if content_type else None, response.body)
+
+
+def _exception_text(error: BaseException) -> str:
+    """An exception's message; for one without (Scrapy's ResponseDataLossError has none), what
+    it means and what caused it, so the reason is never empty."""
+    text = " ".join(str(error).split())
+    if text:
+        return text
+    if isinstance(error, ResponseDataLossError):
+        text = "the connection closed before the whole body arrived"
+    else:
+        text = (type(error).__doc__ or "no message").strip().splitlines()[0]
+    cause = error.__cause__
+    # Twisted's ResponseFailed carries the failures that ended the response in ``reasons``.
+    reasons = getattr(cause, "reasons", None) or ([cause] if cause is not None else [])
+    said = [
+        " ".join((r.getErrorMessage() if isinstance(r, Failure) else str(r)).split())
+        for r in reasons
+    ]
+    said = [s for s in said if s and not s.startswith("[")]
+    return f"{text}: {'; '.join(said)}" if said else text
+
+
+# What a refused download is counted as (``jobsieve/<what>`` and ``…/<board>/<what>``).
+TOO_LARGE = "too_large"
+DECOMPRESSION_BOMB = "decompression_bomb"
+
+
+def refused_as(failure: Failure) -> str | None:
+    """TOO_LARGE for an answer Scrapy's download handler cut at DOWNLOAD_MAXSIZE,
+    DECOMPRESSION_BOMB for one that inflated past it, else None."""
+    error = failure.value
+    if isinstance(error, DownloadCancelledError) and "larger than download max size" in str(error):
+        return TOO_LARGE
+    if isinstance(error, IgnoreRequest) and type(error.__cause__).__name__ == (
+        "_DecompressionMaxSizeExceeded"
+    ):
+        return DECOMPRESSION_BOMB
+    return None
+
+
+def blocked_as(failure: Failure) -> str | None:
+    """Why a failed request's answer is a WAF or bot challenge (``scrapers.received``), or None."""
+    if not failure.check(HttpError):
+        return None
+    response: Response = failure.value.response
+    headers = {
+        name.decode("latin-1"): values[-1].decode("latin-1")
+        for name, values in response.headers.items()
+        if values
+    }
+    return challenge(response.status, headers)
 
 
 def check_spider_builds(spidercls: type[scrapy.Spider], settings: Any, **arguments: Any) -> None:
@@ -276,12 +353,15 @@ class JobSpider(scrapy.Spider):
         """A WAF or bot wall answered instead of the page: counted, never parsed as a posting.
         What the page held is lost tonight: the posting ``source_id`` is held, else the board is
         incomplete."""
+        self.count_blocked(board, url, reason)
+        self.posting_lost(board, source_id, f"blocked ({reason}): {url}")
+
+    def count_blocked(self, board: str, url: str, reason: str) -> None:
         self.crawler.stats.inc_value("jobsieve/blocked")
         self.board_count(board, "blocked")
         self.logger.warning(
             "Blocked (%s) on board %r of %s: %s; not parsed", reason, board, self.name, url
         )
-        self.posting_lost(board, source_id, f"blocked ({reason}): {url}")
 
     def _parse_boards(self, value: str) -> list[str]:
         boards = [b.strip() for b in value.split(",") if b.strip()]
@@ -350,14 +430,30 @@ class JobSpider(scrapy.Spider):
         )
 
     def request_failed(self, failure: Failure) -> Any:
-        """Every board request's errback: the request came back (failed); its role's errback
-        says what that means."""
+        """Every board request's errback: the request came back (failed); a block or a refused
+        download is counted, then its role's errback says what the failure means."""
         request = failure.request
         self._open_requests.pop(request.meta.get(TICKET_META), None)
+        board = request.cb_kwargs.get("board", "?")
+        block = blocked_as(failure)
+        if block is not None:
+            self.count_blocked(board, request.url, block)
+        refused = refused_as(failure)
+        if refused is not None:
+            self.crawler.stats.inc_value(f"jobsieve/{refused}")
+            self.board_count(board, refused)
         return getattr(self, request.meta.get(ERRBACK_META) or "board_failed")(failure)
 
-    def board_failed(self, failure: Failure) -> None:
-        self.board_error(failure.request.cb_kwargs.get("board", "?"), failure_reason(failure))
+    def board_failed(self, failure: Failure, what: str = "") -> None:
+        """A page of the board's list is lost: the board fails, or, behind a bot wall, it is
+        blocked (counted as such, not as an error) and incomplete."""
+        request = failure.request
+        board = request.cb_kwargs.get("board", "?")
+        reason = f"{what}: {failure_reason(failure)}" if what else failure_reason(failure)
+        if blocked_as(failure) is not None:
+            self.posting_lost(board, request.meta.get(POSTING_META), f"blocked: {reason}")
+            return
+        self.board_error(board, reason)
 
     def detail_request(
         self,

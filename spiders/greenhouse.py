@@ -24,7 +24,7 @@ from scrapers.items import JobPosting
 from scrapers.options import SpiderOption, flag
 from scrapers.registry import PostingKey, Source
 from scrapers.revisit import change_marker
-from scrapers.spider import JobSpider
+from scrapers.spider import WHOLE_BOARD_MAXSIZE, JobSpider
 
 
 class GreenhouseSpider(JobSpider):
@@ -43,6 +43,9 @@ class GreenhouseSpider(JobSpider):
             query="gh_jid",
         ),
     )
+    # The whole board in one answer, every description in it: a large employer's runs to tens of
+    # MB, over the 32 MiB a job answer may otherwise be.
+    custom_settings: ClassVar[dict[str, Any]] = {"DOWNLOAD_MAXSIZE": WHOLE_BOARD_MAXSIZE}
     board_pattern = BOARD_TOKEN
     board_hint = "a Greenhouse board token (letters, digits, - and _)"
     spider_options: ClassVar[dict[str, SpiderOption]] = {

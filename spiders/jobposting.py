@@ -260,7 +260,7 @@ class JobPostingSpider(JobSpider):
         nothing of it was read."""
         board = failure.request.cb_kwargs.get("board", "?")
         if failure.request.meta.get("jobposting_depth") == 0:
-            self.board_error(board, f"start page: {failure_reason(failure)}")
+            self.board_failed(failure, "start page")
             return
         self.board_skipped(board, [failure_reason(failure)])
         if not is_gone(failure):

@@ -21,13 +21,12 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapers.extractors.teal import job_id_from_url, listing_url, parse_job_page, parse_listing
 from scrapers.options import SpiderOption, whole_number, words
 from scrapers.registry import Source
-from scrapers.spider import JobSpider, failure_reason, is_gone
+from scrapers.spider import JobSpider, blocked_as, failure_reason, is_gone
 
 MAX_PAGES = 50
 DEFAULT_PAGES = 5
@@ -59,7 +58,6 @@ class TealSpider(JobSpider):
             listing_url(self.query, page),
             self.board,
             self.parse_listing,
-            errback=self.listing_failed,
             cb_kwargs={"page": page},
         )
 
@@ -85,24 +83,12 @@ class TealSpider(JobSpider):
             self.logger.warning("%s: %s; read the visible page", response.url, page.state_problem)
         yield from self.board_items(board, [page.posting])
 
-    def listing_failed(self, failure: Failure) -> None:
-        self._count_blocked(failure)
-        self.board_failed(failure)
-
     def job_failed(self, failure: Failure) -> None:
-        """A blocked, vanished or unreadable job page is one job skipped; the listing goes on.
-        A job the listing shows but whose page could not be read (not a 404 or 410) is held."""
+        """A blocked, vanished or unreadable job page is one job lost; the listing goes on. A job
+        the listing shows but whose page could not be read (not a 404 or 410) is held."""
         job = job_id_from_url(failure.request.url)
-        if self._count_blocked(failure, source_id=job):
-            return
         board = failure.request.cb_kwargs.get("board", "?")
-        self.board_skipped(board, [f"{failure.getErrorMessage()} ({failure.request.url})"])
+        if blocked_as(failure) is None:
+            self.board_skipped(board, [f"{failure.getErrorMessage()} ({failure.request.url})"])
         if not is_gone(failure):
             self.posting_lost(board, job, failure_reason(failure))
-
-    def _count_blocked(self, failure: Failure, *, source_id: str | None = None) -> bool:
-        if not (failure.check(HttpError) and failure.value.response.status == 403):
-            return False
-        board = failure.request.cb_kwargs.get("board", "?")
-        self.blocked(board, failure.request.url, "HTTP 403", source_id=source_id)
-        return True

@@ -210,7 +210,7 @@ def test_a_page_gone_is_a_counted_skip(faulty_crawl):
     assert (
         faulty_crawl.stats[f"jobsieve/source/jobposting/{host}/skipped"],
         GONE_PAGE in faulty_crawl.pages,
-        f"Board {host!r} of jobposting: skipped an entry: HTTP 410 from {GONE_PAGE}"
-        in faulty_crawl.crawl.log,
+        f"Board {host!r} of jobposting: skipped an entry: HTTP 410 from {GONE_PAGE} "
+        "(text/html, 4 bytes: 'Gone')" in faulty_crawl.crawl.log,
         [url for url in faulty_crawl.urls if url == GONE_PAGE],
     ) == (1, True, True, [])

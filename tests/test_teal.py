@@ -396,7 +396,9 @@ def test_one_listing_page_and_its_jobs_are_all_that_is_fetched(faulty, teal_jobs
 
 
 @pytest_twisted.ensureDeferred
-async def test_a_blocked_listing_is_a_counted_board_error(tmp_path):
+async def test_a_blocked_listing_is_counted_blocked_not_an_error_and_leaves_the_board_incomplete(
+    tmp_path,
+):
     world = world_with(
         tmp_path / "world", Recording("GET", listing_url("blocked"), 403, HTML, FORBIDDEN)
     )
@@ -405,5 +407,7 @@ async def test_a_blocked_listing_is_a_counted_board_error(tmp_path):
     assert (
         done.items,
         counters.get("jobsieve/blocked"),
+        counters.get("jobsieve/source/teal/blocked/blocked"),
         counters.get("jobsieve/source/teal/blocked/error"),
-    ) == ([], 1, 1)
+        counters.get("jobsieve/source/teal/blocked/incomplete"),
+    ) == ([], 1, 1, None, 1)
