@@ -316,6 +316,18 @@ def test_a_bomb_built_that_way_is_valid_gzip_of_its_size():
     assert gzip.decompress(bomb_bytes(64 * MIB)) == bytes(64 * MIB)
 
 
+def test_slow_answers_after_its_milliseconds_and_a_label_only_tells_boards_apart(faults):
+    started = time.monotonic()
+    response, body = get(faults, GREENHOUSE, _list("slow-300-b"))
+    took = time.monotonic() - started
+    jobs = json.loads(body)["jobs"]
+    assert (response.status, took >= 0.3, jobs == greenhouse_jobs("slow-300-b")) == (
+        200,
+        True,
+        True,
+    )
+
+
 def test_stall_answers_nothing_until_released(faults):
     got: list[int] = []
     thread = threading.Thread(

@@ -1,5 +1,6 @@
-"""Every fault the fault server serves, by name: a board named ``<fault>`` or
-``<fault>-<argument>`` gets it on its list (``reset``, ``ratelimit-2``, ``good-acme``).
+"""Every fault the fault server serves, by name: a board named ``<fault>``,
+``<fault>-<argument>`` or ``<fault>-<argument>-<label>`` gets it on its list (``reset``,
+``ratelimit-2``, ``good-acme``, ``slow-300-b``).
 
 A fault is a function of the :class:`~tests.support.faultserver.server.Exchange` (the request,
 its board, the board's good entries and answer) that answers it, well or badly. To add one, write
@@ -66,6 +67,13 @@ def good(exchange: Exchange) -> None:
 @fault("forbidden")
 def forbidden(exchange: Exchange) -> None:
     """robots.txt forbids the board (``ROBOTS``): asked for anyway, it answers well."""
+    exchange.answer_well()
+
+
+@fault("slow")
+def slow(exchange: Exchange) -> None:
+    """``slow-<ms>``: the list, after ``<ms>`` milliseconds (default 500)."""
+    time.sleep(int(exchange.board.argument or 500) / 1000)
     exchange.answer_well()
 
 

@@ -10,7 +10,8 @@ It serves, by the ``Host`` a request names (the loopback download handler,
 - ``/robots.txt`` on each (:data:`ROBOTS`), which forbids boards named ``forbidden…``; Lever's EU
   host answers it slowly (:data:`ROBOTS_DELAY`), so that requests queue up behind it.
 
-A board named ``<fault>`` or ``<fault>-<argument>`` gets that fault on its list (the first page
+A board named ``<fault>``, ``<fault>-<argument>`` or ``<fault>-<argument>-<label>`` (the label
+tells boards of one fault apart) gets that fault on its list (the first page
 of a Lever site); its other requests are answered well. ``faults.py`` holds the faults and says
 how to add one; ``postings.py`` what a board lists. :attr:`FaultServer.overrides` gives a board
 another fault from one night to the next.
@@ -77,14 +78,15 @@ class Board:
     source: str  # "greenhouse" or "lever"
     name: str  # as in the URL: a Greenhouse token, a Lever site
     fault: str
-    argument: str  # what follows the fault's name after "-" ("" if nothing)
+    argument: str  # what follows the fault's name after "-", up to the next ("" if nothing)
     host: str
 
     @classmethod
     def of(cls, source: str, name: str, host: str, overrides: dict[str, str]) -> Board:
+        # <fault>[-<argument>[-<anything>]]: what follows the argument only tells boards apart.
         named = overrides.get(f"{source}/{name}", name)
-        fault, _, argument = named.partition("-")
-        return cls(source, name, fault, argument, host)
+        fault, _, rest = named.partition("-")
+        return cls(source, name, fault, rest.partition("-")[0], host)
 
 
 @dataclass
