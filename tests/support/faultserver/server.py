@@ -114,7 +114,7 @@ class Exchange:
 
     def first_time(self) -> bool:
         """This is the first request for this URL since the server was last reset."""
-        same = [a for a in self.server.log if (a.host, a.target) == (self.board.host, self.target)]
+        same = [a for a in self.server.arrivals(self.board.host) if a.target == self.target]
         return same[0] is self.arrival
 
     @property
