@@ -57,7 +57,7 @@ def faults(fault_server) -> Iterator[FaultServer]:
 
 
 @pytest.fixture(scope="session")
-def closed_port() -> int:
+def closed_port() -> Iterator[int]:
     """A port on 127.0.0.1 that nothing listens on (bound, never listened: refused)."""
     holder = socket.socket()
     holder.bind(("127.0.0.1", 0))

@@ -142,7 +142,9 @@ class Exchange:
     def redirect(self, target: str) -> None:
         self.reply(302, b"", "text/plain", [("Location", self.url(target))])
 
-    def cut(self, body: bytes, keep: int, *, reset: bool, headers: Iterable[tuple[str, str]] = ()):
+    def cut(
+        self, body: bytes, keep: int, *, reset: bool, headers: Iterable[tuple[str, str]] = ()
+    ) -> None:
         """Announce ``body`` whole (Content-Length), send its first ``keep`` bytes, then end the
         connection: with a FIN, or with a TCP RST when ``reset``."""
         self.handler.cut(body, keep, reset=reset, headers=[("Content-Type", JSON), *headers])
