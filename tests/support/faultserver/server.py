@@ -196,7 +196,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         self._head(200, headers, len(body))
         self.wfile.write(body[:keep])
         self.wfile.flush()
-        time.sleep(0.05)  # let the client read the part that came
+        time.sleep(0.1)  # let the client read the part that came
         self.close_connection = True
         if reset:
             # SO_LINGER 0: closing sends a TCP RST rather than a FIN. The socket is detached
