@@ -1,6 +1,8 @@
-"""Polite under faults: a server's ``Retry-After`` is obeyed, and robots.txt binds every request.
+"""Polite under faults: a server's ``Retry-After`` is obeyed, robots.txt binds every request, and
+a site gets no more requests at once than CONCURRENT_REQUESTS_PER_DOMAIN allows.
 
-Two of Scrapy's downloader middlewares, each replaced by a subclass in the settings:
+Two of Scrapy's downloader middlewares and its downloader, each replaced by a subclass in the
+settings:
 
 - :class:`RetryAfterMiddleware` (for Scrapy's ``RetryMiddleware``): a 429 or 503 carrying
   ``Retry-After`` (seconds or an HTTP-date) is retried no earlier than it asks, and the whole
@@ -13,6 +15,10 @@ Two of Scrapy's downloader middlewares, each replaced by a subclass in the setti
   host's robots.txt is being fetched awaits the same Deferred through ``Deferred.asFuture``, which
   consumes its result: the first waiter gets the parser, every later one gets None and goes out
   unchecked. Here each waiter gets a Deferred of its own, fired with the parser.
+- :class:`PoliteDownloader` (``DOWNLOADER``): Scrapy 2.19 marks a request as transferring only
+  once its download task runs, so with no download delay its queue loop sends every queued
+  request of a site at once, whatever CONCURRENT_REQUESTS_PER_DOMAIN says. Here a request counts
+  against its slot from the moment it is taken off the queue.
 """
 
 from __future__ import annotations
@@ -21,10 +27,11 @@ import logging
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
+from scrapy.core.downloader import Downloader, Slot
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
 from scrapy.utils.asyncio import call_later
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import _schedule_coro, maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
@@ -131,3 +138,26 @@ class RobotsTxtMiddleware(ScrapyRobotsTxt):
 
         pending.addCallback(relay)
         return await maybe_deferred_to_future(mine)
+
+
+class PoliteDownloader(Downloader):
+    def _process_queue(self, slot: Slot) -> None:
+        # Scrapy 2.19's own, but for the request added to ``slot.transferring`` before its task
+        # is scheduled (``_download`` adds it again and removes it when done).
+        if slot.latercall:
+            return
+        now = monotonic()
+        delay = slot.download_delay()
+        if delay:
+            penalty = delay - now + slot.lastseen
+            if penalty > 0:
+                slot.latercall = call_later(penalty, self._latercall, slot)
+                return
+        while slot.queue and slot.free_transfer_slots() > 0:
+            slot.lastseen = now
+            request, queue_dfd = slot.queue.popleft()
+            slot.transferring.add(request)
+            _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
+            if delay:
+                self._process_queue(slot)
+                break

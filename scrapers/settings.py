@@ -45,6 +45,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOGSTATS_INTERVAL = 30.0
 LOG_LEVEL = "INFO"
 
+# Scrapy's downloader, keeping CONCURRENT_REQUESTS_PER_DOMAIN with DOWNLOAD_DELAY = 0 as well
+# (scrapers/politeness.py: Scrapy 2.19 sends a site's whole queue at once then).
+DOWNLOADER = "scrapers.politeness.PoliteDownloader"
+
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's, with each request that waits for a host's robots.txt checked against it
     # (scrapers/politeness.py: in Scrapy 2.19 only the first waiter is).
