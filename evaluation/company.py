@@ -28,7 +28,7 @@ CRAWL_TIME = "2026-11-22T03:00:00Z"
 _LEGAL_FORMS = {
     "ab", "ag", "as", "bv", "co", "corp", "gmbh", "ggmbh", "inc", "kg", "llc", "llp", "ltd",
     "limited", "ltda", "nv", "oy", "plc", "pty", "sa", "sas", "sarl", "sl", "spa", "srl",
-    "sp", "zoo", "z", "o", "de", "cv", "stichting", "se",
+    "sp", "zoo", "z", "o", "oo", "de", "cv", "stichting", "se",
 }  # fmt: skip
 
 
