@@ -61,7 +61,10 @@ REMOTE_URL = f"{FALKENSTEIN}/stellen/data-engineer-remote-4714"
     ("url", "field", "expected"),
     [
         pytest.param(
-            SCHEMA_ORG_URL, "company", None, id="schema.org example names no hiringOrganization"
+            SCHEMA_ORG_URL,
+            "company",
+            "Maplewood Health",
+            id="schema.org example names no hiringOrganization: the site names the company",
         ),
         pytest.param(
             SCHEMA_ORG_URL,

@@ -39,7 +39,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from scrapers.extractors import main_content, structured_data
+from scrapers.extractors import company_signals, main_content, structured_data
 from scrapers.extractors.base import FailedPosting, each_entry
 from scrapers.extractors.common import text
 from scrapers.normalise.countries import country_from_code, country_from_name
@@ -300,7 +300,8 @@ def posting_fields(
         "source": SOURCE,
         "source_id": _plain(identifier),
         "title": _plain(job.get("title") or job.get("name")),
-        "company": _name(company),
+        # A posting without hiringOrganization is the page's company's (its site, logo, footer).
+        "company": _name(company) or page.company,
         "company_description": _plain(company_description or job.get("employerOverview")),
         "location_raw": location_raw,
         "remote_raw": location_type,
@@ -326,11 +327,13 @@ def posting_fields(
 
 @dataclass(frozen=True)
 class PageFacts:
-    """What every posting of a page shares: its canonical URL, UI language, ATS link."""
+    """What every posting of a page shares: its canonical URL, UI language, ATS link, and the
+    company the page itself names (site name, title, logo, copyright line, host)."""
 
     canonical: str
     language: str | None
     ats_link: str | None
+    company: str | None = None
 
 
 def page_facts(
@@ -351,7 +354,10 @@ def page_facts(
         ),
         None,
     )
-    return PageFacts(canonical, lang.split("-")[0].lower() if lang else None, ats)
+    company = company_signals.best_company(
+        doc, url, role=main_content.page_title(doc), hook=main_content.company_hook(doc)
+    )
+    return PageFacts(canonical, lang.split("-")[0].lower() if lang else None, ats, company)
 
 
 def _structured(doc: lxml_html.HtmlElement, result: PageResult) -> tuple[str, list[Any]]:
@@ -449,7 +455,7 @@ def _from_page(found: main_content.Heuristic, *, crawled_at: str, facts: PageFac
         "source": SOURCE,
         "source_id": None,
         "title": found.title,
-        "company": found.company,
+        "company": facts.company,
         "location_raw": found.location_raw,
         "date_posted_raw": found.date_posted_raw,
         "description_html": found.description_html,

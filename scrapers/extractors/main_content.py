@@ -33,7 +33,7 @@ _LOGIN = re.compile(
 )
 _APPLY = re.compile(
     r"\b(?:apply|postuler|candidater|bewerben|jetzt bewerben|solicitar|postular|candidatar"
-    r"|candidatura)\b",
+    r"|candidatura|candidati|candidarsi|aplikuj|inscribirme|inscribirse)\b",
     re.I,
 )
 _EDITORIAL_PATH = re.compile(r"/(?:blog|news|press|magazine|stories|actualites)/", re.I)
@@ -103,6 +103,11 @@ def _hooked(doc: lxml_html.HtmlElement, hook: re.Pattern[str]) -> str | None:
             if value and len(value) < 120:
                 return value
     return None
+
+
+def company_hook(doc: lxml_html.HtmlElement) -> str | None:
+    """What the markup labels as the employer (a ``company``/``employer`` class or id)."""
+    return _hooked(doc, _COMPANY_HOOK)
 
 
 def posted_date(doc: lxml_html.HtmlElement) -> str | None:

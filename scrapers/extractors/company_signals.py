@@ -1,0 +1,357 @@
+"""The company of a career page that does not state it in structured data: each signal the page
+gives a candidate with a confidence, candidates naming the same company pool their evidence, the
+best one is kept. Pure: an lxml document and the page's URL in, a name out; no Scrapy.
+
+Signals, most trusted first (confidences are priors, tuned on the labelled pages of
+evaluation/company.py):
+
+- a ``company``/``employer`` hook in the markup (what the page labels as the employer);
+- ``og:site_name`` (``application-name`` weaker), when it is not the career software's name;
+- the ``<title>`` minus the role: "Role at Acme", "Jobs bei Acme – Role", "Role | Acme";
+- the logo's alt text, or the label of the link home ("Acme logo", "Go to Acme home");
+- the copyright line ("© 2025 Acme GmbH. All rights reserved.", "Acme AS © 2025");
+- the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
+  candidate the host spells gains confidence.
+
+Names are compared folded (case, accents, punctuation, legal forms, career words removed), shown
+as the most confident signal writes them: "Acme" from the logo beats "Acme GmbH" from the footer,
+and a legal form stays where only the footer names the company.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import tldextract
+from lxml import html as lxml_html
+
+from scrapers.extractors.common import text
+
+HOOK = 0.75
+SITE_NAME = 0.7
+APPLICATION_NAME = 0.5
+TITLE_CONNECTOR = 0.65  # "Role at Acme", "Jobs bei Acme"
+TITLE_PART = 0.5  # "Role | Acme"
+LOGO_ALT = 0.6
+HOME_LABEL = 0.5
+COPYRIGHT = 0.55
+HOST = 0.3
+HOST_AGREES = 0.5  # what the host adds to a candidate it spells
+_SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»]\s*")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–/]\s*(?:19|20)?\d{2,4}\b)?")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
+_MAX_WORDS = 8
+# The suffix list shipped with tldextract, never fetched.
+_DOMAINS = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    signal: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class _Words:
+    career: re.Pattern[str]
+    connector: re.Pattern[str]
+    logo: re.Pattern[str]
+    software: frozenset[str]
+    software_hosts: tuple[str, ...]
+    legal_tail: re.Pattern[str]
+    rights: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered)
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(
+        resources.files("scrapers").joinpath("data/company.toml").read_text("utf-8")
+    )
+    career = _alternatives(data["career_words"])
+    return _Words(
+        career=re.compile(rf"(?<!\w)(?:{career})(?!\w)", re.I),
+        # "Role at Acme", or "at Acme" once the role is taken out of the title.
+        connector=re.compile(
+            rf"^(?:(.+?)\s+)?(?:{_alternatives(data['connectors'])})\s+(.+)$", re.I
+        ),
+        logo=re.compile(rf"(?<!\w)(?:{_alternatives(data['logo_words'])})(?!\w)", re.I),
+        software=frozenset(_squashed(w) for w in data["software_names"]),
+        software_hosts=tuple(data["software_hosts"]),
+        legal_tail=re.compile(rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])}))+$", re.I),
+        rights=re.compile(_alternatives(data["rights_phrases"]), re.I),
+    )
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def _ascii(name: str) -> str:
+    # Letters NFKD does not decompose: their plain spelling, as hosts write them.
+    for letter, plain in (("ß", "ss"), ("ł", "l"), ("Ł", "L"), ("ø", "o"), ("Ø", "O"), ("æ", "ae")):
+        name = name.replace(letter, plain)
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        name = name.replace(umlaut, spelled).replace(umlaut.upper(), spelled.capitalize())
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", _ascii(name.replace("&", "and")).lower())
+
+
+def _key(name: str) -> str:
+    """What two spellings of one company share: letters and digits, folded, without the legal
+    form (Acme GmbH, ACME, acme-gmbh are one key: "acme")."""
+    bare = _words().legal_tail.sub("", name.strip()) if name else ""
+    if bare.lower().startswith("stichting "):
+        bare = bare[len("stichting ") :]
+    return _squashed(bare)
+
+
+def clean(name: str | None, *, drop: re.Pattern[str] | None = None) -> str | None:
+    """A candidate name without career words (and ``drop``), brackets and edge punctuation; None
+    when nothing of a name is left (only career words, a sentence, a number)."""
+    if not name:
+        return None
+    words = _words()
+    shown = words.career.sub(" ", name)
+    if drop is not None:
+        shown = drop.sub(" ", shown)
+    shown = re.sub(r"\([^)]*\)", " ", shown)
+    shown = text(shown) or ""
+    shown = re.sub(r"^[\s\-–—:|,.·]+|[\s\-–—:|,·]+$", "", shown)
+    # "Ltd." keeps its dot; a sentence's full stop goes.
+    shown = re.sub(r"(?<=[a-z]{3})\.$", "", shown, flags=re.I)
+    key = _key(shown)
+    if len(key) < 2 or sum(c.isdigit() for c in shown) > len(key) / 2:
+        return None
+    if len(shown.split()) > _MAX_WORDS or key in words.software:
+        return None
+    return shown
+
+
+# --- signals -----------------------------------------------------------------------------------
+
+
+def _meta(doc: lxml_html.HtmlElement, name: str) -> str | None:
+    values = doc.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content')
+    return text(values[0]) if values else None
+
+
+def from_site_name(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
+    if name := clean(_meta(doc, "og:site_name")):
+        yield Candidate(name, "og:site_name", SITE_NAME)
+    for meta_name in ("application-name", "apple-mobile-web-app-title"):
+        if name := clean(_meta(doc, meta_name)):
+            yield Candidate(name, meta_name, APPLICATION_NAME)
+
+
+def _without_role(title: str, role: str | None) -> str:
+    if role and role.lower() in title.lower():
+        start = title.lower().index(role.lower())
+        return f"{title[:start]} | {title[start + len(role) :]}"
+    return title
+
+
+def from_title(doc: lxml_html.HtmlElement, role: str | None) -> Iterator[Candidate]:
+    """The title parts that are not the role ("Role at Acme", "Acme Careers - Role")."""
+    titles = [_text(t) for t in doc.xpath("//head/title")] + [_meta(doc, "og:title")]
+    for title in dict.fromkeys(t for t in titles if t):
+        for part in _SEPARATORS.split(_without_role(title, role)):
+            part = part.strip()
+            if not part:
+                continue
+            connected = _words().connector.match(part)
+            if connected and (name := clean(connected.group(2))):
+                yield Candidate(name, "title", TITLE_CONNECTOR)
+                continue
+            career = _words().career.search(part)
+            if (name := clean(part)) and not _is_role(name, role):
+                yield Candidate(name, "title", TITLE_CONNECTOR if career else TITLE_PART)
+
+
+def _is_role(name: str, role: str | None) -> bool:
+    return bool(role) and _key(name) in _key(role)
+
+
+def _text(element: lxml_html.HtmlElement) -> str | None:
+    return text(element.text_content())
+
+
+def _home_links(doc: lxml_html.HtmlElement, host: str) -> list[lxml_html.HtmlElement]:
+    """Links to the site's home page ("/", "/de/", "https://www.acme.com/")."""
+    links = []
+    for link in doc.xpath("//body//a[@href]"):
+        parts = urlsplit(link.get("href").strip())
+        if parts.query or (parts.hostname and _registrable(parts.hostname) != _registrable(host)):
+            continue
+        if re.fullmatch(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", parts.path, re.I):
+            links.append(link)
+    return links
+
+
+def from_logo(doc: lxml_html.HtmlElement, host: str) -> Iterator[Candidate]:
+    """The alt text of the logo (an image in a link home, or one named a logo), else the home
+    link's own label (aria-label, title, hidden text, an svg's title)."""
+    drop = _words().logo
+    home = _home_links(doc, host)
+    images = [img for link in home for img in link.xpath(".//img")]
+    images += doc.xpath(
+        "//body//img[contains(translate(concat(@class, ' ', @id, ' ', @src), 'LOGO', 'logo'),"
+        " 'logo')]"
+    )
+    for img in dict.fromkeys(images):
+        if _in_partner_strip(img):
+            continue
+        if name := clean(img.get("alt"), drop=drop):
+            yield Candidate(name, "logo", LOGO_ALT)
+    for link in home:
+        labels = [link.get("aria-label"), link.get("title"), *link.xpath(".//svg/title/text()")]
+        labels.append(_text(link))
+        for label in labels:
+            if name := clean(label, drop=drop):
+                yield Candidate(name, "home link", HOME_LABEL)
+                break
+
+
+def _in_partner_strip(img: lxml_html.HtmlElement) -> bool:
+    """Badges and partner logos come in rows of images; a site's logo stands alone."""
+    parent = img.getparent()
+    return parent is not None and len(parent.xpath("./img | ./a/img")) >= 2
+
+
+def from_copyright(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
+    """The name in a copyright line: after "© 2025" ("© 2025 Acme GmbH"), or before the © when
+    nothing but a year follows it ("Acme AS © 2025")."""
+    words = _words()
+    for node in doc.xpath(
+        "//body//text()[contains(., '©') or contains(., '(c)') "
+        "or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"
+    ):
+        line = text(node.getparent().text_content() if node.is_text else str(node)) or ""
+        for sentence in re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", line, flags=re.I):
+            mark = _COPYRIGHT.search(sentence)
+            if not mark:
+                continue
+            after = _until_boundary(words.rights.split(sentence[mark.end() :])[0])
+            after = _COPYRIGHT.sub(" ", _YEAR.sub(" ", after))
+            if name := clean(after):
+                yield Candidate(name, "copyright", COPYRIGHT)
+                continue
+            before = re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*", sentence[: mark.start()])[-1]
+            if name := clean(_YEAR.sub(" ", before)):
+                yield Candidate(name, "copyright", COPYRIGHT)
+
+
+def _until_boundary(tail: str) -> str:
+    """A copyright line's name ends at a separator or at a lower-case clause (", registered in")."""
+    return re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|,\s+(?=[a-z])", tail.strip())[0]
+
+
+def _registrable(host: str) -> str:
+    parts = _DOMAINS(host)
+    if parts.suffix:
+        return parts.domain
+    # An unlisted suffix (a test domain): the label before the last.
+    labels = host.split(".")
+    return labels[-2] if len(labels) >= 2 and not host.replace(".", "").isdigit() else ""
+
+
+def host_label(host: str) -> str | None:
+    """The employer's part of a host: acme in careers.acme.co.uk, acme in acme.jobs.personio.de."""
+    host = host.lower().rstrip(".")
+    for software in _words().software_hosts:
+        if host.endswith(f".{software}"):
+            return host[: -len(software) - 1].split(".")[0]
+    return _registrable(host) or None
+
+
+def from_host(host: str) -> Iterator[Candidate]:
+    label = host_label(host)
+    if label and (name := clean(" ".join(p.capitalize() for p in re.split(r"[-_]", label)))):
+        yield Candidate(name, "host", HOST)
+
+
+def _hooked(doc: lxml_html.HtmlElement, hook: str | None) -> Iterator[Candidate]:
+    if name := clean(hook):
+        yield Candidate(name, "hook", HOOK)
+
+
+# --- the best one ------------------------------------------------------------------------------
+
+
+def candidates(
+    doc: lxml_html.HtmlElement, url: str, *, role: str | None = None, hook: str | None = None
+) -> list[Candidate]:
+    """Every signal's candidate for the page's company (several per signal allowed)."""
+    host = urlsplit(url).hostname or ""
+    return [
+        *_hooked(doc, hook),
+        *from_site_name(doc),
+        *from_title(doc, role),
+        *from_logo(doc, host),
+        *from_copyright(doc),
+        *from_host(host),
+    ]
+
+
+def _related(short: str, long: str) -> bool:
+    return len(short) >= 4 and short != long and long.startswith(short)
+
+
+def _shows_better(candidate: Candidate, than: Candidate) -> bool:
+    """The name as the site's header shows it (the brand) over the footer's legal entity and the
+    host's spelling; among those, the most confident signal's."""
+    fallback = {"copyright", "host"}
+    if (candidate.signal in fallback) != (than.signal in fallback):
+        return than.signal in fallback
+    return candidate.confidence > than.confidence
+
+
+def rank(found: list[Candidate], host: str) -> list[tuple[float, Candidate]]:
+    """One entry per company (folded name): the chance at least one signal is right, each signal
+    counted once; a candidate the host spells, or a shorter form of a candidate ("Acme" of
+    "Acme Software"), adds to it."""
+    best: dict[str, dict[str, float]] = {}
+    shown: dict[str, Candidate] = {}
+    for candidate in found:
+        key = _key(candidate.name)
+        signals = best.setdefault(key, {})
+        signals[candidate.signal] = max(signals.get(candidate.signal, 0.0), candidate.confidence)
+        if key not in shown or _shows_better(candidate, shown[key]):
+            shown[key] = candidate
+    label = _squashed(host_label(host) or "")
+    ranked = []
+    for key, signals in best.items():
+        evidence = list(signals.values())
+        for other, other_signals in best.items():
+            if _related(other, key) or _related(key, other):
+                evidence += [c / 2 for s, c in other_signals.items() if s not in signals]
+        if label and "host" not in signals and len(key) >= 4 and (key in label or label in key):
+            evidence.append(HOST_AGREES if key == label else HOST_AGREES / 2)
+        doubt = 1.0
+        for confidence in evidence:
+            doubt *= 1 - confidence
+        ranked.append((round(1 - doubt, 4), shown[key]))
+    ranked.sort(key=lambda entry: (-entry[0], -entry[1].confidence))
+    return ranked
+
+
+def best_company(
+    doc: lxml_html.HtmlElement, url: str, *, role: str | None = None, hook: str | None = None
+) -> str | None:
+    """The company a career page names most convincingly, or None when no signal names one."""
+    ranked = rank(candidates(doc, url, role=role, hook=hook), urlsplit(url).hostname or "")
+    return ranked[0][1].name if ranked else None
