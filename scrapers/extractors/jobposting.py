@@ -33,7 +33,6 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -43,6 +42,7 @@ from scrapers.extractors import main_content, structured_data
 from scrapers.extractors.base import FailedPosting, each_entry
 from scrapers.extractors.common import text
 from scrapers.normalise.countries import country_from_code, country_from_name
+from scrapers.normalise.dates import resolve_date
 from scrapers.urls import canonical_url
 
 SOURCE = "jobposting"
@@ -128,15 +128,12 @@ def _name(value: Any) -> str | None:
     return _plain(value.get("name")) if isinstance(value, dict) else _plain(value)
 
 
-def iso_date(value: Any) -> str | None:
-    shown = _plain(value)
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", shown or "")
-    if not match:
-        return None
-    try:
-        return date(*map(int, match.groups())).isoformat()
-    except ValueError:
-        return None
+def page_date(value: Any, *, crawled_at: str, locale: str | None) -> str | None:
+    """A JobPosting date through the project's one date reader, the page's locale ordering a
+    numeric date (a number stays a number: an epoch)."""
+    value = _first(value)
+    shown = value if isinstance(value, int | float) else _plain(value)
+    return resolve_date(shown, crawled_at, language=locale)
 
 
 def _amount(value: Any) -> float | int | None:
@@ -316,8 +313,10 @@ def posting_fields(
         "remote": remote,
         "employment_type": employment_type,
         "salary": structured_salary,
-        "date_posted": iso_date(job.get("datePosted")),
-        "valid_through": iso_date(job.get("validThrough")),
+        "date_posted": page_date(job.get("datePosted"), crawled_at=crawled_at, locale=page.locale),
+        "valid_through": page_date(
+            job.get("validThrough"), crawled_at=crawled_at, locale=page.locale
+        ),
     }
 
 
@@ -326,11 +325,14 @@ def posting_fields(
 
 @dataclass(frozen=True)
 class PageFacts:
-    """What every posting of a page shares: its canonical URL, UI language, ATS link."""
+    """What every posting of a page shares: its canonical URL, UI language, ATS link, and its
+    locale as written (``en-GB``: the region orders numeric dates, the language alone does not).
+    """
 
     canonical: str
     language: str | None
     ats_link: str | None
+    locale: str | None = None
 
 
 def page_facts(
@@ -343,6 +345,30 @@ def page_facts(
             canonical = candidate
             break
     lang = text(next(iter(doc.xpath("/html/@lang")), None))
+    # <html lang> first; a page that states no region there may in og:locale ("en_GB") or its
+    # Content-Language, when that is the same language.
+    stated = [
+        text(value)
+        for value in (
+            lang,
+            *doc.xpath('//meta[@property="og:locale"]/@content'),
+            *doc.xpath(
+                '//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")'
+                '="content-language"]/@content'
+            ),
+        )
+    ]
+    language = lang.split("-")[0].lower() if lang else None
+    locale = next(
+        (
+            tag
+            for tag in stated
+            if tag
+            and re.fullmatch(r"[A-Za-z]{2,3}[-_][A-Za-z0-9-]+", tag)
+            and language in (None, re.split(r"[-_]", tag)[0].lower())
+        ),
+        lang,
+    )
     ats = next(
         (
             canonical_url(urljoin(url, href))
@@ -351,7 +377,7 @@ def page_facts(
         ),
         None,
     )
-    return PageFacts(canonical, lang.split("-")[0].lower() if lang else None, ats)
+    return PageFacts(canonical, language, ats, locale)
 
 
 def _structured(doc: lxml_html.HtmlElement, result: PageResult) -> tuple[str, list[Any]]:
