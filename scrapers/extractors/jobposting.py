@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -41,9 +42,10 @@ from lxml import html as lxml_html
 from scrapers.extractors import main_content, structured_data
 from scrapers.extractors.base import FailedPosting, each_entry
 from scrapers.extractors.common import text
-from scrapers.normalise.countries import country_from_code, country_from_name
+from scrapers.extractors.page_currency import page_currency, stated_currencies
+from scrapers.normalise.countries import country_from_city, country_from_stated, subdivision
 from scrapers.normalise.dates import resolve_date
-from scrapers.urls import canonical_url
+from scrapers.urls import canonical_url, posting_url, slug
 
 SOURCE = "jobposting"
 # Path fragments of job pages on career sites, in the languages the sources cover.
@@ -89,6 +91,8 @@ class PageResult:
     # Structured postings of the page that could not be read: skipped with why, or failed.
     skipped: list[str] = field(default_factory=list)
     failed: list[FailedPosting] = field(default_factory=list)
+    # Every currency the page's structured data states, for salaries that state none.
+    currencies: frozenset[str] = frozenset()
 
 
 def url_matcher(patterns: Iterable[str] = DEFAULT_URL_PATTERNS) -> Callable[[str], bool]:
@@ -158,8 +162,15 @@ def _format(amount: float | int) -> str:
 # --- JobPosting → contract ---------------------------------------------------------------------
 
 
-def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
-    """(readable raw string, structured salary) of ``baseSalary``; (None, None) without one."""
+def salary(
+    job: dict[str, Any], page_currency: str | None = None
+) -> tuple[str | None, dict[str, Any] | None]:
+    """(readable raw string, structured salary) of ``baseSalary``; (None, None) without one.
+
+    The currency is the one the salary states (``currency`` on the MonetaryAmount or, as some
+    sites write it, on its QuantitativeValue; else the posting's ``salaryCurrency``); without
+    one, ``page_currency`` (what the rest of the page says: scrapers/extractors/page_currency.py)
+    goes into the structured salary, not into the raw string."""
     base = _first(job.get("baseSalary"))
     if base is None:
         return None, None
@@ -170,6 +181,7 @@ def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
         value, unit = base.get("value"), base.get("unitText")
     low = high = None
     if isinstance(value, dict):
+        currency = currency or value.get("currency")
         unit = value.get("unitText") or unit
         low, high = _amount(value.get("minValue")), _amount(value.get("maxValue"))
         if low is None and high is None:
@@ -184,29 +196,56 @@ def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
     amounts = _format(low) if low == high else "–".join(_format(a) for a in (low, high) if a)
     raw = " ".join(filter(None, (currency, amounts))) + (f" per {unit.lower()}" if unit else "")
     code = currency.upper() if currency and re.fullmatch(r"[A-Za-z]{3}", currency) else None
-    return raw, {"min": low, "max": high, "currency": code, "period": period}
+    return raw, {"min": low, "max": high, "currency": code or page_currency, "period": period}
 
 
 def _country(value: Any) -> str | None:
-    shown = _name(value)
-    return (country_from_code(shown) or country_from_name(shown)) if shown else None
+    """``addressCountry`` in every form: an ISO code in any case, a name in any language, a
+    ``Country`` object (its ``name``, else its ``identifier``)."""
+    value = _first(value)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("identifier") or value.get("alternateName")
+    shown = _plain(value)
+    return country_from_stated(shown) if shown else None
 
 
 def _address(place: Any) -> dict[str, Any] | str | None:
     if isinstance(place, dict):
         address = place.get("address", place)
+        if isinstance(_first(address), str):
+            return _plain(address)
         return _first(address) if address is not place or "addressLocality" in place else None
     return _plain(place)
 
 
+def address_place(address: dict[str, Any]) -> dict[str, str | None] | None:
+    """A PostalAddress as the contract's place, read field by field (never flattened to a
+    string and re-parsed): the region a US state or Canadian province code, as the location
+    parser writes it; the country from ``addressCountry``, else the region, else the city."""
+    city = _plain(address.get("addressLocality"))
+    region = _plain(address.get("addressRegion"))
+    country = _country(address.get("addressCountry"))
+    stated = subdivision(region) if region else None
+    if stated and country in (None, stated[1]):
+        region, country = stated
+    if country is None and city:
+        country = country_from_city(city)
+    if not (city or region or country):
+        return None
+    return {"city": city, "region": region, "country": country}
+
+
 def locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
-    """(``location_raw``, ``locations``) from ``jobLocation``; ``locations`` only when every
-    address names a country (else the pipeline reads ``location_raw``)."""
+    """(``location_raw``, ``locations``) from ``jobLocation``: each PostalAddress as a place
+    read from its fields; a place given as words as ``{"text": …}``, which the pipeline reads
+    (scrapers.normalise.location.resolve_places)."""
     places = job.get("jobLocation")
     places = places if isinstance(places, list) else [places] if places else []
-    shown, parsed = [], []
+    shown: list[str] = []
+    parsed: list[dict[str, Any]] = []
     for place in places:
         address = _address(place)
+        words = None
         if isinstance(address, dict):
             parts = [
                 _plain(address.get("addressLocality")),
@@ -214,16 +253,18 @@ def locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
                 _name(address.get("addressCountry")),
             ]
             shown.append(", ".join(p for p in parts if p))
-            country = _country(address.get("addressCountry"))
-            parsed.append(country and {"city": parts[0], "region": parts[1], "country": country})
+            found = address_place(address)
+            if found:
+                parsed.append(found)
         elif address:
-            shown.append(address)
-            parsed.append(None)
+            words = address
         elif isinstance(place, dict) and _plain(place.get("name")):
-            shown.append(_plain(place.get("name")))
-            parsed.append(None)
+            words = _plain(place.get("name"))
+        if words:
+            shown.append(words)
+            parsed.append({"text": words})
     raw = " / ".join(s for s in shown if s) or None
-    return raw, parsed if parsed and all(parsed) else []
+    return raw, parsed
 
 
 def remote_locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
@@ -272,6 +313,15 @@ def _identifier(job: dict[str, Any]) -> Any:
     return identifier
 
 
+def _declared_url(job: dict[str, Any]) -> str | None:
+    """The posting's own URL: ``url``, else ``sameAs``, else an ``identifier`` that is a URL."""
+    for value in (job.get("url"), job.get("sameAs"), _identifier(job)):
+        shown = _plain(value)
+        if shown and (value is not _identifier(job) or re.match(r"https?://", shown)):
+            return shown
+    return None
+
+
 def posting_fields(
     job: dict[str, Any], *, page_url: str, crawled_at: str, page: PageFacts
 ) -> dict[str, Any]:
@@ -279,7 +329,7 @@ def posting_fields(
     company = _first(job.get("hiringOrganization"))
     company_description = company.get("description") if isinstance(company, dict) else None
     identifier = _identifier(job)
-    declared = _plain(job.get("url"))
+    declared = _declared_url(job)
     declared = canonical_url(urljoin(page_url, declared)) if declared else None
     on_site = declared if declared and _same_site(declared, page_url) else None
     elsewhere = declared if declared and not on_site else None
@@ -289,7 +339,9 @@ def posting_fields(
     location_raw, places = locations(job)
     if remote and not location_raw:
         location_raw, places = remote_locations(job)
-    salary_raw, structured_salary = salary(job)
+    countries = [p.get("country") for p in places]
+    currency = page_currency(page.currencies, countries, page.locale)
+    salary_raw, structured_salary = salary(job, currency)
     employment_raw, employment_type = employment(job)
     original = elsewhere or page.ats_link
     return {
@@ -333,6 +385,8 @@ class PageFacts:
     language: str | None
     ats_link: str | None
     locale: str | None = None
+    # Every currency the page's structured data states (scrapers/extractors/page_currency.py).
+    currencies: frozenset[str] = frozenset()
 
 
 def page_facts(
@@ -384,11 +438,21 @@ def _structured(doc: lxml_html.HtmlElement, result: PageResult) -> tuple[str, li
     """The first syntax that holds a JobPosting, with its postings; else every item found."""
     found = structured_data.read_json_ld(doc)
     result.repairs, result.problems = found.repairs, found.errors
+    # Property and type names as schema.org spells them, whatever case the site wrote.
     syntaxes: list[tuple[str, list[Any]]] = [
-        ("jsonld", structured_data.resolve_references(found.blocks)),
-        ("microdata", structured_data.read_items(doc, structured_data.MICRODATA)),
-        ("rdfa", structured_data.read_items(doc, structured_data.RDFA)),
+        ("jsonld", structured_data.schema_names(structured_data.resolve_references(found.blocks))),
+        (
+            "microdata",
+            structured_data.schema_names(
+                structured_data.read_items(doc, structured_data.MICRODATA)
+            ),
+        ),
+        (
+            "rdfa",
+            structured_data.schema_names(structured_data.read_items(doc, structured_data.RDFA)),
+        ),
     ]
+    result.currencies = frozenset(stated_currencies([items for _, items in syntaxes]))
     for kind, items in syntaxes:
         jobs = list(structured_data.find_typed(items, "JobPosting"))
         if jobs:
@@ -427,6 +491,7 @@ def parse_page(
     facts = page_facts(doc, url, is_ats_host)
     kind, found = _structured(doc, result)
     result.kind = kind
+    facts = replace(facts, currencies=result.currencies)
     if kind != "page":
         return _from_jobs(found, result, url=url, crawled_at=crawled_at, facts=facts)
     heuristic = main_content.extract(doc)
@@ -465,8 +530,29 @@ def _from_jobs(
     titled = [p for p in postings if p["title"]]
     if not titled:
         result.skip = "no_title"
-    result.postings = titled
+    result.postings = own_urls(titled)
     return result
+
+
+def own_urls(postings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Postings sharing one URL (a page holding several JobPostings, each without a URL of its
+    own) each get the URL with a fragment of their own, so each is one posting with its own id:
+    the fragment is the posting's ``identifier``, else its title, as a slug (``#job-<slug>``,
+    ``-2``, ``-3`` … when two are alike). Derived from what the posting says, not from its place
+    on the page, so it stays the same night after night while the page's order changes."""
+    sharing = Counter(p["url"] for p in postings)
+    taken: set[tuple[str, str]] = set()
+    for posting in postings:
+        if sharing[posting["url"]] < 2:
+            continue
+        key = slug(posting["source_id"] or posting["title"] or "") or "posting"
+        fragment, n = key, 1
+        while (posting["url"], fragment) in taken:
+            n += 1
+            fragment = f"{key}-{n}"
+        taken.add((posting["url"], fragment))
+        posting["url"] = posting_url(posting["url"], fragment)
+    return postings
 
 
 def _from_page(found: main_content.Heuristic, *, crawled_at: str, facts: PageFacts) -> dict:
