@@ -11,7 +11,7 @@ Property mapping (schema.org/JobPosting and Google's job-posting structured-data
 ``identifier``                  ``source_id`` (a PropertyValue's ``value``, or the plain value)
 ``jobLocation``                 ``location_raw`` (Place → PostalAddress locality, region,
                                 country; several places joined with `` / ``) and ``locations``
-                                when every address names a country
+                                (each address read field by field; words as ``{"text": …}``)
 ``jobLocationType``             ``remote_raw``; ``TELECOMMUTE`` → ``remote = "remote"``
 ``applicantLocationRequirements``  where a remote job may be done from: ``location_raw`` and
                                 ``locations`` of a TELECOMMUTE job without ``jobLocation``
@@ -19,12 +19,17 @@ Property mapping (schema.org/JobPosting and Google's job-posting structured-data
                                 it is exactly one schema.org value
 ``baseSalary``                  ``salary`` (MonetaryAmount → QuantitativeValue ``value`` or
                                 ``minValue``/``maxValue``, ``unitText``) and a readable
-                                ``salary_raw``; a bare number uses ``salaryCurrency``
-``datePosted``/``validThrough``  ``date_posted_raw``, ``date_posted``, ``valid_through``
+                                ``salary_raw``; a bare number uses ``salaryCurrency``; no
+                                currency: the page's (scrapers/extractors/page_currency.py)
+``datePosted``/``validThrough``  ``date_posted_raw``, ``date_posted``, ``valid_through`` (the
+                                one date reader, the page's locale ordering numeric dates)
 ``description``                 ``description_html`` (unescaped once when entity-escaped)
-``url``                         ``url`` when on the page's site, else ``original_url``
+``url`` (else ``sameAs``)       ``url`` when on the page's site, else ``original_url``; several
+                                postings sharing the page's URL: ``#job-<slug>`` each
 ``directApply``                 ``apply_url`` = the posting's URL when true
 ==============================  ==================================================================
+
+Property names are read in any case and under known misspellings (structured_data.schema_names).
 """
 
 from __future__ import annotations
