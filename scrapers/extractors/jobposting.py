@@ -320,9 +320,13 @@ def _identifier(job: dict[str, Any]) -> Any:
 
 def _declared_url(job: dict[str, Any]) -> str | None:
     """The posting's own URL: ``url``, else ``sameAs``, else an ``identifier`` that is a URL."""
-    for value in (job.get("url"), job.get("sameAs"), _identifier(job)):
+    for value, only_a_url in (
+        (job.get("url"), False),
+        (job.get("sameAs"), False),
+        (_identifier(job), True),
+    ):
         shown = _plain(value)
-        if shown and (value is not _identifier(job) or re.match(r"https?://", shown)):
+        if shown and (not only_a_url or re.match(r"https?://", shown)):
             return shown
     return None
 
