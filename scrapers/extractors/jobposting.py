@@ -168,14 +168,14 @@ def _format(amount: float | int) -> str:
 
 
 def salary(
-    job: dict[str, Any], page_currency: str | None = None
+    job: dict[str, Any], fallback_currency: str | None = None
 ) -> tuple[str | None, dict[str, Any] | None]:
     """(readable raw string, structured salary) of ``baseSalary``; (None, None) without one.
 
     The currency is the one the salary states (``currency`` on the MonetaryAmount or, as some
     sites write it, on its QuantitativeValue; else the posting's ``salaryCurrency``); without
-    one, ``page_currency`` (what the rest of the page says: scrapers/extractors/page_currency.py)
-    goes into the structured salary, not into the raw string."""
+    one, ``fallback_currency`` (what the rest of the page says:
+    scrapers/extractors/page_currency.py) goes into the structured salary, not the raw string."""
     base = _first(job.get("baseSalary"))
     if base is None:
         return None, None
@@ -201,7 +201,7 @@ def salary(
     amounts = _format(low) if low == high else "–".join(_format(a) for a in (low, high) if a)
     raw = " ".join(filter(None, (currency, amounts))) + (f" per {unit.lower()}" if unit else "")
     code = currency.upper() if currency and re.fullmatch(r"[A-Za-z]{3}", currency) else None
-    return raw, {"min": low, "max": high, "currency": code or page_currency, "period": period}
+    return raw, {"min": low, "max": high, "currency": code or fallback_currency, "period": period}
 
 
 def _country(value: Any) -> str | None:
