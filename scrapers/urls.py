@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Parameters that say how a visitor arrived, not which posting it is.
@@ -13,12 +14,31 @@ _TRACKING = re.compile(
 )
 
 
+# The fragment that tells apart postings sharing one page (posting_url): the only fragment a
+# canonical URL keeps, since it names a posting, not a place on the page.
+POSTING_FRAGMENT = re.compile(r"^job-[a-z0-9][a-z0-9-]*$")
+
+
 def canonical_url(url: str) -> str:
-    """``url`` without fragment and tracking parameters; scheme and host lower-cased."""
+    """``url`` without fragment and tracking parameters; scheme and host lower-cased. A posting
+    fragment (:func:`posting_url`) is kept."""
     parts = urlsplit(url.strip())
+    fragment = parts.fragment if POSTING_FRAGMENT.match(parts.fragment) else ""
     query = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
     ]
     return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), fragment)
     )
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by "-" ("Senior Engineer (Rust)" →
+    "senior-engineer-rust"), at most 60 characters."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].rstrip("-")
+
+
+def posting_url(page_url: str, key: str) -> str:
+    """The URL of one of several postings a page holds: the page's URL with ``#job-<key>``."""
+    return canonical_url(f"{page_url.split('#')[0]}#job-{slug(key) or 'posting'}")

@@ -75,8 +75,8 @@ REMOTE_URL = f"{FALKENSTEIN}/stellen/data-engineer-remote-4714"
         pytest.param(
             SCHEMA_ORG_URL,
             "locations",
-            [],
-            id="Kirkland, WA names no country: the pipeline reads location_raw",
+            [{"city": "Kirkland", "region": "WA", "country": "US"}],
+            id="an address without a country is read field by field: WA is a US state",
         ),
         pytest.param(
             LAB_URL, "company", "Maplewood Health", id="hiringOrganization by @id in @graph"
@@ -293,7 +293,11 @@ def test_several_places_are_joined():
             ],
         }
     )
-    assert (fields["location_raw"], fields["locations"]) == ("Paris, FR / Berlin", [])
+    # The address is read field by field; the place given as words is left to the pipeline.
+    assert (fields["location_raw"], fields["locations"]) == (
+        "Paris, FR / Berlin",
+        [{"city": "Paris", "region": None, "country": "FR"}, {"text": "Berlin"}],
+    )
 
 
 def test_url_on_another_host_is_the_original():

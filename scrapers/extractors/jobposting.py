@@ -11,7 +11,7 @@ Property mapping (schema.org/JobPosting and Google's job-posting structured-data
 ``identifier``                  ``source_id`` (a PropertyValue's ``value``, or the plain value)
 ``jobLocation``                 ``location_raw`` (Place → PostalAddress locality, region,
                                 country; several places joined with `` / ``) and ``locations``
-                                when every address names a country
+                                (each address read field by field; words as ``{"text": …}``)
 ``jobLocationType``             ``remote_raw``; ``TELECOMMUTE`` → ``remote = "remote"``
 ``applicantLocationRequirements``  where a remote job may be done from: ``location_raw`` and
                                 ``locations`` of a TELECOMMUTE job without ``jobLocation``
@@ -19,21 +19,26 @@ Property mapping (schema.org/JobPosting and Google's job-posting structured-data
                                 it is exactly one schema.org value
 ``baseSalary``                  ``salary`` (MonetaryAmount → QuantitativeValue ``value`` or
                                 ``minValue``/``maxValue``, ``unitText``) and a readable
-                                ``salary_raw``; a bare number uses ``salaryCurrency``
-``datePosted``/``validThrough``  ``date_posted_raw``, ``date_posted``, ``valid_through``
+                                ``salary_raw``; a bare number uses ``salaryCurrency``; no
+                                currency: the page's (scrapers/extractors/page_currency.py)
+``datePosted``/``validThrough``  ``date_posted_raw``, ``date_posted``, ``valid_through`` (the
+                                one date reader, the page's locale ordering numeric dates)
 ``description``                 ``description_html`` (unescaped once when entity-escaped)
-``url``                         ``url`` when on the page's site, else ``original_url``
+``url`` (else ``sameAs``)       ``url`` when on the page's site, else ``original_url``; several
+                                postings sharing the page's URL: ``#job-<slug>`` each
 ``directApply``                 ``apply_url`` = the posting's URL when true
 ==============================  ==================================================================
+
+Property names are read in any case and under known misspellings (structured_data.schema_names).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -42,8 +47,10 @@ from lxml import html as lxml_html
 from scrapers.extractors import company_signals, main_content, structured_data
 from scrapers.extractors.base import FailedPosting, each_entry
 from scrapers.extractors.common import text
-from scrapers.normalise.countries import country_from_code, country_from_name
-from scrapers.urls import canonical_url
+from scrapers.extractors.page_currency import page_currency, stated_currencies
+from scrapers.normalise.countries import country_from_city, country_from_stated, subdivision
+from scrapers.normalise.dates import resolve_date
+from scrapers.urls import canonical_url, posting_url, slug
 
 SOURCE = "jobposting"
 # Path fragments of job pages on career sites, in the languages the sources cover.
@@ -89,6 +96,8 @@ class PageResult:
     # Structured postings of the page that could not be read: skipped with why, or failed.
     skipped: list[str] = field(default_factory=list)
     failed: list[FailedPosting] = field(default_factory=list)
+    # Every currency the page's structured data states, for salaries that state none.
+    currencies: frozenset[str] = frozenset()
 
 
 def url_matcher(patterns: Iterable[str] = DEFAULT_URL_PATTERNS) -> Callable[[str], bool]:
@@ -128,15 +137,12 @@ def _name(value: Any) -> str | None:
     return _plain(value.get("name")) if isinstance(value, dict) else _plain(value)
 
 
-def iso_date(value: Any) -> str | None:
-    shown = _plain(value)
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", shown or "")
-    if not match:
-        return None
-    try:
-        return date(*map(int, match.groups())).isoformat()
-    except ValueError:
-        return None
+def page_date(value: Any, *, crawled_at: str, locale: str | None) -> str | None:
+    """A JobPosting date through the project's one date reader, the page's locale ordering a
+    numeric date (a number stays a number: an epoch)."""
+    value = _first(value)
+    shown = value if isinstance(value, int | float) else _plain(value)
+    return resolve_date(shown, crawled_at, language=locale)
 
 
 def _amount(value: Any) -> float | int | None:
@@ -161,8 +167,15 @@ def _format(amount: float | int) -> str:
 # --- JobPosting → contract ---------------------------------------------------------------------
 
 
-def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
-    """(readable raw string, structured salary) of ``baseSalary``; (None, None) without one."""
+def salary(
+    job: dict[str, Any], fallback_currency: str | None = None
+) -> tuple[str | None, dict[str, Any] | None]:
+    """(readable raw string, structured salary) of ``baseSalary``; (None, None) without one.
+
+    The currency is the one the salary states (``currency`` on the MonetaryAmount or, as some
+    sites write it, on its QuantitativeValue; else the posting's ``salaryCurrency``); without
+    one, ``fallback_currency`` (what the rest of the page says:
+    scrapers/extractors/page_currency.py) goes into the structured salary, not the raw string."""
     base = _first(job.get("baseSalary"))
     if base is None:
         return None, None
@@ -173,6 +186,7 @@ def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
         value, unit = base.get("value"), base.get("unitText")
     low = high = None
     if isinstance(value, dict):
+        currency = currency or value.get("currency")
         unit = value.get("unitText") or unit
         low, high = _amount(value.get("minValue")), _amount(value.get("maxValue"))
         if low is None and high is None:
@@ -187,29 +201,56 @@ def salary(job: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
     amounts = _format(low) if low == high else "–".join(_format(a) for a in (low, high) if a)
     raw = " ".join(filter(None, (currency, amounts))) + (f" per {unit.lower()}" if unit else "")
     code = currency.upper() if currency and re.fullmatch(r"[A-Za-z]{3}", currency) else None
-    return raw, {"min": low, "max": high, "currency": code, "period": period}
+    return raw, {"min": low, "max": high, "currency": code or fallback_currency, "period": period}
 
 
 def _country(value: Any) -> str | None:
-    shown = _name(value)
-    return (country_from_code(shown) or country_from_name(shown)) if shown else None
+    """``addressCountry`` in every form: an ISO code in any case, a name in any language, a
+    ``Country`` object (its ``name``, else its ``identifier``)."""
+    value = _first(value)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("identifier") or value.get("alternateName")
+    shown = _plain(value)
+    return country_from_stated(shown) if shown else None
 
 
 def _address(place: Any) -> dict[str, Any] | str | None:
     if isinstance(place, dict):
         address = place.get("address", place)
+        if isinstance(_first(address), str):
+            return _plain(address)
         return _first(address) if address is not place or "addressLocality" in place else None
     return _plain(place)
 
 
+def address_place(address: dict[str, Any]) -> dict[str, str | None] | None:
+    """A PostalAddress as the contract's place, read field by field (never flattened to a
+    string and re-parsed): the region a US state or Canadian province code, as the location
+    parser writes it; the country from ``addressCountry``, else the region, else the city."""
+    city = _plain(address.get("addressLocality"))
+    region = _plain(address.get("addressRegion"))
+    country = _country(address.get("addressCountry"))
+    stated = subdivision(region) if region else None
+    if stated and country in (None, stated[1]):
+        region, country = stated
+    if country is None and city:
+        country = country_from_city(city)
+    if not (city or region or country):
+        return None
+    return {"city": city, "region": region, "country": country}
+
+
 def locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
-    """(``location_raw``, ``locations``) from ``jobLocation``; ``locations`` only when every
-    address names a country (else the pipeline reads ``location_raw``)."""
+    """(``location_raw``, ``locations``) from ``jobLocation``: each PostalAddress as a place
+    read from its fields; a place given as words as ``{"text": …}``, which the pipeline reads
+    (scrapers.normalise.location.resolve_places)."""
     places = job.get("jobLocation")
     places = places if isinstance(places, list) else [places] if places else []
-    shown, parsed = [], []
+    shown: list[str] = []
+    parsed: list[dict[str, Any]] = []
     for place in places:
         address = _address(place)
+        words = None
         if isinstance(address, dict):
             parts = [
                 _plain(address.get("addressLocality")),
@@ -217,16 +258,18 @@ def locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
                 _name(address.get("addressCountry")),
             ]
             shown.append(", ".join(p for p in parts if p))
-            country = _country(address.get("addressCountry"))
-            parsed.append(country and {"city": parts[0], "region": parts[1], "country": country})
+            found = address_place(address)
+            if found:
+                parsed.append(found)
         elif address:
-            shown.append(address)
-            parsed.append(None)
+            words = address
         elif isinstance(place, dict) and _plain(place.get("name")):
-            shown.append(_plain(place.get("name")))
-            parsed.append(None)
+            words = _plain(place.get("name"))
+        if words:
+            shown.append(words)
+            parsed.append({"text": words})
     raw = " / ".join(s for s in shown if s) or None
-    return raw, parsed if parsed and all(parsed) else []
+    return raw, parsed
 
 
 def remote_locations(job: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
@@ -275,6 +318,19 @@ def _identifier(job: dict[str, Any]) -> Any:
     return identifier
 
 
+def _declared_url(job: dict[str, Any]) -> str | None:
+    """The posting's own URL: ``url``, else ``sameAs``, else an ``identifier`` that is a URL."""
+    for value, only_a_url in (
+        (job.get("url"), False),
+        (job.get("sameAs"), False),
+        (_identifier(job), True),
+    ):
+        shown = _plain(value)
+        if shown and (not only_a_url or re.match(r"https?://", shown)):
+            return shown
+    return None
+
+
 def posting_fields(
     job: dict[str, Any], *, page_url: str, crawled_at: str, page: PageFacts
 ) -> dict[str, Any]:
@@ -282,7 +338,7 @@ def posting_fields(
     company = _first(job.get("hiringOrganization"))
     company_description = company.get("description") if isinstance(company, dict) else None
     identifier = _identifier(job)
-    declared = _plain(job.get("url"))
+    declared = _declared_url(job)
     declared = canonical_url(urljoin(page_url, declared)) if declared else None
     on_site = declared if declared and _same_site(declared, page_url) else None
     elsewhere = declared if declared and not on_site else None
@@ -292,7 +348,9 @@ def posting_fields(
     location_raw, places = locations(job)
     if remote and not location_raw:
         location_raw, places = remote_locations(job)
-    salary_raw, structured_salary = salary(job)
+    countries = [p.get("country") for p in places]
+    currency = page_currency(page.currencies, countries, page.locale)
+    salary_raw, structured_salary = salary(job, currency)
     employment_raw, employment_type = employment(job)
     original = elsewhere or page.ats_link
     return {
@@ -317,8 +375,10 @@ def posting_fields(
         "remote": remote,
         "employment_type": employment_type,
         "salary": structured_salary,
-        "date_posted": iso_date(job.get("datePosted")),
-        "valid_through": iso_date(job.get("validThrough")),
+        "date_posted": page_date(job.get("datePosted"), crawled_at=crawled_at, locale=page.locale),
+        "valid_through": page_date(
+            job.get("validThrough"), crawled_at=crawled_at, locale=page.locale
+        ),
     }
 
 
@@ -327,13 +387,17 @@ def posting_fields(
 
 @dataclass(frozen=True)
 class PageFacts:
-    """What every posting of a page shares: its canonical URL, UI language, ATS link, and the
-    company the page itself names (site name, title, logo, copyright line, host)."""
+    """What every posting of a page shares: its canonical URL, UI language, ATS link, the
+    company the page itself names (site name, title, logo, copyright line, host), and its locale
+    as written (``en-GB``: the region orders numeric dates, the language alone does not)."""
 
     canonical: str
     language: str | None
     ats_link: str | None
     company: str | None = None
+    locale: str | None = None
+    # Every currency the page's structured data states (scrapers/extractors/page_currency.py).
+    currencies: frozenset[str] = frozenset()
 
 
 def page_facts(
@@ -346,6 +410,30 @@ def page_facts(
             canonical = candidate
             break
     lang = text(next(iter(doc.xpath("/html/@lang")), None))
+    # <html lang> first; a page that states no region there may in og:locale ("en_GB") or its
+    # Content-Language, when that is the same language.
+    stated = [
+        text(value)
+        for value in (
+            lang,
+            *doc.xpath('//meta[@property="og:locale"]/@content'),
+            *doc.xpath(
+                '//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")'
+                '="content-language"]/@content'
+            ),
+        )
+    ]
+    language = lang.split("-")[0].lower() if lang else None
+    locale = next(
+        (
+            tag
+            for tag in stated
+            if tag
+            and re.fullmatch(r"[A-Za-z]{2,3}[-_][A-Za-z0-9-]+", tag)
+            and language in (None, re.split(r"[-_]", tag)[0].lower())
+        ),
+        lang,
+    )
     ats = next(
         (
             canonical_url(urljoin(url, href))
@@ -357,18 +445,28 @@ def page_facts(
     company = company_signals.best_company(
         doc, url, role=main_content.page_title(doc), hook=main_content.company_hook(doc)
     )
-    return PageFacts(canonical, lang.split("-")[0].lower() if lang else None, ats, company)
+    return PageFacts(canonical, language, ats, company, locale)
 
 
 def _structured(doc: lxml_html.HtmlElement, result: PageResult) -> tuple[str, list[Any]]:
     """The first syntax that holds a JobPosting, with its postings; else every item found."""
     found = structured_data.read_json_ld(doc)
     result.repairs, result.problems = found.repairs, found.errors
+    # Property and type names as schema.org spells them, whatever case the site wrote.
     syntaxes: list[tuple[str, list[Any]]] = [
-        ("jsonld", structured_data.resolve_references(found.blocks)),
-        ("microdata", structured_data.read_items(doc, structured_data.MICRODATA)),
-        ("rdfa", structured_data.read_items(doc, structured_data.RDFA)),
+        ("jsonld", structured_data.schema_names(structured_data.resolve_references(found.blocks))),
+        (
+            "microdata",
+            structured_data.schema_names(
+                structured_data.read_items(doc, structured_data.MICRODATA)
+            ),
+        ),
+        (
+            "rdfa",
+            structured_data.schema_names(structured_data.read_items(doc, structured_data.RDFA)),
+        ),
     ]
+    result.currencies = frozenset(stated_currencies([items for _, items in syntaxes]))
     for kind, items in syntaxes:
         jobs = list(structured_data.find_typed(items, "JobPosting"))
         if jobs:
@@ -407,6 +505,7 @@ def parse_page(
     facts = page_facts(doc, url, is_ats_host)
     kind, found = _structured(doc, result)
     result.kind = kind
+    facts = replace(facts, currencies=result.currencies)
     if kind != "page":
         return _from_jobs(found, result, url=url, crawled_at=crawled_at, facts=facts)
     heuristic = main_content.extract(doc)
@@ -445,8 +544,29 @@ def _from_jobs(
     titled = [p for p in postings if p["title"]]
     if not titled:
         result.skip = "no_title"
-    result.postings = titled
+    result.postings = own_urls(titled)
     return result
+
+
+def own_urls(postings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Postings sharing one URL (a page holding several JobPostings, each without a URL of its
+    own) each get the URL with a fragment of their own, so each is one posting with its own id:
+    the fragment is the posting's ``identifier``, else its title, as a slug (``#job-<slug>``,
+    ``-2``, ``-3`` … when two are alike). Derived from what the posting says, not from its place
+    on the page, so it stays the same night after night while the page's order changes."""
+    sharing = Counter(p["url"] for p in postings)
+    taken: set[tuple[str, str]] = set()
+    for posting in postings:
+        if sharing[posting["url"]] < 2:
+            continue
+        key = slug(posting["source_id"] or posting["title"] or "") or "posting"
+        fragment, n = key, 1
+        while (posting["url"], fragment) in taken:
+            n += 1
+            fragment = f"{key}-{n}"
+        taken.add((posting["url"], fragment))
+        posting["url"] = posting_url(posting["url"], fragment)
+    return postings
 
 
 def _from_page(found: main_content.Heuristic, *, crawled_at: str, facts: PageFacts) -> dict:

@@ -7,6 +7,9 @@
   ``}``/``]``, HTML comment or CDATA wrappers, and a whole block HTML-escaped once.
 - Microdata (``itemscope``/``itemtype``/``itemprop``) and RDFa Lite (``vocab``/``typeof``/
   ``property``), read by one walker into the same JSON-LD-like dicts (``{"@type": …, prop: …}``).
+- Names as sites write them: :func:`schema_names` reads ``"Title"``, ``"DatePosted"``,
+  ``"joblocation"`` or ``"hiringOrganisation"`` under schema.org's spelling (the names and
+  misspellings are data: scrapers/data/schema_org.toml).
 
 A small reader on lxml rather than extruct: see docs/jobposting.md for the measurement.
 """
@@ -22,6 +25,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from scrapers.extractors.common import loads
+from scrapers.normalise.vocabulary import read_vocabulary
 
 _LD_SCRIPTS = '//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'
 # Wrappers CMSs put around a script's text so old browsers ignore it.
@@ -252,3 +256,57 @@ def resolve_references(blocks: list[Any]) -> list[Any]:
         return {k: resolve(v, depth + 1) for k, v in value.items()} if depth < 8 else value
 
     return [resolve(block, 0) for block in blocks]
+
+
+# --- names as sites write them -----------------------------------------------------------------
+
+_SCHEMA = read_vocabulary("schema_org")
+
+
+def _fold_name(name: str) -> str:
+    return re.sub(r"[^0-9a-z@]", "", name.lower())
+
+
+_PROPERTIES = {_fold_name(name): name for name in _SCHEMA["properties"]}
+_ALIASES = {_fold_name(name): meant for name, meant in _SCHEMA["aliases"].items()}
+_TYPES = {_fold_name(name): name for name in _SCHEMA["types"]}
+_KEYWORDS = {_fold_name(k): k for k in ("@type", "@id", "@graph", "@context", "@value")}
+
+
+def _type_name(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    short = re.split(r"[/#:]", value)[-1]
+    return _TYPES.get(_fold_name(short), value)
+
+
+def schema_names(value: Any) -> Any:
+    """``value`` with every known property and type under schema.org's spelling, at any depth.
+
+    A key written in another case is renamed; a known misspelling is renamed only when the
+    object does not hold the property itself; a key written both ways keeps the one spelled
+    right. Unknown keys and all values other than ``@type`` stay as written."""
+    if isinstance(value, list):
+        return [schema_names(member) for member in value]
+    if not isinstance(value, dict):
+        return value
+    renamed: dict[str, Any] = {}
+    for key, member in value.items():
+        folded = _fold_name(key) if isinstance(key, str) else key
+        name = _KEYWORDS.get(folded) or _PROPERTIES.get(folded) or key
+        if name == key or name not in value:
+            renamed.setdefault(name, schema_names(member))
+        else:
+            renamed.setdefault(key, schema_names(member))
+    for key in list(renamed):
+        meant = _ALIASES.get(_fold_name(key))
+        if meant and meant not in renamed:
+            renamed[meant] = renamed.pop(key)
+    if "@type" in renamed:
+        declared = renamed["@type"]
+        renamed["@type"] = (
+            [_type_name(t) for t in declared]
+            if isinstance(declared, list)
+            else _type_name(declared)
+        )
+    return renamed

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -30,6 +29,7 @@ from parsel import Selector
 from scrapers.extractors.base import SourceFormatError
 from scrapers.extractors.common import card_text, html_text, load_json
 from scrapers.extractors.common import text as _text
+from scrapers.normalise.dates import resolve_date
 from scrapers.urls import canonical_url
 
 SITE = "https://www.tealhq.com"
@@ -255,10 +255,8 @@ def _state_salary(job: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _state_date(value: Any) -> str | None:
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        return None
+    # The project's one date reader (absolute dates only: a state's posted_at is a timestamp).
+    return resolve_date(value if isinstance(value, int | float | str) else None, "")
 
 
 def _from_state(job: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pycountry
+
 from scrapers.normalise.vocabulary import read_vocabulary
 
 _SPACES = re.compile(r"\s+")
@@ -74,3 +76,26 @@ def subdivision(text: str) -> tuple[str, str] | None:
 
 def country_from_city(text: str) -> str | None:
     return COUNTRY_BY_CITY.get(fold(text))
+
+
+def country_from_stated(text: str) -> str | None:
+    """ISO code of a value a field states to be a country (schema.org ``addressCountry``): an
+    ISO 3166 alpha-2 or alpha-3 code in any case ("us", "CAN"), or a country name in any tabled
+    language or in ISO 3166's English names. Unlike free text, "de" here can only be a code."""
+    stated = text.strip().rstrip(".")
+    if not stated:
+        return None
+    if len(stated) == 2 and stated.isalpha():
+        code = CODE_ALIASES.get(stated.upper(), stated.upper())
+        return code if code in ISO_CODES else None
+    if len(stated) == 3 and stated.isalpha():
+        found = pycountry.countries.get(alpha_3=stated.upper())
+        if found is not None:
+            return found.alpha_2
+    named = country_from_name(stated)
+    if named is not None:
+        return named
+    try:
+        return pycountry.countries.lookup(stated).alpha_2
+    except LookupError:
+        return None

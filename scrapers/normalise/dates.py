@@ -6,10 +6,18 @@ Decisions:
 - ages subtract from the crawl instant in UTC, so "5h" at 03:00Z is the previous day; months are
   30 days and years 365; an open bound ("30+ days") resolves to the bound.
 - "Nm" is minutes, "Nmo" months (LinkedIn / Indeed style).
-- numeric dates are day-first with "." separators, in a fr/de/es/pt/it/nl context (the text's
-  own words, or `language`), and when the first number is above 12; month-first only for
-  `language="en-US"` or when the second number is above 12. Otherwise (e.g. "03/11/2026" alone)
-  the order is unknown and the result is None.
+- numeric dates are day-first with "." separators, in a day-first locale (`language`, a BCP 47
+  tag: "fr", "en-GB"; the table is `[numeric_order]` in scrapers/data/dates.toml) or context (the
+  text's own words: "Publiée le 03/11/2026"), and when the first number is above 12; month-first
+  in a month-first locale ("en-US") or when the second number is above 12. Otherwise (e.g.
+  "03/11/2026" alone, or "en" without a region) the order is unknown and the result is None.
+- machine formats: ISO 8601 (extended and basic, "20231018T140500Z"), RFC 2822 ("Wed, 18 Oct 2023
+  14:05:00 +0000"), Java's ``Date.toString()`` ("Wed Oct 18 00:00:00 UTC 2023": the time and zone
+  sit between the day and the year), epoch seconds and milliseconds (text or number). Each keeps
+  the calendar date it shows.
+- this is the one date reader of the project: extractors that read a date call it too, so every
+  source's dates follow the same rules (benchmarks/bench_dates.py compares it with dateparser and
+  dateutil on tests/fixtures/dates/machine_dates.toml).
 - a date without a year ("Nov 12"), a future age ("in 3 days") or an unknown word gives None.
 """
 
@@ -21,19 +29,24 @@ from datetime import UTC, date, datetime, timedelta
 from scrapers.normalise.countries import fold
 from scrapers.normalise.vocabulary import read_vocabulary
 
-_DAY_FIRST_LANGUAGES = frozenset({"fr", "de", "es", "pt", "it", "nl"})
-
 # Months, age units, number words, words of days ago and the words around dates, per language
 # (scrapers/data/dates.toml).
 _VOCABULARY = read_vocabulary("dates")
 _WORDS: dict[str, list[str]] = _VOCABULARY["words"]
+_DAY_FIRST_LOCALES = frozenset(_VOCABULARY["numeric_order"]["day_first"])
+_MONTH_FIRST_LOCALES = frozenset(_VOCABULARY["numeric_order"]["month_first"])
 
 # --- absolute dates ---------------------------------------------------------------------------
 
 _EPOCH = re.compile(r"^\s*(\d{10}|\d{13})(?:\.\d+)?\s*$")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# ISO 8601 basic format, with or without a time ("20231018", "20231018T140500Z").
+_COMPACT = re.compile(
+    r"^\s*(\d{4})(\d{2})(\d{2})(?:T\d{2}(?:\d{2}){0,2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$"
+)
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _JAPANESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A clock time ("10:00 AM", "14:05:00"): its "am" is no German "am" before a date.
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?![a-z]))?")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 # Words that put a date in a day-first language ("Publiée le 03/11/2026").
 _DAY_FIRST_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS["day_first"]) + r")\b")
@@ -44,6 +57,12 @@ _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|o|°)?\.?\s*(?:de\s+|-)?(?<![a-z]){_MONTH}(?![a-z])\.?"
     r"(?:\s*,?\s*(?:de\s+)?|-)(\d{4})(?!\d)"
+)
+# Java's Date.toString(): "wed oct 18 00:00:00 utc 2023" (folded), the zone optional or with an
+# offset ("gmt+01:00").
+_MONTH_DAY_TIME_YEAR = re.compile(
+    rf"(?<![a-z]){_MONTH}(?![a-z])\.?\s+(\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    r"(?:\s+[a-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s+(\d{4})(?!\d)"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"(?<![a-z]){_MONTH}(?![a-z])\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
@@ -124,6 +143,8 @@ def _absolute(raw: str, language: str | None) -> date | None:
     text = fold(raw)
     if match := _DAY_MONTH_YEAR.search(text):
         return _date(match[3], _MONTHS[match[2]], match[1])
+    if match := _MONTH_DAY_TIME_YEAR.search(text):
+        return _date(match[3], _MONTHS[match[1]], match[2])
     if match := _MONTH_DAY_YEAR.search(text):
         return _date(match[3], _MONTHS[match[1]], match[2])
     if match := _NUMERIC.search(text):
@@ -133,18 +154,33 @@ def _absolute(raw: str, language: str | None) -> date | None:
 
 def _numeric(match: re.Match[str], text: str, language: str | None) -> date | None:
     first, separator, second, year = int(match[1]), match[2], int(match[3]), match[4]
-    lang = (language or "").lower()
+    order = numeric_order(language)
     if first == second:
         return _date(year, first, second)
     if (
         separator == "."
         or first > 12
-        or lang.split("-")[0] in _DAY_FIRST_LANGUAGES
-        or _DAY_FIRST_WORDS.search(text)
+        or order == "day_first"
+        or (order is None and _DAY_FIRST_WORDS.search(_TIME.sub(" ", text)))
     ):
         return _date(year, second, first)
-    if second > 12 or lang == "en-us":
+    if second > 12 or order == "month_first":
         return _date(year, first, second)
+    return None
+
+
+def numeric_order(language: str | None) -> str | None:
+    """ "day_first", "month_first" or None (unknown) for a locale ("en-GB", "en_US", "fr")."""
+    tag = (language or "").strip().lower().replace("_", "-")
+    if not tag:
+        return None
+    parts = tag.split("-")
+    # "zh-hant-tw": the whole tag, then language-region, then the language.
+    for key in (tag, f"{parts[0]}-{parts[-1]}", parts[0]):
+        if key in _MONTH_FIRST_LOCALES:
+            return "month_first"
+        if key in _DAY_FIRST_LOCALES:
+            return "day_first"
     return None
 
 
