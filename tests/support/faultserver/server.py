@@ -177,9 +177,13 @@ class FaultHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client went away: nothing to tell it
         finally:
-            self.arrival.answered = time.monotonic()
+            if self.arrival.answered is None:  # nothing sent: the connection just closed
+                self.arrival.answered = time.monotonic()
 
     def _head(self, status: int, headers: list[tuple[str, str]], length: int) -> None:
+        # Noted before a byte goes out: the client may read the whole answer, and the test ask
+        # for the log, before this thread runs another line.
+        self.arrival.answered = time.monotonic()
         self.arrival.status = status
         self.arrival.answer_headers = dict(headers)
         self.send_response(status)
