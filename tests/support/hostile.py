@@ -22,6 +22,7 @@ import re
 import sys
 import tempfile
 import tomllib
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -194,6 +195,72 @@ def survivors(forbid: tuple[str, ...], html: str) -> list[str]:
     return found
 
 
+# --- what is never allowed -----------------------------------------------------------------------
+
+# Characters no output may hold (docs/items.md, "What no text holds"), written here apart from
+# the rules the code reads: controls but TAB and LF, DEL and C1, bidi embeddings, overrides and
+# isolates, BOM, ZERO WIDTH SPACE, WORD JOINER, invisible operators, lone surrogates.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+# A joiner between two ASCII letters or digits, or at an edge, or doubled: it joins nothing.
+_IDLE_JOINER = re.compile("(?:^|(?<=[A-Za-z0-9]))[\u200c\u200d](?=[A-Za-z0-9]|$)|[\u200c\u200d]{2}")
+
+
+def forbidden(text: str) -> list[str]:
+    """What in ``text`` no output may hold: the characters (as U+XXXX), or "not NFC"."""
+    found = [f"U+{ord(c):04X}" for c in _FORBIDDEN.findall(text)]
+    found += [f"idle joiner U+{ord(m.group()[0]):04X}" for m in _IDLE_JOINER.finditer(text)]
+    if not _FORBIDDEN.search(text) and not unicodedata.is_normalized("NFC", text):
+        found.append("not NFC")
+    return found
+
+
+_C0_AND_SPACE = "".join(chr(point) for point in range(0x21))
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme of a URL as a browser reads it (leading controls and spaces, tabs and newlines
+    ignored); None for a relative URL."""
+    squeezed = re.sub(r"[\t\n\r]", "", value).strip(_C0_AND_SPACE)
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", squeezed)
+    return match.group(1).lower() if match else None
+
+
+def violations(html: str) -> list[str]:
+    """What in ``html``, as a browser reads it, the allow-list of docs/items.md does not allow
+    (its elements, attributes, URL schemes and rel, no comment), and every character no text
+    may hold, in text and attribute values alike."""
+    from scrapers.sanitise import rules  # the allow-list docs/items.md lists (a test agrees)
+
+    policy = rules().html
+    root = parse(html or "")
+    found: list[str] = []
+    for node in root.iter():
+        if is_comment(node):
+            found.append("comment")
+            continue
+        if node is not root:
+            name = local(node.tag)
+            if "}" in str(node.tag) or name not in policy.tags:
+                found.append(f"element {node.tag}")
+            for attribute, value in node.attrib.items():
+                key = local(attribute)
+                allowed = (
+                    key in policy.attributes.get(name, ())
+                    or value in policy.attribute_values.get(key, ())
+                    or (name, key, value) == ("a", "rel", policy.link_rel)
+                )
+                if "}" in str(attribute) or not allowed:
+                    found.append(f"attribute {name} {attribute}={value!r}")
+                if key == "href" and url_scheme(value) not in policy.url_schemes:
+                    found.append(f"URL {value!r}")
+                found += [f"{c} in {name} {key}" for c in forbidden(value)]
+        for text in (node.text, node.tail if node is not root else None):
+            found += [f"{c} in text" for c in forbidden(text or "")]
+    return found
+
+
 # --- judging an exported item -------------------------------------------------------------------
 
 
@@ -206,6 +273,9 @@ class Verdict:
     survived: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
     missing: str | None = None  # why the posting was not exported
+    # Anything of the exported item outside the allow-list, or a character no text may hold
+    # (`violations`, `forbidden`): stricter than `forbid`, for the sanitiser's own tests.
+    unsafe: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -234,8 +304,14 @@ _FIELDS = {
 }
 
 
+def unsafe(item: dict[str, Any]) -> list[str]:
+    """Anything of an exported item that is not allowed (see ``Verdict.unsafe``)."""
+    found = [f"description_html: {v}" for v in violations(item.get("description_html") or "")]
+    return found + [f for value in strings(item) for f in forbidden(value)]
+
+
 def judge_html(construct: HtmlConstruct, item: dict[str, Any], source: str) -> Verdict:
-    verdict = Verdict(construct.id, source)
+    verdict = Verdict(construct.id, source, unsafe=unsafe(item))
     out = item.get("description_html") or ""
     verdict.survived = survivors(construct.forbid, out)
     shown = visible_text(parse(out))
@@ -249,7 +325,7 @@ def judge_html(construct: HtmlConstruct, item: dict[str, Any], source: str) -> V
 
 
 def judge_text(construct: TextConstruct, item: dict[str, Any], source: str) -> Verdict:
-    verdict = Verdict(construct.id, source)
+    verdict = Verdict(construct.id, source, unsafe=unsafe(item))
     values = list(strings(item))
     for char in construct.forbid:
         pattern = _SURROGATE if char == "surrogate" else re.compile(re.escape(char))
