@@ -4,11 +4,13 @@ input: test_sanitise_property.py)."""
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
 
 from scrapers.sanitise import (
+    cap_source_html,
     clean_text,
     cut_html,
     cut_text,
@@ -17,7 +19,7 @@ from scrapers.sanitise import (
     sanitise_html,
     sanitise_posting,
 )
-from tests.support.hostile import parse, visible_text
+from tests.support.hostile import forbidden, parse, visible_text
 
 LIMITS = rules().limits
 REL = 'rel="nofollow noopener noreferrer"'
@@ -203,6 +205,45 @@ def test_cut_html_is_within_the_limit_well_formed_and_ends_on_whole_words(body: 
 
 def test_cut_html_leaves_a_body_that_fits() -> None:
     assert cut_html("<p>fits</p>", 100) == "<p>fits</p>"
+
+
+def test_a_source_html_too_big_to_sanitise_is_cut_at_a_tag_first() -> None:
+    assert cap_source_html("<p>a</p><p>b</p>", 100, 10) == ("<p>a</p><p>b</p>", False)
+    assert cap_source_html("<p>a</p><p>bbbbbb</p>", 12, 10) == ("<p>a</p>", True)  # characters
+    assert cap_source_html("<p>a</p><p>b</p><p>c</p>", 100, 5) == ("<p>a</p><p>b</p>", True)
+    assert cap_source_html("x" * 50, 10, 10) == ("x" * 10, True)  # no tag to cut at
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "\x9d" * 200_000,  # unterminated OSC introducers: each once read to the end (minutes)
+        "\x1b]" + "\x9d" * 200_000,
+        "\x1b[" * 100_000,
+        "\u00e2\x80" * 100_000,
+        "a\u200d" * 100_000,
+    ],
+)
+def test_hostile_text_is_cleaned_in_linear_time(hostile: str) -> None:
+    started = time.perf_counter()
+    assert forbidden(clean_text(hostile)) == []
+    assert time.perf_counter() - started < 3  # about 0.02 s; quadratic, it took minutes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<ul><li>" * 100_000,  # nested: html5ever's work grows with the square of the depth
+        "<div>" * 100_000,
+        "<p>" + "\x9d" * 2_000_000,  # html5ever reports every control character
+        "<p>x</p>" * 200_000,
+    ],
+)
+def test_hostile_markup_costs_a_bounded_time_and_is_flagged(body: str) -> None:
+    fields = {"description_html": body}
+    started = time.perf_counter()
+    assert sanitise_posting(fields).truncated == ["description_html", "description"]
+    assert time.perf_counter() - started < 5  # about 0.3 s; 100,000 nested <div> took 50 s
 
 
 # --- a posting ----------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ that parses as browsers do (html5ever, the WHATWG algorithm), so markup means to
 means to a browser, and writes the tree back out in one canonical form. Unclosed elements are
 closed where a browser would close them: no text a browser shows is lost after them.
 
+The source is cleaned as any text is (``clean_text``) before it is parsed, but for NFC.
 Character references are read by the parse, so a ``&#x202E;`` in the source is a right-to-left
-override in the output's text. The text and attribute values of that output are then cleaned as
-every other text is (``clean_text``). That is done on nh3's serialisation, whose grammar is
+override in the output's text: the text and attribute values of that output are cleaned again,
+and composed. That is done on nh3's serialisation, whose grammar is
 small and fixed: a tag is ``<name attr="value" ...>`` or ``</name>``, a value holds no ``"``
 (written ``&quot;``), and text holds no ``<`` (written ``&lt;``), so splitting it into tags and
 text is exact. Only characters are removed or replaced there, never markup.
@@ -46,7 +47,6 @@ def _cleaner(policy: HtmlPolicy) -> nh3.Cleaner:
 
 
 _CLEANER = _cleaner(rules().html)
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # A tag of nh3's output, its attributes in group 1.
 _TAG = re.compile(r'<(?:/[a-zA-Z0-9]+|[a-zA-Z0-9]+((?: [^\s"\'<>/=]+="[^"]*")*))>')
 _ATTRIBUTE = re.compile(r'( [^\s"\'<>/=]+=")([^"]*)"')
@@ -88,10 +88,8 @@ def _clean_serialised(html: str) -> str:
 def sanitise_html(html: str) -> str | None:
     """``html`` with only what the allow-list keeps, its text clean; None when no text is left
     (a body that was only a script, a frame or a comment is no body)."""
-    try:
-        html.encode("utf-8")  # a few µs for a body, where a search would take tens
-    except UnicodeEncodeError:
-        # A lone surrogate cannot cross into Rust (nor be written as UTF-8).
-        html = _SURROGATE.sub("\ufffd", html)
-    out = _clean_serialised(_CLEANER.clean(html))
+    # The source's characters first, as any text's (not composed: see clean_text): no lone
+    # surrogate can cross into Rust, and html5ever, which reports each control character as a
+    # parse error, takes seconds over a body of them.
+    out = _clean_serialised(_CLEANER.clean(clean_text(html, compose=False)))
     return None if _NO_TEXT.fullmatch(out) else out

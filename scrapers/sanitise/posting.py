@@ -9,7 +9,7 @@ from typing import Any
 
 from scrapers.sanitise.html import sanitise_html
 from scrapers.sanitise.rules import rules
-from scrapers.sanitise.size import cut_html, cut_text
+from scrapers.sanitise.size import cap_source_html, cut_html, cut_text
 from scrapers.sanitise.text import clean_text
 
 __all__ = ["Sanitised", "sanitise_posting"]
@@ -43,17 +43,20 @@ def sanitise_posting(fields: MutableMapping[str, Any]) -> Sanitised:
     """Clean ``fields`` in place (an ``ItemAdapter`` or a dict) and say what changed.
 
     ``description_html`` keeps only what the allow-list allows (None when no text is left), and
-    both bodies are cut to their limits. When ``description_html`` is cut, the ``description``
-    made from it later is short as well, and both are named in ``truncated``.
+    both bodies are cut to their limits (the source's HTML first, when too big to sanitise).
+    When ``description_html`` is cut, the ``description`` made from it later is short as well,
+    and both are named in ``truncated``.
     """
     done = Sanitised()
     limits = rules().limits
     for name in list(fields.keys()):
         value = fields[name]
         if name == HTML_FIELD and isinstance(value, str):
-            html = sanitise_html(value)
+            source, cut = cap_source_html(value, limits.source_html_chars, limits.source_html_tags)
+            html = sanitise_html(source)
             if html is not None and len(html) > limits.description_html:
-                html = cut_html(html, limits.description_html)
+                html, cut = cut_html(html, limits.description_html), True
+            if cut:
                 done.truncated += [HTML_FIELD, TEXT_FIELD]
             fields[name] = html
             continue

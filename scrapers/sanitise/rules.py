@@ -37,6 +37,8 @@ class TextRules:
 class Limits:
     description_html: int
     description: int
+    source_html_chars: int
+    source_html_tags: int
 
 
 @dataclass(frozen=True)

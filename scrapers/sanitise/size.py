@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from scrapers.sanitise.html import sanitise_html
 
-__all__ = ["cut_html", "cut_text"]
+__all__ = ["cap_source_html", "cut_html", "cut_text"]
 
 # How far back from the limit a cut looks for a better place (a space, a tag) before cutting
 # where it is.
@@ -59,3 +59,20 @@ def cut_html(html: str, limit: int) -> str | None:
         if out is None or len(out) <= limit:
             return out
         size -= len(out) - limit + _END_TAGS_ROOM
+
+
+def cap_source_html(html: str, max_chars: int, max_tags: int) -> tuple[str, bool]:
+    """A source's HTML before it is sanitised: as it is when it has at most ``max_chars``
+    characters and ``max_tags`` tags ("<"), else its start up to the tag where either is passed;
+    and whether it was cut."""
+    tags = html.count("<")
+    if len(html) <= max_chars and tags <= max_tags:
+        return html, False
+    end = min(len(html), max_chars)
+    if tags > max_tags:
+        position = -1
+        for _ in range(max_tags + 1):  # the tag past the limit
+            position = html.find("<", position + 1)
+        end = min(end, position)
+    start_of_tag = html.rfind("<", 0, end)
+    return html[: start_of_tag if start_of_tag > 0 else end], True
