@@ -14,7 +14,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scrapers.sanitise import clean_text, sanitise_html, sanitise_posting
+from scrapers.sanitise import clean_text, is_clean, sanitise_html, sanitise_posting
+from scrapers.sanitise.text import _clean
 from tests.support.hostile import elements, forbidden, has_url, local, parse, violations
 
 SETTINGS = settings(
@@ -130,3 +131,12 @@ def test_no_forbidden_character_ever_comes_out_of_text(text: str) -> None:
 def test_every_string_of_a_posting_comes_out_clean(fields: dict[str, Any]) -> None:
     sanitise_posting(fields)
     assert [f for value in fields.values() for f in forbidden(value)] == []
+
+
+@SETTINGS
+@given(TEXT)
+def test_what_is_clean_says_is_what_clean_text_does(text: str) -> None:
+    # is_clean is the fast path of every string of every posting: it may look twice, never miss.
+    for compose in (True, False):
+        if is_clean(text, compose=compose):
+            assert _clean(text, compose) == text
