@@ -9,10 +9,10 @@ closed where a browser would close them: no text a browser shows is lost after t
 The source is cleaned as any text is (``clean_text``) before it is parsed, but for NFC.
 Character references are read by the parse, so a ``&#x202E;`` in the source is a right-to-left
 override in the output's text: the text and attribute values of that output are cleaned again,
-and composed. That is done on nh3's serialisation, whose grammar is
-small and fixed: a tag is ``<name attr="value" ...>`` or ``</name>``, a value holds no ``"``
-(written ``&quot;``), and text holds no ``<`` (written ``&lt;``), so splitting it into tags and
-text is exact. Only characters are removed or replaced there, never markup.
+and composed. That is done on nh3's serialisation, whose grammar is small and fixed: a tag is
+``<name attr="value" ...>`` or ``</name>``, a value holds no ``"`` (written ``&quot;``), and text
+holds no ``<`` (written ``&lt;``), so splitting it into tags and text is exact. Only characters
+are removed or replaced there, never markup.
 """
 
 from __future__ import annotations
