@@ -1,4 +1,8 @@
-"""Clean body: boilerplate out (kept under ``boilerplate`` with its category), HTML sanitised."""
+"""Clean body: boilerplate out (kept under ``boilerplate`` with its category).
+
+``description`` is made from ``description_html`` as the sanitiser left it (``SanitisePipeline``
+runs first), so it holds the text a reader of ``description_html`` sees, less the boilerplate.
+"""
 
 from __future__ import annotations
 
@@ -38,10 +42,7 @@ class BoilerplatePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         html, text = adapter.get("description_html"), adapter.get("description")
-        # Parsed once, for both the sanitiser and the classifier below.
         body = parse_html(html) if html else None
-        if body is not None:
-            adapter["description_html"] = body.sanitised
         if not html and not text:
             adapter["description"] = ""
             self.stats.inc_value("jobsieve/boilerplate/no_body")

@@ -22,7 +22,7 @@ from scrapers.urls import canonical_url
 logger = logging.getLogger(__name__)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LIST_FIELDS = {"locations", "skills", "boilerplate"}
+_LIST_FIELDS = {"locations", "skills", "boilerplate", "truncated"}
 _TEXT_FIELDS = [
     name for name, value in JobPosting().__dict__.items() if value is None
 ]  # every nullable field: "" and whitespace become null, as the contract says

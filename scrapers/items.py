@@ -44,6 +44,8 @@ class JobPosting:
     valid_through: str | None = None
     skills: list[str] = field(default_factory=list)
     boilerplate: list[dict[str, str]] = field(default_factory=list)
+    # Fields cut to their size limit (scrapers/data/sanitise.toml): never silently.
+    truncated: list[str] = field(default_factory=list)
     language: str | None = None
     language_confidence: float | None = None
     secondary_language: str | None = None

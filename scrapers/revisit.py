@@ -24,8 +24,10 @@ from scrapers.normalise.dates import without_relative_ages
 # then asks the server with If-None-Match / If-Modified-Since instead).
 MARKER_META = "jobsieve_marker"
 
-# Never part of a marker: when the crawl ran says nothing about the posting.
-_ALWAYS_IGNORED = frozenset({"crawled_at"})
+# Never part of a marker: when the crawl ran says nothing about the posting, and `truncated`
+# (filled by a pipeline, never by a list) came into the item after markers were first stored:
+# left out, the markers of the detail cache stay what they were.
+_ALWAYS_IGNORED = frozenset({"crawled_at", "truncated"})
 
 
 def change_marker(fields: Mapping[str, Any], *, ignore: Iterable[str] = ()) -> str:

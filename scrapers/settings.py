@@ -84,6 +84,8 @@ EXTENSIONS = {
 }
 
 ITEM_PIPELINES = {
+    # First: every later stage reads the text as it will be exported (safe, clean, in size).
+    "pipelines.sanitise.SanitisePipeline": 50,
     "pipelines.normalise.NormalisePipeline": 100,
     "pipelines.boilerplate.BoilerplatePipeline": 200,
     # Reads the clean body, so after boilerplate.

@@ -6,7 +6,6 @@ boilerplate step classifies, and `render_blocks` produces the contract's `descri
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -24,7 +23,6 @@ __all__ = [
     "normalise_spaces",
     "parse_html",
     "render_blocks",
-    "sanitise_html",
 ]
 
 HEADING = "heading"
@@ -328,52 +326,10 @@ def render_blocks(blocks: Iterable[Block]) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Sanitising HTML for `description_html`
+# The fast parse: libxml2 with plain lxml elements, for the block walk
 # --------------------------------------------------------------------------------------------
 
-_UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed")
-_URL_ATTRS = frozenset(
-    {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
-)
-# Browsers ignore ASCII whitespace and control characters inside a URL scheme ("java\tscript:").
-_URL_NOISE_RE = re.compile(r"[\x00-\x20\x7f]+")
-_UNSAFE_SCHEMES = ("javascript:", "vbscript:")
 _DOCUMENT_RE = re.compile(r"^\s*(?:<!doctype|<html[\s>])", re.IGNORECASE)
-
-
-def _is_script_url(value: str) -> bool:
-    return _URL_NOISE_RE.sub("", html_lib.unescape(value)).lower().startswith(_UNSAFE_SCHEMES)
-
-
-def _drop_tree(el: etree._Element) -> None:
-    """`lxml.html.HtmlElement.drop_tree` for any lxml element: the element goes, its tail stays."""
-    parent = el.getparent()
-    if el.tail:
-        previous = el.getprevious()
-        if previous is None:
-            parent.text = (parent.text or "") + el.tail
-        else:
-            previous.tail = (previous.tail or "") + el.tail
-    parent.remove(el)
-
-
-def _clean_tree(root: etree._Element) -> None:
-    for el in list(root.iter(*_UNSAFE_TAGS)):
-        if el is not root:
-            _drop_tree(el)
-    # `etree.Element` as the filter skips comments and processing instructions.
-    for el in root.iter(etree.Element):
-        for name in el.keys():  # noqa: SIM118 - a fresh list: safe to delete attributes from
-            lowered = name.lower()
-            if lowered.startswith("on") or (lowered in _URL_ATTRS and _is_script_url(el.get(name))):
-                del el.attrib[name]
-
-
-def _serialise(root: etree._Element, document: bool) -> str:
-    if document:
-        return lxml.html.tostring(root, encoding="unicode")
-    head = html_lib.escape(root.text or "", quote=False)
-    return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
 
 
 _LOCAL = threading.local()
@@ -403,8 +359,8 @@ def _document(html: str) -> etree._Element:
     return root
 
 
-def _parse_for_sanitising(html: str) -> tuple[etree._Element, bool, bool]:
-    """The sanitiser's tree of a non-blank body: (root, is a document, parsed by `_parser()`).
+def _fast_parse(html: str) -> tuple[etree._Element, bool, bool]:
+    """The fast tree of a non-blank body: (root, is a document, parsed by `_parser()`).
 
     A document is parsed as such. A fragment is parsed inside "<html><body>...</body></html>", as
     `lxml.html.fragment_fromstring(html, create_parent="div")` does, and its <body> stands for the
@@ -426,30 +382,17 @@ def _parse_for_sanitising(html: str) -> tuple[etree._Element, bool, bool]:
     return lxml.html.fragment_fromstring(html, create_parent="div"), False, False
 
 
-def sanitise_html(html: str | ParsedHtml) -> str:
-    """Remove active content (script/style/iframe/object/embed, on* handlers, javascript: URLs).
-
-    Everything else is kept as is. A fragment stays a fragment; a full document stays a document.
-    """
-    if isinstance(html, ParsedHtml):
-        return html.sanitised
-    if not html or not html.strip():
-        return ""
-    root, document, _ = _parse_for_sanitising(html)
-    _clean_tree(root)
-    return _serialise(root, document)
-
-
 # --------------------------------------------------------------------------------------------
-# One parse for both
+# When the fast parse gives parsel's blocks
 # --------------------------------------------------------------------------------------------
 
-# parsel (for the blocks) and the sanitiser parse a body differently: parsel parses the stripped
-# text as it is, the sanitiser a fragment inside "<html><body>...</body></html>" (lxml.html's way).
-# Both are libxml2 with the same tree builder, so once inside <body> the same markup gives the
-# same tree; they part ways only at the edges. `_walkable` lets the sanitiser's tree stand in for
-# parsel's away from every such edge (tests/test_textblocks.py has bodies that need each guard),
-# and elsewhere the blocks come from parsel's parse, as always.
+# parsel (the reference parse of the blocks) and the fast parse read a body differently: parsel
+# parses the stripped text as it is, the fast parse a fragment inside
+# "<html><body>...</body></html>" (lxml.html's way). Both are libxml2 with the same tree builder,
+# so once inside <body> the same markup gives the same tree; they part ways only at the edges.
+# `_walkable` lets the fast tree stand in for parsel's away from every such edge
+# (tests/test_textblocks.py has bodies that need each guard), and elsewhere the blocks come from
+# parsel's parse, as always.
 _ASCII_SPACE = " \t\n\r\f"
 # A fragment's first tag: parsel puts a leading head element (<title>, <base>, <style>...) in a
 # <head> the walk drops, and places what follows it differently too (a stray <tr> after a <base>
@@ -483,14 +426,14 @@ def _has_document_tags(html: str) -> bool:
 
 
 def _walkable(html: str, root: etree._Element, document: bool) -> bool:
-    """Whether the sanitiser's fresh tree of `html` gives parsel's blocks (see above).
+    """Whether the fast tree of `html` gives parsel's blocks (see above).
 
     Reads `_parser()`'s error log: call it right after the parse. Cheapest guards first.
     """
     if "\x00" in html:  # parsel deletes NULs, libxml2 ends the text at the first one
         return False
     # parsel strips the body with str.strip(): a Unicode space at an edge (NBSP before "<html>")
-    # is text to libxml2 in the sanitiser's parse only. ASCII spaces the two treat alike. (The
+    # is text to libxml2 in the fast parse only. ASCII spaces the two treat alike. (The
     # error check below catches the known cases too; this one does not depend on libxml2.)
     core = html.strip(_ASCII_SPACE)
     if core[0].isspace() or core[-1].isspace():
@@ -515,26 +458,30 @@ def _walkable(html: str, root: etree._Element, document: bool) -> bool:
 
 
 class ParsedHtml:
-    """A body's HTML parsed once, for both `blocks_from_html` and `sanitise_html`.
+    """A body's HTML parsed once, for `blocks_from_html` and `strip_boilerplate`.
 
-    The parse is the sanitiser's. Its tree is walked for the blocks first (the sanitiser edits it
-    in place) when it is the tree parsel would give (`_walkable`); otherwise the blocks come from
-    parsel's own parse. Either way `.blocks == blocks_from_html(html)` and
-    `.sanitised == sanitise_html(html)`, exactly.
+    The fast parse's tree is walked for the blocks when it is the tree parsel would give
+    (`_walkable`); otherwise the blocks come from parsel's own parse. Either way
+    `.blocks == blocks_from_html(html)`, exactly.
     """
 
-    __slots__ = ("_blocks", "_document", "_root", "_sanitised", "_walkable", "html")
+    __slots__ = ("_blocks", "_document", "_root", "_walkable", "html")
 
     def __init__(self, html: str) -> None:
         self.html = html
         self._blocks: list[Block] | None = None
-        self._sanitised: str | None = None
         self._root: etree._Element | None = None
         self._document = self._walkable = False
         if not html or not html.strip():
-            self._blocks, self._sanitised = [], ""
+            self._blocks = []
             return
-        self._root, self._document, ours = _parse_for_sanitising(html)
+        try:
+            self._root, self._document, ours = _fast_parse(html)
+        except Exception:
+            # Markup the fast parse refuses (a control character before the first tag, an empty
+            # document, lxml.html's own assertion on "<html/>"): the blocks come from parsel's
+            # parse, which reads it.
+            return
         # `_walkable` reads the error log of the parse just made: right after it.
         self._walkable = ours and _walkable(html, self._root, self._document)
 
@@ -548,20 +495,10 @@ class ParsedHtml:
             # A fragment's root is the wrapper's <body>: a block, as parsel's <html> root is.
             root = self._root if self._walkable else _parsel_root(self.html)
             self._blocks = _walk_document(root)
+            self._root = None
         return self._blocks
-
-    @property
-    def sanitised(self) -> str:
-        if self._sanitised is None:
-            if self._walkable and self._blocks is None:
-                # Walked now: the sanitiser edits the tree in place.
-                self._blocks = _walk_document(self._root)
-            root, self._root = self._root, None
-            _clean_tree(root)
-            self._sanitised = _serialise(root, self._document)
-        return self._sanitised
 
 
 def parse_html(html: str) -> ParsedHtml:
-    """Parse a body once for `blocks_from_html`, `sanitise_html` and `strip_boilerplate`."""
+    """Parse a body once for `blocks_from_html` and `strip_boilerplate`."""
     return ParsedHtml(html)

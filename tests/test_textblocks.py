@@ -1,14 +1,12 @@
-"""Tests for scrapers.textblocks: body -> blocks -> contract text, and HTML sanitising."""
+"""Tests for scrapers.textblocks: body -> blocks -> contract text (sanitising: test_sanitise)."""
 
 from __future__ import annotations
 
-import html as html_lib
 import random
 import re
 import sys
 from collections.abc import Callable
 
-import lxml.html
 import pytest
 
 from scrapers import textblocks
@@ -19,7 +17,6 @@ from scrapers.textblocks import (
     normalise_spaces,
     parse_html,
     render_blocks,
-    sanitise_html,
 )
 from tests.support.seeds import load_seeds
 
@@ -190,51 +187,6 @@ def test_render_round_trips_through_text() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# sanitise_html
-# --------------------------------------------------------------------------------------------
-
-
-def test_sanitise_removes_script() -> None:
-    assert "alert" not in sanitise_html("<p>Hi</p><script>alert(1)</script>")
-
-
-def test_sanitise_keeps_text_after_removed_element() -> None:
-    assert "tail" in sanitise_html("<p>Hi<script>x()</script> tail</p>")
-
-
-def test_sanitise_removes_onclick() -> None:
-    assert "onclick" not in sanitise_html('<a href="/jobs" onclick="steal()">Jobs</a>')
-
-
-def test_sanitise_removes_javascript_href() -> None:
-    assert "javascript" not in sanitise_html('<a href="javascript:alert(1)">x</a>').lower()
-
-
-def test_sanitise_removes_obfuscated_javascript_src() -> None:
-    assert "script:" not in sanitise_html('<img src=" JaVa&#x09;Script:alert(1)">').lower()
-
-
-@pytest.mark.parametrize("tag", ["style", "iframe", "object", "embed"])
-def test_sanitise_removes_active_elements(tag: str) -> None:
-    html = f"<p>Kept</p><{tag}>x</{tag}>" if tag != "embed" else "<p>Kept</p><embed src=a.swf>"
-    assert f"<{tag}" not in sanitise_html(html)
-
-
-def test_sanitise_keeps_safe_markup() -> None:
-    html = '<h2>Benefits</h2><ul><li><a href="https://example.com/x">Health</a></li></ul>'
-    assert sanitise_html(html) == html
-
-
-def test_sanitise_keeps_a_document_a_document() -> None:
-    out = sanitise_html("<html><body><p onmouseover='x()'>Hi</p></body></html>")
-    assert out == "<html><body><p>Hi</p></body></html>"
-
-
-def test_sanitise_empty() -> None:
-    assert sanitise_html("") == ""
-
-
-# --------------------------------------------------------------------------------------------
 # normalise_spaces
 # --------------------------------------------------------------------------------------------
 
@@ -255,35 +207,8 @@ def test_normalise_spaces_equals_the_regex_form() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# parse_html: one parse for the sanitiser and the blocks
+# parse_html: the fast parse gives parsel's blocks
 # --------------------------------------------------------------------------------------------
-
-
-def _lxml_html_sanitise(html: str) -> str:
-    """`sanitise_html` as it was before `parse_html`: lxml.html's own parse and elements."""
-    if not html or not html.strip():
-        return ""
-    document = textblocks._DOCUMENT_RE.match(html) is not None
-    if document:
-        root = lxml.html.document_fromstring(html)
-    else:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    for el in list(root.iter("script", "style", "iframe", "object", "embed")):
-        if el is not root:
-            el.drop_tree()
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for name in list(el.attrib):
-            lowered = name.lower()
-            if lowered.startswith("on") or (
-                lowered in textblocks._URL_ATTRS and textblocks._is_script_url(el.attrib[name])
-            ):
-                del el.attrib[name]
-    if document:
-        return lxml.html.tostring(root, encoding="unicode")
-    head = html_lib.escape(root.text or "", quote=False)
-    return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
 
 
 def _outcome(fn: Callable[[], object]) -> object:
@@ -293,22 +218,14 @@ def _outcome(fn: Callable[[], object]) -> object:
         return type(error)
 
 
-def _two_parses(html: str) -> object:
-    """The boilerplate stage before: sanitise, then parse again for the blocks."""
-    sanitised = _lxml_html_sanitise(html)
-    return sanitised, [(b.kind, b.text, b.level) for b in blocks_from_html(html)]
+def _assert_fast_parse_gives_parsels_blocks(html: str) -> None:
+    def fast() -> object:
+        return [(b.kind, b.text, b.level) for b in parse_html(html).blocks]
 
+    def parsel() -> object:
+        return [(b.kind, b.text, b.level) for b in blocks_from_html(html)]
 
-def _one_parse(html: str) -> object:
-    body = parse_html(html)
-    sanitised = body.sanitised
-    return sanitised, [(b.kind, b.text, b.level) for b in body.blocks]
-
-
-def _assert_one_parse_is_two(html: str) -> None:
-    assert _outcome(lambda: _one_parse(html)) == _outcome(lambda: _two_parses(html)), repr(html)
-    # The string forms are the same functions.
-    assert _outcome(lambda: sanitise_html(html)) == _outcome(lambda: _lxml_html_sanitise(html))
+    assert _outcome(fast) == _outcome(parsel), repr(html)
 
 
 ORDINARY_BODY = (
@@ -317,8 +234,8 @@ ORDINARY_BODY = (
     "</ul><table><tr><td>a</td><td>b</td></tr></table>\n"
 )
 
-# Where the sanitiser's fragment-in-a-wrapper parse and parsel's plain parse part ways, or one
-# parser stops where the other goes on: each must still give exactly the two parses' results.
+# Where the fast fragment-in-a-wrapper parse and parsel's plain parse part ways, or one parser
+# stops where the other goes on: each must still give exactly parsel's blocks.
 EDGE_BODIES = [
     ORDINARY_BODY,
     "<b>Benefits</b>",  # the wrapper of a lone bold fragment is no pseudo-heading
@@ -372,8 +289,8 @@ EDGE_BODIES = [
 
 
 @pytest.mark.parametrize("html", EDGE_BODIES)
-def test_one_parse_gives_what_the_two_parses_gave(html: str) -> None:
-    _assert_one_parse_is_two(html)
+def test_the_fast_parse_gives_parsels_blocks(html: str) -> None:
+    _assert_fast_parse_gives_parsels_blocks(html)
 
 
 def _random_body(rng: random.Random, depth: int = 0) -> str:
@@ -394,7 +311,7 @@ def _random_body(rng: random.Random, depth: int = 0) -> str:
     return "".join(out)
 
 
-def test_one_parse_gives_what_the_two_parses_gave_on_random_markup() -> None:
+def test_the_fast_parse_gives_parsels_blocks_on_random_markup() -> None:
     rng = random.Random(20261122)
     edges = ["", "", "", " ", "\n", "\xa0", "\x0c"]
     for _ in range(1500):
@@ -403,7 +320,7 @@ def test_one_parse_gives_what_the_two_parses_gave_on_random_markup() -> None:
             body = f"<p>{body}</p>"
         elif rng.random() < 0.1:
             body = f"<!DOCTYPE html><html><body>{body}</body></html>"
-        _assert_one_parse_is_two(rng.choice(edges) + body + rng.choice(edges))
+        _assert_fast_parse_gives_parsels_blocks(rng.choice(edges) + body + rng.choice(edges))
 
 
 def test_an_ordinary_body_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -412,7 +329,6 @@ def test_an_ordinary_body_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(textblocks, "_parsel_root", second_parse)
     body = parse_html(ORDINARY_BODY)
-    assert body.sanitised == ORDINARY_BODY
     assert _kinds_texts(body.blocks) == [
         ("heading", "About us"),
         ("paragraph", "We build things & more."),
@@ -434,8 +350,7 @@ def test_a_body_the_wrapper_changes_gets_parsels_parse(monkeypatch: pytest.Monke
     assert calls == [html]
 
 
-def test_parsed_body_is_accepted_by_both_functions() -> None:
+def test_a_parsed_body_is_accepted_by_blocks_from_html() -> None:
     body = parse_html('<p onclick="x()">Hi</p>')
     assert blocks_from_html(body) == [Block("paragraph", "Hi")]
-    assert sanitise_html(body) == "<p>Hi</p>"
     assert not parse_html("")

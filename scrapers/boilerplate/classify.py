@@ -87,8 +87,8 @@ def strip_boilerplate(
 ) -> Stripped:
     """Split a posting body into the clean description and the removed boilerplate.
 
-    `html` is used when given (a string, or `textblocks.parse_html`'s result when the caller
-    sanitises the same body: one parse then serves both), else `text` (a plain body or a
+    `html` is used when given (a string, or `textblocks.parse_html`'s result), else `text` (a
+    plain body or a
     whole-page text capture). The field arguments are what the spider extracted; lines repeating
     them leave the body.
     `template` holds block keys the site repeats across postings (`TemplateMemory.template`):
