@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pycountry
+
 from scrapers.normalise.vocabulary import read_vocabulary
 
 _SPACES = re.compile(r"\s+")
@@ -44,6 +46,20 @@ COUNTRY_BY_CITY: dict[str, str] = _by_name(_PLACES["cities"])
 def country_from_name(text: str) -> str | None:
     """ISO code for a country name in any of the tabled languages ("Allemagne" -> "DE")."""
     return COUNTRY_BY_NAME.get(fold(text))
+
+
+def country_from_iso_name(text: str) -> str | None:
+    """ISO code for any country's ISO 3166 name ("Panama", "Bolivia, Plurinational State of"),
+    for a field that states a country: the table above names only the countries postings
+    usually write, and free text must not read "Jordan" or "Chad" as one."""
+    name = text.strip()
+    if len(name) <= 3:  # a code, not a name
+        return None
+    try:
+        found = pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+    return str(found.alpha_2)
 
 
 def country_from_code(text: str) -> str | None:
