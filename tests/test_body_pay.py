@@ -94,3 +94,11 @@ def test_the_source_pay_wins_over_the_body():
 def test_a_body_without_pay_leaves_salary_empty():
     item = _normalised(description_html="<p>We raised $20M and pay for your travel.</p>")
     assert (item["salary_raw"], item["salary"]) == (None, None)
+
+
+def test_a_dutch_range_between_two_amounts():
+    body = "Het salaris ligt tussen 3.400 € en 4.100 € bruto per maand."
+    assert pay_in_body(body) == (
+        body,
+        {"min": 3400, "max": 4100, "currency": "EUR", "period": "month"},
+    )
