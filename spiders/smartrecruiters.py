@@ -73,7 +73,7 @@ class SmartRecruitersSpider(JobSpider):
             yield self.page_request(board, following)
 
     def parse_posting(
-        self, response: Response, board: str, listed: dict[str, Any]
+        self, response: Response, board: str, listed: dict[str, Any] | None = None
     ) -> Iterator[Any]:
         extracted = parse_posting_detail(response.body, crawled_at=self.crawled_at())
         self.board_entries(board, extracted)

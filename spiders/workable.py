@@ -130,7 +130,11 @@ class WorkableSpider(JobSpider):
             )
 
     def parse_job(
-        self, response: Response, board: str, account: Account, listed: dict[str, Any]
+        self,
+        response: Response,
+        board: str,
+        account: Account,
+        listed: dict[str, Any] | None = None,
     ) -> Iterator[Any]:
         extracted = parse_job_detail(
             response.body, slug=board, account=account, crawled_at=self.crawled_at()

@@ -188,3 +188,12 @@ def test_an_account_widget_without_jobs_fails_the_board_as_before():
     request = spider.page_request("fernhill", account, token=None)
     assert list(spider.page_failed(_failure(request))) == []
     assert jobsieve_stats(spider)["jobsieve/source/workable/fernhill/error"] == 1
+
+
+def test_a_smartrecruiters_detail_requested_alone_is_read_without_a_list_entry():
+    # A detail reached without its list (a lone posting URL) has no list entry to fall back on.
+    spider = spider_for("smartrecruiters", boards="Fernhill")
+    detail = {**_LISTED, "jobAd": {"sections": {"jobDescription": {"text": "<p>Bake.</p>"}}}}
+    url = smartrecruiters.posting_url("Fernhill", "4000001")
+    out = run_callback(spider, "parse_posting", _response(url, detail), board="Fernhill")
+    assert [i.source_id for i in out.items] == ["4000001"]
