@@ -10,6 +10,7 @@ from itemadapter import ItemAdapter
 
 from scrapers.dedup.ids import posting_id
 from scrapers.items import FIELD_NAMES, JobPosting
+from scrapers.normalise.body_pay import may_state_pay, pay_in_body
 from scrapers.normalise.dates import resolve_date
 from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations, resolve_places
@@ -17,6 +18,7 @@ from scrapers.normalise.remote import normalise_remote
 from scrapers.normalise.salary import parse_salary, says_unspecified
 from scrapers.normalise.seniority import normalise_seniority
 from scrapers.pipeline import CrawlerPipeline
+from scrapers.textblocks import blocks_from_html
 from scrapers.urls import canonical_url
 
 logger = logging.getLogger(__name__)
@@ -79,6 +81,7 @@ class NormalisePipeline(CrawlerPipeline):
             lambda: parse_salary(adapter["salary_raw"], country=country),
             unspecified=says_unspecified,
         )
+        self._pay_from_body(adapter, country)
         if adapter["crawled_at"]:
             self._fill(
                 adapter,
@@ -92,6 +95,23 @@ class NormalisePipeline(CrawlerPipeline):
             )
         self._valid_through(adapter)
         return item
+
+    def _pay_from_body(self, adapter: ItemAdapter, country: str | None) -> None:
+        """Without any pay from the source, a body sentence that clearly states pay becomes
+        ``salary``, the sentence ``salary_raw`` (scrapers.normalise.body_pay)."""
+        if adapter["salary"] or adapter["salary_raw"]:
+            return
+        text = adapter["description"]
+        if not text:
+            html = adapter["description_html"]
+            if not html or not may_state_pay(html):  # most bodies: not parsed here at all
+                return
+            text = "\n".join(block.text for block in blocks_from_html(html))
+        found = pay_in_body(text, country=country)
+        if found is None:
+            return
+        adapter["salary_raw"], adapter["salary"] = found
+        self.stats.inc_value("jobsieve/normalise/salary/from_body")
 
     def _count_unknown_places(self, adapter: ItemAdapter) -> None:
         """A place whose country we cannot tell stays null, and is counted."""

@@ -62,6 +62,8 @@ class SmartRecruitersSpider(JobSpider):
                 posting_url(board, listed["source_id"]),
                 board,
                 self.parse_posting,
+                # A detail that fails keeps what the list shows: title, place, contract, date.
+                listed=listed,
                 marker=change_marker(listed),
                 source_id=listed["source_id"],
             )
@@ -70,9 +72,14 @@ class SmartRecruitersSpider(JobSpider):
         if following is not None and following > offset:
             yield self.page_request(board, following)
 
-    def parse_posting(self, response: Response, board: str) -> Iterator[Any]:
+    def parse_posting(
+        self, response: Response, board: str, listed: dict[str, Any] | None = None
+    ) -> Iterator[Any]:
         extracted = parse_posting_detail(response.body, crawled_at=self.crawled_at())
         self.board_entries(board, extracted)
         # Only a detail holding its posting counts: an empty board is told by the list.
         if extracted.postings:
             yield from self.board_items(board, extracted.postings)
+        elif not extracted.failed:
+            reason = "; ".join(extracted.skipped) or "no posting in the detail"
+            yield self.detail_missing(board, listed, f"{reason} ({response.url})")

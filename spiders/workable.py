@@ -1,7 +1,8 @@
 """Workable career sites: `scrapy crawl workable [-a boards=kestrel-robotics,...]`.
 
 The account's name, the job list page by page (a ``nextPage`` token until none), then each
-job's detail for its body.
+job's detail for its body. When the first page of the list cannot be read, the account
+widget's own unpaged job list stands in for it (counted under ``…/<board>/list_fallback``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
+from scrapers.extractors.base import Extracted, each_entry
 from scrapers.extractors.workable import (
     ACCOUNT_SLUG,
     Account,
@@ -21,12 +24,13 @@ from scrapers.extractors.workable import (
     jobs_query,
     jobs_url,
     parse_account,
+    parse_job,
     parse_job_detail,
     parse_jobs_page,
 )
 from scrapers.registry import PostingKey, Source
 from scrapers.revisit import change_marker
-from scrapers.spider import JobSpider
+from scrapers.spider import JobSpider, blocked_as, failure_reason
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
 
@@ -66,7 +70,34 @@ class WorkableSpider(JobSpider):
             headers=JSON_HEADERS,
             cb_kwargs={"account": account, "token": token},
             context=f"page token {token!r}",
+            errback=self.page_failed,
         )
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        """The first page of the list lost: the widget's list, read with the account, is the
+        board's list instead; without one (or behind a bot wall, or a later page) the board
+        fails as any list page does."""
+        request = failure.request
+        board, account = request.cb_kwargs["board"], request.cb_kwargs["account"]
+        if request.cb_kwargs["token"] is not None or not account.jobs or blocked_as(failure):
+            self.board_failed(failure)
+            return
+        self.board_count(board, "list_fallback")
+        self.logger.warning(
+            "Board %r of workable: list not read (%s); reading the account widget's %d jobs",
+            board,
+            failure_reason(failure),
+            len(account.jobs),
+        )
+        listed = Extracted()
+        for _, posting in each_entry(
+            account.jobs,
+            lambda job: parse_job(job, slug=board, account=account, crawled_at=self.crawled_at()),
+            listed,
+        ):
+            listed.postings.append(posting)
+        self.board_entries(board, listed)
+        yield from self.detail_requests(board, account, listed.postings)
 
     def parse_page(
         self, response: Response, board: str, account: Account, token: str | None
@@ -78,20 +109,33 @@ class WorkableSpider(JobSpider):
         if token is None and not page.postings:
             yield from self.board_items(board, [])  # counts the board as empty
             return
-        for listed in page.postings:
+        yield from self.detail_requests(board, account, page.postings)
+        # A token served twice would loop forever; the list's end is a page without one.
+        if page.next_token and page.next_token != token and page.postings:
+            yield self.page_request(board, account, page.next_token)
+
+    def detail_requests(
+        self, board: str, account: Account, postings: list[dict[str, Any]]
+    ) -> Iterator[scrapy.Request]:
+        for listed in postings:
             yield self.detail_request(
                 job_url(board, listed["source_id"]),
                 board,
                 self.parse_job,
                 cb_kwargs={"account": account},
+                # A detail that fails keeps what the list shows of the job.
+                listed=listed,
                 marker=change_marker(listed),
                 source_id=listed["source_id"],
             )
-        # A token served twice would loop forever; the list's end is a page without one.
-        if page.next_token and page.next_token != token and page.postings:
-            yield self.page_request(board, account, page.next_token)
 
-    def parse_job(self, response: Response, board: str, account: Account) -> Iterator[Any]:
+    def parse_job(
+        self,
+        response: Response,
+        board: str,
+        account: Account,
+        listed: dict[str, Any] | None = None,
+    ) -> Iterator[Any]:
         extracted = parse_job_detail(
             response.body, slug=board, account=account, crawled_at=self.crawled_at()
         )
@@ -99,3 +143,6 @@ class WorkableSpider(JobSpider):
         # Only a detail holding its job counts: an empty board is told by the list, not here.
         if extracted.postings:
             yield from self.board_items(board, extracted.postings)
+        elif not extracted.failed:
+            reason = "; ".join(extracted.skipped) or "no job in the detail"
+            yield self.detail_missing(board, listed, f"{reason} ({response.url})")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.extractors.ashby import BOARD, job_board_url, parse_job, parse_job_board
+from scrapers.extractors.ashby import BOARD, job_board_url, locations, parse_job, parse_job_board
 from scrapers.extractors.base import SourceFormatError
 from tests.support.inprocess import CRAWL_TIME, recording, spider_class
 from tests.support.nights import shipped_records
@@ -161,3 +161,12 @@ def test_the_night_keeps_company_and_salary_through_the_pipelines(night_postings
         "Back Market",
         {"min": 55000, "max": 68000, "currency": "EUR", "period": "year"},
     )
+
+
+def test_the_structured_address_names_the_country_a_region_text_does_not():
+    # "LatAm" is a region, not a place; the address names the country, one postings rarely
+    # write (not in the project's table of usual names: any ISO 3166 name counts here).
+    job = {"location": "LatAm", "address": {"postalAddress": {"addressCountry": "Panama"}}}
+    assert locations(job) == [{"city": None, "region": None, "country": "PA"}]
+    job["address"] = {"postalAddress": {"addressCountry": "Bolivia, Plurinational State of"}}
+    assert locations(job) == [{"city": None, "region": None, "country": "BO"}]

@@ -136,3 +136,16 @@ def test_parse_locations_more_languages(raw: str, expected: list[dict[str, str |
 )  # fmt: skip
 def test_resolve_places(entries, expected) -> None:
     assert resolve_places(entries) == expected
+
+
+def test_an_iso_name_is_a_country_only_where_a_field_states_one():
+    from scrapers.normalise.countries import country_from_stated
+
+    assert [country_from_stated(n) for n in ("Panama", "Viet Nam", "Atlantis", "pa")] == [
+        "PA",
+        "VN",
+        None,
+        "PA",
+    ]
+    # Free text keeps to the table of usual names: a person's name is not a country there.
+    assert parse_locations("Jordan")[0]["country"] is None

@@ -57,8 +57,65 @@ def test_board_with_the_de_host_spelled_out():
     assert Feed.parse("Acme.jobs.personio.de") == Feed("acme", "de", None)
 
 
-def test_default_feed_language_is_german():
-    assert Feed.parse("acme").page_language == "de"
+def test_a_board_naming_no_language_asks_the_company_default():
+    assert Feed.parse("acme").page_language is None  # told from the feed's text
+
+
+_ENGLISH_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<workzag-jobs>
+  <position>
+    <id>501</id><subcompany>Harbour Lights Ltd.</subcompany><office>Dublin</office>
+    <name>Lighthouse Systems Engineer</name>
+    <jobDescriptions><jobDescription><name>Your mission</name><value><![CDATA[
+      <p>You will keep our coastal monitoring systems running day and night, work with the
+      field teams on every repair and write down what you learn for the next engineer.</p>
+    ]]></value></jobDescription></jobDescriptions>
+    <employmentType>permanent</employmentType><schedule>full-time</schedule>
+    <salaryInformation>
+      <min>62000.00</min><max>75000.50</max>
+      <currencySymbol>€</currencySymbol><currencyCode>EUR</currencyCode><type>yearly</type>
+    </salaryInformation>
+  </position>
+  <position>
+    <id>502</id><subcompany>Harbour Lights Ltd.</subcompany><office>Cork</office>
+    <name>Harbour Pilot</name>
+    <salaryInformation>
+      <min>38.50</min><max></max>
+      <currencySymbol>CHF</currencySymbol><currencyCode>chf</currencyCode><type>hourly</type>
+    </salaryInformation>
+  </position>
+  <position>
+    <id>503</id><name>Dock Hand</name>
+    <salaryInformation><min></min><max></max><currencyCode>EUR</currencyCode></salaryInformation>
+  </position>
+</workzag-jobs>
+"""
+
+
+def _english_feed(board: str = "harbour-lights") -> dict[str, dict]:
+    extracted = parse_feed(_ENGLISH_FEED, feed=Feed.parse(board), crawled_at=CRAWL_TIME)
+    return {p["source_id"]: p for p in extracted.postings}
+
+
+def test_salary_information_is_the_structured_salary_with_its_text():
+    postings = _english_feed()
+    assert (postings["501"]["salary_raw"], postings["501"]["salary"]) == (
+        "€62,000 - 75,000.5 yearly",
+        {"min": 62000, "max": 75000.5, "currency": "EUR", "period": "year"},
+    )
+    assert (postings["502"]["salary_raw"], postings["502"]["salary"]) == (
+        "38.5 CHF hourly",
+        {"min": 38.5, "max": None, "currency": "CHF", "period": "hour"},
+    )
+    assert (postings["503"]["salary_raw"], postings["503"]["salary"]) == (None, None)
+
+
+def test_a_feed_in_the_company_default_language_is_told_by_its_text():
+    assert {p["page_language"] for p in _english_feed().values()} == {"en"}
+
+
+def test_a_board_naming_its_language_is_believed():
+    assert {p["page_language"] for p in _english_feed("harbour-lights:fr").values()} == {"fr"}
 
 
 @pytest.mark.parametrize("board", ["not a board", "acme:english", "acme.example.com", "-acme"])

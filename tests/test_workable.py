@@ -162,9 +162,13 @@ def test_a_list_answering_garbage_fails_its_board(fault_night):
     ) == (1, True)
 
 
-def test_a_vanished_job_is_skipped_not_a_board_error(fault_night):
-    kept = {line["source_id"] for line in fault_night.postings("workable")} & {"AAA111", "ZZZ999"}
-    assert (fault_night.boards("workable")["half-board"], kept) == (
-        {"postings": 1, "detail_error": 1, "skipped": 1},
-        {"AAA111"},
-    )
+def test_a_job_whose_detail_failed_keeps_what_the_list_shows(fault_night):
+    # Counted as a detail error, not a board error; exported from its list entry, no body.
+    kept = {
+        line["source_id"]: line["description"]
+        for line in fault_night.postings("workable")
+        if line["source_id"] in {"AAA111", "ZZZ999"}
+    }
+    assert fault_night.boards("workable")["half-board"] == {"postings": 1, "detail_error": 1}
+    assert sorted(kept) == ["AAA111", "ZZZ999"]
+    assert kept["ZZZ999"] == ""

@@ -18,7 +18,16 @@ import pytest
 
 from scrapers.contract import validate_posting
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.workday import Board, parse_detail, parse_search, search_body, search_url
+from scrapers.extractors.workday import (
+    Board,
+    company_name,
+    country_last,
+    parse_detail,
+    parse_search,
+    search_body,
+    search_url,
+)
+from scrapers.normalise.location import resolve_places
 from tests.support.faults.workday import HALFWAY, HALFWAY_PATH
 from tests.support.inprocess import (
     CRAWL_TIME,
@@ -212,3 +221,87 @@ def test_fault_night_lines_are_the_shipped_ones_and_the_kept_listing(fault_night
         sorted(x["id"] for x in faulty),
         [validate_posting(x) for x in faulty],
     ) == (sorted({*shipped, kept}), [[]] * len(faulty))
+
+
+# --- legal-entity codes and country-first places -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        ("IL00 Harbour Optics Ltd.", "Harbour Optics Ltd."),
+        ("US01 - Harbour Optics, Inc.", "Harbour Optics, Inc."),
+        ("1010 Harbour Optics GmbH", "Harbour Optics GmbH"),
+        # Names that start with capitals and digits are names.
+        ("3M Company", "3M Company"),
+        ("A10 Networks, Inc.", "A10 Networks, Inc."),
+        ("7-Eleven, Inc.", "7-Eleven, Inc."),
+        ("Harbour Optics", "Harbour Optics"),
+        ("IL00", "IL00"),
+    ],
+)
+def test_the_legal_entity_code_is_not_part_of_the_company(name, company):
+    assert company_name(name) == company
+
+
+@pytest.mark.parametrize(
+    ("place", "ordered"),
+    [
+        ("Israel, Yokneam", "Yokneam, Israel"),
+        ("US, CA, Santa Clara", "Santa Clara, CA, US"),
+        ("Germany, Munich", "Munich, Germany"),
+        ("Santa Clara, CA, US", "Santa Clara, CA, US"),
+        ("Munich", "Munich"),
+        ("Illinois - Chicago", "Illinois - Chicago"),
+    ],
+)
+def test_a_place_written_country_first_is_read_country_last(place, ordered):
+    assert country_last(place) == ordered
+
+
+def _listing_of(places: str) -> dict:
+    job = {
+        "title": "Optics Engineer",
+        "externalPath": "/job/x/Optics-Engineer_R1",
+        "locationsText": places,
+    }
+    body = json.dumps({"total": 1, "jobPostings": [job]})
+    return parse_search(
+        body, board=Board.parse("harbour/wd3/Careers"), crawled_at=CRAWL_TIME
+    ).postings[0]
+
+
+def test_a_listed_place_written_country_first_gets_its_country():
+    listed = _listing_of("US, CA, Santa Clara")
+    assert listed["location_raw"] == "US, CA, Santa Clara"  # as the list says it
+    assert resolve_places(listed["locations"]) == [
+        {"city": "Santa Clara", "region": "CA", "country": "US"}
+    ]
+    assert resolve_places(_listing_of("Israel, Yokneam")["locations"]) == [
+        {"city": "Yokneam", "region": None, "country": "IL"}
+    ]
+
+
+def test_a_listed_place_in_the_usual_order_is_left_to_the_pipeline():
+    assert "locations" not in _listing_of("Santa Clara, CA, US")
+
+
+def test_the_detail_reads_the_company_without_its_code_and_places_country_last():
+    detail = {
+        "jobPostingInfo": {
+            "id": "abc123",
+            "title": "Optics Engineer",
+            "externalUrl": "https://harbour.wd3.myworkdayjobs.com/Careers/job/x/Optics-Engineer_R1",
+            "location": "Israel, Yokneam",
+            "jobRequisitionLocation": {
+                "descriptor": "Israel, Yokneam",
+                "country": {"alpha2Code": "IL"},
+            },
+        },
+        "hiringOrganization": {"name": "IL00 Harbour Optics Ltd."},
+    }
+    posting = parse_detail(json.dumps(detail), crawled_at=CRAWL_TIME)
+    assert posting["company"] == "Harbour Optics Ltd."
+    assert resolve_places(posting["locations"]) == [
+        {"city": "Yokneam", "region": None, "country": "IL"}
+    ]

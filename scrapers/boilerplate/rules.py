@@ -52,6 +52,7 @@ _LISTS = {
     "widget_labels": "meta_widget",
     "skill_chip_labels": "meta_widget",
     "about_prefixes": "repeated_block",
+    "requirement_phrases": TRAITS_CATEGORY,
 }
 _KEYS = frozenset({*KINDS, "co_occurrence", "line_heads_section", *_LISTS})
 _PRECEDENCE_FILE = "precedence.toml"
@@ -95,6 +96,9 @@ class Rules:
     widget_label_value: re.Pattern[str]
     skill_label: re.Pattern[str]
     about_prefixes: tuple[str, ...]
+    # A sentence stating what the job requires ("must be physically capable of ..."): content,
+    # never an EEO statement, whatever accommodation it mentions (``requirement_phrases``).
+    requirement: re.Pattern[str]
 
 
 def load_rules(directory: Traversable | Path | None = None) -> Rules:
@@ -287,6 +291,7 @@ def _compile(text: _RuleText) -> Rules:
         widget_label_value=re.compile(rf"^(?:{widget_labels})\b ?:? ?\S.{{0,40}}$", FLAGS),
         skill_label=_whole(("|".join(lists["skill_chip_labels"]),)),
         about_prefixes=lists["about_prefixes"],
+        requirement=_anywhere(lists["requirement_phrases"]),
     )
 
 

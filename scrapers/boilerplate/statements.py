@@ -71,8 +71,13 @@ ALL_RULES = BlockRules(
 
 
 def sentence_category(sentence: str, rules: BlockRules = ALL_RULES) -> str | None:
-    """Statement category of one sentence; `rules` = those that matched its block."""
+    """Statement category of one sentence; `rules` = those that matched its block.
+
+    A sentence stating a requirement of the job is never an EEO statement by its phrases: "must
+    be physically capable … (accommodation will be provided)" is what the job asks."""
     for category, regexes in rules.phrases.items():
+        if category == TRAITS_CATEGORY and RULES.requirement.search(sentence):
+            continue
         if any(regex.search(sentence) for regex in regexes):
             return category
     # Trait lists are comma lists; the comma gate spares the long alternation on most sentences.

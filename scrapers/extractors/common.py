@@ -13,7 +13,11 @@ from parsel import Selector
 from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
 from scrapers.extractors.base import SourceFormatError, without_surrogates
-from scrapers.normalise.countries import country_from_code, country_from_name, subdivision
+from scrapers.normalise.countries import (
+    country_from_code,
+    country_from_stated,
+    subdivision,
+)
 from scrapers.textblocks import blocks_from_html
 
 
@@ -137,7 +141,9 @@ def structured_location(
     code = text(country)
     iso = country_from_code(code.upper()) if code else None
     if iso is None and text(country_name):
-        iso = country_from_name(text(country_name) or "")
+        name = text(country_name) or ""
+        # A field naming the country may name any country, not only those postings usually do.
+        iso = country_from_stated(name)
     if region and (found := subdivision(region)) and iso in (None, found[1]):
         region, iso = found
     if not (city or region or iso):

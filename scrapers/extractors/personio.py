@@ -6,7 +6,14 @@ position at once (no paging) as ``<workzag-jobs><position>…</position>…</wor
 position's body is split into ``<jobDescriptions><jobDescription><name>heading</name><value>
 <![CDATA[HTML]]></value>…``; its contract is the enums ``<employmentType>`` (permanent, intern,
 trainee, freelance, temporary, working_student) and ``<schedule>`` (full-time, part-time,
-full-or-part-time). The job page is ``https://{company}.jobs.personio.de/job/{id}``.
+full-or-part-time). The job page is ``https://{company}.jobs.personio.de/job/{id}``. A position
+may state its pay: ``<salaryInformation><min>…</min><max>…</max><currencyCode>EUR</currencyCode>
+<type>yearly</type></salaryInformation>`` (``max`` may be empty; ``type`` yearly, monthly,
+hourly, …).
+
+The feed names no language of its own: a board that names one (``acme:en``) is read in it; a
+board that does not gets whatever default language the company set, so its language is told
+from the feed's own text (one language for the whole feed).
 
 A board names the feed: ``acme`` (the .de host, German), ``acme:en`` (in English),
 ``acme.jobs.personio.com:en`` (the .com host).
@@ -22,7 +29,9 @@ from typing import Any
 from lxml import etree
 
 from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
+from scrapers.extractors.common import html_to_text
 from scrapers.extractors.common import text as _text
+from scrapers.language import detect_language
 from scrapers.urls import canonical_url
 
 BOARD = re.compile(
@@ -30,8 +39,17 @@ BOARD = re.compile(
     r"(?:\.jobs\.personio\.(?P<tld>de|com))?"
     r"(?::(?P<language>[A-Za-z]{2}))?$"
 )
-# The feed's language when the URL names none (Personio's default, per its documentation).
-DEFAULT_LANGUAGE = "de"
+# ``<salaryInformation><type>`` as the item contract's salary period (other values: no period).
+_PAY_PERIODS = {
+    "yearly": "year",
+    "annually": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+}
+# How much of the feed's text is read to tell its language: enough for a clear answer.
+_LANGUAGE_SAMPLE_CHARS = 4000
 
 # Employment type and schedule as one schema.org value. Trainee (Ausbildung) is INTERN and a
 # working student (Werkstudent) PART_TIME, as the employment normaliser decides. The value
@@ -74,8 +92,10 @@ class Feed:
         return f"{self.host}/xml" + (f"?language={self.language}" if self.language else "")
 
     @property
-    def page_language(self) -> str:
-        return self.language or DEFAULT_LANGUAGE
+    def page_language(self) -> str | None:
+        """The language the board asks the feed in; None when it asks none (the company's
+        default, which the feed does not name)."""
+        return self.language
 
     def job_url(self, job_id: str) -> str:
         # The job page in the feed's language, so url and body agree.
@@ -131,12 +151,62 @@ def body_html(position: Any) -> str | None:
     return "\n".join(parts) or None
 
 
-def parse_position(position: Any, *, feed: Feed, crawled_at: str) -> dict[str, Any]:
+def _amount(value: str | None) -> int | float | None:
+    try:
+        number = float((value or "").replace(",", ""))
+    except ValueError:
+        return None
+    if number <= 0:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def salary(position: Any) -> tuple[str | None, dict[str, Any] | None]:
+    """``(salary_raw, salary)`` from ``<salaryInformation>``; (None, None) without an amount."""
+    info = position.find("salaryInformation")
+    if info is None:
+        return None, None
+    low, high = _amount(_child(info, "min")), _amount(_child(info, "max"))
+    if low is None and high is None:
+        return None, None
+    currency = (_child(info, "currencyCode") or "").upper() or None
+    kind = (_child(info, "type") or "").lower()
+    # As the job page writes it: "€50,000 - 60,000 yearly", "4,200 CHF monthly".
+    symbol = _child(info, "currencySymbol") or currency or ""
+    amounts = " - ".join(f"{v:,}" for v in dict.fromkeys(v for v in (low, high) if v is not None))
+    money = f"{symbol}{amounts}" if len(symbol) == 1 else f"{amounts} {symbol}".strip()
+    raw = f"{money} {kind}".strip()
+    structured = {
+        "min": low,
+        "max": high,
+        "currency": currency if currency and re.fullmatch(r"[A-Z]{3}", currency) else None,
+        "period": _PAY_PERIODS.get(kind),
+    }
+    return raw, structured if structured["currency"] else None
+
+
+def feed_language(positions: list[Any]) -> str | None:
+    """The language of a feed's own text (titles and bodies, read together up to a bound)."""
+    parts: list[str] = []
+    size = 0
+    for position in positions:
+        text = f"{_child(position, 'name') or ''}\n{html_to_text(body_html(position)) or ''}"
+        parts.append(text)
+        size += len(text)
+        if size >= _LANGUAGE_SAMPLE_CHARS:
+            break
+    return detect_language("\n".join(parts)[:_LANGUAGE_SAMPLE_CHARS]).language
+
+
+def parse_position(
+    position: Any, *, feed: Feed, crawled_at: str, language: str | None = None
+) -> dict[str, Any]:
     job_id, title = _child(position, "id"), _child(position, "name")
     if not job_id or not title:
         raise SourceFormatError(f"position without id or name: {etree.tostring(position)[:120]!r}")
     contract, schedule = _child(position, "employmentType"), _child(position, "schedule")
     url = canonical_url(feed.job_url(job_id))
+    salary_raw, structured_salary = salary(position)
     return {
         "url": url,
         "source": "personio",
@@ -147,12 +217,14 @@ def parse_position(position: Any, *, feed: Feed, crawled_at: str) -> dict[str, A
         "employment_type_raw": ", ".join(v for v in (contract, schedule) if v) or None,
         "employment_type": employment_type(contract, schedule),
         "seniority_raw": _child(position, "seniority"),
+        "salary_raw": salary_raw,
+        "salary": structured_salary,
         "date_posted_raw": _child(position, "createdAt"),
         "department": _child(position, "department"),
         "description_html": body_html(position),
         # The application form is on the job page itself.
         "apply_url": url,
-        "page_language": feed.page_language,
+        "page_language": feed.page_language or language,
         "crawled_at": crawled_at,
     }
 
@@ -172,9 +244,13 @@ def parse_feed(body: bytes | str, *, feed: Feed, crawled_at: str) -> Extracted:
     if root is None or root.tag != "workzag-jobs":
         raise SourceFormatError(f"not a Personio feed: root element {getattr(root, 'tag', None)!r}")
     extracted = Extracted()
+    positions = list(root.iterfind("position"))
+    language = feed.page_language or feed_language(positions)
     for _, posting in each_entry(
-        root.iterfind("position"),
-        lambda position: parse_position(position, feed=feed, crawled_at=crawled_at),
+        positions,
+        lambda position: parse_position(
+            position, feed=feed, crawled_at=crawled_at, language=language
+        ),
         extracted,
         id_of=lambda position: position.findtext("id"),
         show=lambda position: etree.tostring(position, encoding="unicode"),

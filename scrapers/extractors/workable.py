@@ -3,7 +3,9 @@
 Three endpoints, all public and keyed by the account slug of ``apply.workable.com/{slug}``:
 
 - ``GET /api/v1/widget/accounts/{slug}``: the account's ``name`` and ``description`` (the v3 list
-  names no company), plus an unpaged job list we do not use.
+  names no company), plus an unpaged job list (``jobs``: title, shortcode, department,
+  ``telecommuting``, ``published_on``, ``locations``; a job in several countries is listed once
+  per country). It stands in for the v3 list when that list cannot be read.
 - ``POST /api/v3/accounts/{slug}/jobs`` with a JSON filter body: ``{total, results, nextPage}``,
   a page at a time; the next page is the same body plus ``"token": <nextPage>``, and the last
   page has no ``nextPage``. Results carry no body.
@@ -65,6 +67,9 @@ class Account:
 
     name: str | None
     description: str | None = None
+    # The widget's own job list, in the v3 list's shape (see widget_jobs): the list read when
+    # the v3 list fails.
+    jobs: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass
@@ -99,7 +104,39 @@ def parse_account(body: bytes | str) -> Account:
     data = load_json(body)
     if not isinstance(data, dict) or not ("name" in data or isinstance(data.get("jobs"), list)):
         raise SourceFormatError("not a Workable account: no 'name' nor 'jobs'")
-    return Account(name=_text(data.get("name")), description=html_to_text(data.get("description")))
+    return Account(
+        name=_text(data.get("name")),
+        description=html_to_text(data.get("description")),
+        jobs=tuple(widget_jobs(data.get("jobs"))),
+    )
+
+
+def widget_jobs(entries: Any) -> list[dict[str, Any]]:
+    """The v1 widget's jobs as v3 list results: one per shortcode (the widget lists a job once
+    per country; its locations are merged), ``telecommuting`` as ``remote``, ``published_on`` as
+    ``published``. Entries without a shortcode are left for parse_job to skip."""
+    merged: dict[str, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            out.append(entry)
+            continue
+        shortcode = _text(entry.get("shortcode"))
+        places = [p for p in entry.get("locations") or [] if isinstance(p, dict)]
+        if shortcode and shortcode in merged:
+            known = merged[shortcode]["locations"]
+            known.extend(p for p in places if p not in known)
+            continue
+        job = {
+            **entry,
+            "locations": places,
+            "remote": entry.get("telecommuting") is True,
+            "published": entry.get("published_on") or entry.get("created_at"),
+        }
+        if shortcode:
+            merged[shortcode] = job
+        out.append(job)
+    return out
 
 
 def _location_text(location: dict[str, Any]) -> str | None:

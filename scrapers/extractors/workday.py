@@ -13,6 +13,11 @@ A board is one career site of one tenant, written ``tenant/wdN/site``:
   externalUrl, remoteType, country, jobRequisitionLocation, jobFamily}, hiringOrganization}``.
   The list has no body, so every posting needs its detail. Neither carries a pay range (employers
   write pay into the body) nor a locale, so ``salary`` and ``page_language`` stay unknown here.
+
+Quirks: ``hiringOrganization.name`` may start with the tenant's legal-entity code ("IL00 Acme
+Ltd.", "1010 Acme, Inc."), which is not part of the name; places are often written country
+first ("Israel, Yokneam", "US, CA, Santa Clara"), which are read as "Yokneam, Israel" and
+"Santa Clara, CA, US".
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
 from scrapers.extractors.common import join, load_json
 from scrapers.extractors.common import text as _text
+from scrapers.normalise.countries import country_from_code, country_from_name
 from scrapers.urls import canonical_url
 
 SOURCE = "workday"
@@ -47,6 +53,9 @@ _REMOTE_TYPES = {
 }
 # timeType is Workday's own two-valued enum.
 _TIME_TYPES = {"full time": "FULL_TIME", "full-time": "FULL_TIME", "part time": "PART_TIME"}
+# A legal-entity code before the company's name: two capitals and digits ("IL00", "US01") or four
+# digits and more ("1010"); "A10 Networks" or "3M" are names, not codes.
+_ENTITY_CODE = re.compile(r"^(?:[A-Z]{2}\d{2,4}|\d{4,})\s*(?:[-–:|]\s*)?(?=[^\W\d_])")
 # "3 Locations": the list's placeholder for a multi-location posting, not a place.
 _N_LOCATIONS = re.compile(r"^\d+\s+locations?$", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -116,6 +125,8 @@ def _listing(job: Any, board: Board, crawled_at: str) -> tuple[str, dict[str, An
     if not path or not path.startswith("/") or not title:
         raise SourceFormatError(f"Workday listing without externalPath or title: {str(job)[:120]}")
     places = _text(job.get("locationsText"))
+    if places and _N_LOCATIONS.match(places):
+        places = None
     remote_raw = _text(job.get("remoteType"))
     url = posting_url(board, path)
     return path, {
@@ -124,13 +135,44 @@ def _listing(job: Any, board: Board, crawled_at: str) -> tuple[str, dict[str, An
         # The posting id is only in the detail; a posting known from the list alone has none.
         "source_id": None,
         "title": title,
-        "location_raw": None if places and _N_LOCATIONS.match(places) else places,
+        "location_raw": places,
         "remote_raw": remote_raw,
         "remote": remote_kind(remote_raw),
         "date_posted_raw": _text(job.get("postedOn")),
         "apply_url": apply_url(url),
         "crawled_at": crawled_at,
+        # Only when a place is written country first: what the list gives stays as it was.
+        **(
+            {"locations": ordered} if (ordered := place_entries([places] if places else [])) else {}
+        ),
     }
+
+
+def company_name(name: str | None) -> str | None:
+    """The hiring organisation's name without the legal-entity code Workday puts before it."""
+    if not name:
+        return None
+    return _ENTITY_CODE.sub("", name, count=1).strip() or name
+
+
+def _is_country(token: str) -> bool:
+    return bool(country_from_code(token) or country_from_name(token))
+
+
+def country_last(place: str) -> str:
+    """A place written country first ("Israel, Yokneam", "US, CA, Santa Clara") in the usual
+    order, country last; any other place as it is."""
+    parts = [p.strip() for p in place.split(",")]
+    if len(parts) < 2 or not all(parts) or not _is_country(parts[0]) or _is_country(parts[-1]):
+        return place
+    return ", ".join(reversed(parts))
+
+
+def place_entries(places: list[str]) -> list[dict[str, Any]]:
+    """Places for ``locations`` when one of them is written country first, else [] (the
+    pipeline reads ``location_raw`` as for any source)."""
+    ordered = [country_last(p) for p in places]
+    return [{"text": p} for p in ordered] if ordered != places else []
 
 
 def _total(value: Any) -> int | None:
@@ -198,13 +240,13 @@ def _locations(info: dict[str, Any]) -> list[dict[str, Any]]:
     """
     requisition = _mapping(info.get("jobRequisitionLocation"))
     country = (_text(_mapping(requisition.get("country")).get("alpha2Code")) or "").upper()
-    if not _ALPHA2.match(country):
-        return []
     place = _text(requisition.get("descriptor")) or _text(info.get("location"))
     extras = info.get("additionalLocations") or []
+    if not _ALPHA2.match(country):
+        return place_entries([t for t in (_text(v) for v in [place, *extras]) if t])
     return [
-        {"text": place, "country": country, "one_place": True},
-        *({"text": _text(extra)} for extra in extras),
+        {"text": place and country_last(place), "country": country, "one_place": True},
+        *({"text": country_last(t)} for t in (_text(extra) for extra in extras) if t),
     ]
 
 
@@ -232,7 +274,7 @@ def parse_detail(
         # jobPostingInfo.id is unique across tenants; jobReqId ("R-10482") is not.
         "source_id": _text(info.get("id")),
         "title": _text(info["title"]),
-        "company": _text(organisation.get("name")),
+        "company": company_name(_text(organisation.get("name"))),
         "location_raw": join(places, "; ") or listed.get("location_raw"),
         "remote_raw": remote_raw,
         "employment_type_raw": time_type,
