@@ -15,6 +15,9 @@ Where no public source documents the behaviour, this spider assumes the most pla
   repeats counted as ``…/<board>/duplicate_hits``.
 - The WAF answers a flagged client with HTTP 202 and a JavaScript challenge (``gokuProps``), or
   403: counted as ``jobsieve/blocked`` (and ``…/<board>/blocked``), never parsed as a posting.
+- When neither the detail API nor the job page can be read (refused, failed, blocked), the
+  search hit's own fields (title, company, department, date) are exported as the posting; a page
+  that is gone (404, 410) exports nothing.
 - From the API, ``remote_raw`` keeps WTTJ's enum (``partial``); from the job page, the visible
   label (``Télétravail fréquent``). ``salary_raw`` reads as the page shows it either way
   ("Salaire : Non spécifié" when the job names no pay; ``salary`` is then null).
@@ -49,6 +52,7 @@ from scrapers.extractors.welcometothejungle import (
     env_page_url,
     job_api_url,
     job_page_url,
+    listed_posting,
     parse_env,
     parse_job_api,
     parse_job_page,
@@ -287,14 +291,39 @@ class WelcomeToTheJungleSpider(JobSpider):
                 response.body, url=response.url, hit=hit, crawled_at=self.crawled_at()
             )
         except BlockedError as error:
-            self.blocked(board, response.url, str(error), source_id=hit.reference)
+            self.count_blocked(board, response.url, str(error))
+            yield from self.keep_listed(board, hit, f"blocked ({error}): {response.url}")
             return
         yield from self.board_items(board, [posting])
 
-    def page_failed(self, failure: Failure) -> None:
-        """Neither the API nor the page of a job the search shows: held, unless the page is gone
-        (404, 410)."""
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        """Neither the API nor the page of a job the search shows: what the search shows of it is
+        exported, unless the page is gone (404, 410)."""
         kwargs = failure.request.cb_kwargs
-        self.board_skipped(kwargs["board"], [failure_reason(failure)])
-        if not is_gone(failure):
-            self.posting_lost(kwargs["board"], kwargs["hit"].reference, failure_reason(failure))
+        if is_gone(failure):
+            self.board_skipped(kwargs["board"], [failure_reason(failure)])
+            return
+        yield from self.keep_listed(
+            kwargs["board"], kwargs["hit"], failure_reason(failure), skipped=True
+        )
+
+    def keep_listed(
+        self, board: str, hit: Hit, reason: str, *, skipped: bool = False
+    ) -> Iterator[Any]:
+        """The search hit's fields (title, company, department, date) as the posting; a hit
+        without a title is held instead (it does not expire tonight), counted as ``skipped``
+        when ``skipped`` (a failed request; a blocked page is counted as ``blocked``)."""
+        listed = listed_posting(hit, lang=self.lang, crawled_at=self.crawled_at())
+        if listed is None:
+            if skipped:
+                self.board_skipped(board, [reason])
+            self.posting_lost(board, hit.reference, reason)
+            return
+        self.logger.warning(
+            "Board %r of %s: no detail and no page for %s (%s); exporting the search hit's fields",
+            board,
+            self.name,
+            listed["url"],
+            reason,
+        )
+        yield from self.board_items(board, [listed])

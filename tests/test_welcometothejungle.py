@@ -106,11 +106,6 @@ def _of(wttj_records, organization: str) -> list:
     return [r for r in wttj_records if r.placements[SOURCE]["organization"] == organization]
 
 
-def _readable(record) -> bool:
-    placed = record.placements[SOURCE]
-    return placed.get("api", "ok") == "ok" or placed.get("page", "ok") == "ok"
-
-
 def _hits(records: list) -> int:
     return sum(int(r.placements[SOURCE].get("syndications", 1)) for r in records)
 
@@ -451,11 +446,9 @@ def feed(shipped_night) -> list[dict]:
 
 
 def test_every_recorded_posting_once(feed, wttj_records):
+    # A job whose detail and page both fail is still exported, from its search hit.
     expected = [
-        r.placements[SOURCE]["reference"]
-        for org in NIGHTLY
-        for r in _of(wttj_records, org)
-        if _readable(r)
+        r.placements[SOURCE]["reference"] for org in NIGHTLY for r in _of(wttj_records, org)
     ]
     assert sorted(line["source_id"] for line in feed) == sorted(expected)
 
@@ -473,11 +466,14 @@ def test_two_search_pages(shipped_night):
     assert shipped_night.boards(SOURCE)["maison-verdier"]["hits"] > 100
 
 
-def test_waf_page_is_counted_blocked_and_is_not_an_item(shipped_night, feed):
+def test_waf_page_is_counted_blocked_and_the_search_hit_is_exported(shipped_night, feed):
+    # The challenge is never parsed: the posting is what the search shows, without a body.
+    posting = next(line for line in feed if line["source_id"] == "MV_Zk81pQe")
     assert (
         shipped_night.boards(SOURCE)["maison-verdier"].get("blocked"),
-        "MV_Zk81pQe" in {line["source_id"] for line in feed},
-    ) == (1, False)
+        shipped_night.boards(SOURCE)["maison-verdier"].get("held"),
+        (posting["title"], posting["description_html"]),
+    ) == (1, None, ("Product Designer", None))
 
 
 def test_page_fallback_item(feed):
@@ -511,10 +507,55 @@ def test_a_refused_search_fails_its_board_named(fault_night):
 
 
 def test_a_job_without_detail_whose_page_is_refused_is_counted_blocked(fault_night):
-    # The search shows the job: held, it does not expire while its page is refused.
+    # The search hit names no title, so there is nothing to export: held, it does not expire
+    # while its page is refused.
     page = job_page_url("fr", VERROU.organization, VERROU.slug)
     assert (
         fault_night.boards(SOURCE)["verrou"],
         f"Blocked (HTTP 403) on board 'verrou' of welcometothejungle: {page}" in fault_night.log,
         VERROU.reference in {line["source_id"] for line in fault_night.postings(SOURCE)},
     ) == ({"hits": 1, "detail_error": 1, "blocked": 1, "held": 1}, True, False)
+
+
+# --------------------------------------------------------------------------------------------
+# Neither detail nor page: the search hit's fields are the posting
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "blocked"), [(500, None), (403, 1)], ids=["page fails", "page refused"]
+)
+@pytest_twisted.ensureDeferred
+async def test_a_job_without_detail_or_page_exports_the_search_hit(tmp_path, status, blocked):
+    page = job_page_url("en", SEED_ORG, SEED_SLUG)
+    world = world_with(
+        tmp_path / "world",
+        Recording("GET", job_api_url(SEED_ORG, SEED_SLUG), 500, [], b"oops"),
+        Recording("GET", page, status, [], b"<h1>no</h1>"),
+    )
+    done = await crawl(
+        SOURCE, world=world, feeds=tmp_path / "feeds", organizations="back-market", lang="en"
+    )
+    counters = done.counters()
+    [item] = done.items
+    assert (
+        {k: item[k] for k in ("url", "source_id", "title", "company", "date_posted_raw")},
+        (item["description_html"], item["apply_url"], validate_posting(item)),
+        counters.get(f"jobsieve/source/{SOURCE}/back-market/detail_error"),
+        counters.get(f"jobsieve/source/{SOURCE}/back-market/blocked"),
+        counters.get(f"jobsieve/source/{SOURCE}/back-market/held"),
+        "exporting the search hit's fields" in "\n".join(done.log),
+    ) == (
+        {
+            "url": page,
+            "source_id": "BM_po9OalJ",
+            "title": "Backend Engineer",
+            "company": "Back Market",
+            "date_posted_raw": "2026-11-02T09:00:00+01:00",
+        },
+        (None, f"{page}/apply", []),
+        1,
+        blocked,
+        None,
+        True,
+    )

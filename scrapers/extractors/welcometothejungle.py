@@ -245,6 +245,7 @@ class Hit:
     company: str | None = None
     title: str | None = None
     department: str | None = None
+    published_at: str | None = None
     # What the search record shows of the job's version (scrapers.revisit.change_marker).
     marker: str = ""
 
@@ -273,6 +274,7 @@ def _hit(record: Any) -> Hit:
         company=_text(organization.get("name")),
         title=_text(record.get("name")),
         department=_text(record.get("department")),
+        published_at=_text(record.get("published_at")),
         # One record per syndication site (objectID) and Algolia's own annotations say nothing
         # about the job itself.
         marker=change_marker(
@@ -413,6 +415,26 @@ def _job_fields(job: dict[str, Any], *, hit: Hit, url: str, lang: str) -> dict[s
         ),
         **_links(job.get("apply_url"), url),
         "page_language": lang,
+    }
+
+
+def listed_posting(hit: Hit, *, lang: str, crawled_at: str) -> dict[str, Any] | None:
+    """What the search hit shows of a job, as raw item fields: kept when neither the detail API
+    nor the job page can be read. None when the hit names no title (nothing to export)."""
+    if not hit.title:
+        return None
+    url = canonical_url(job_page_url(lang, hit.organization, hit.slug))
+    return {
+        "url": url,
+        "source": SOURCE,
+        "source_id": hit.reference,
+        "title": hit.title,
+        "company": hit.company,
+        "date_posted_raw": hit.published_at,
+        "department": hit.department,
+        **_links(None, url),
+        "page_language": lang,
+        "crawled_at": crawled_at,
     }
 
 
