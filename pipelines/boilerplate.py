@@ -18,8 +18,9 @@ from scrapers.textblocks import parse_html
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-# Header lines of a text capture that are fields, not body.
-_HEADER_FIELDS = (
+# Header lines of a text capture that are fields, not body (a seed page's header shows each
+# on a line of its own; Teal glues three into one).
+HEADER_FIELDS = (
     "date_posted_raw",
     "seniority_raw",
     "salary_raw",
@@ -55,7 +56,7 @@ class BoilerplatePipeline(CrawlerPipeline):
             company=adapter.get("company"),
             location=adapter.get("location_raw"),
             company_description=adapter.get("company_description"),
-            header_values=[v for f in _HEADER_FIELDS if (v := adapter.get(f))],
+            header_values=[v for f in HEADER_FIELDS if (v := adapter.get(f))],
             template=self.templates.template(source),
         )
         self.templates.observe(source, adapter.get("company"), stripped.edge_keys)

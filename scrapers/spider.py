@@ -520,6 +520,25 @@ class JobSpider(scrapy.Spider):
             gone=is_gone(failure),
         )
 
+    def detail_items(
+        self,
+        board: str,
+        extracted: Extracted,
+        listed: dict[str, Any] | JobPosting | None,
+        url: str,
+        *,
+        missing: str = "no posting",
+    ) -> Iterator[Any]:
+        """Items of a posting's detail answer. Only a detail holding its posting counts (an empty
+        board is told by its list); one that holds none, without an entry that failed, keeps
+        what the list showed (:meth:`detail_missing`)."""
+        self.board_entries(board, extracted)
+        if extracted.postings:
+            yield from self.board_items(board, extracted.postings)
+        elif not extracted.failed:
+            reason = "; ".join(extracted.skipped) or f"{missing} in the detail"
+            yield self.detail_missing(board, listed, f"{reason} ({url})")
+
     def detail_missing(
         self,
         board: str,

@@ -76,10 +76,4 @@ class SmartRecruitersSpider(JobSpider):
         self, response: Response, board: str, listed: dict[str, Any] | None = None
     ) -> Iterator[Any]:
         extracted = parse_posting_detail(response.body, crawled_at=self.crawled_at())
-        self.board_entries(board, extracted)
-        # Only a detail holding its posting counts: an empty board is told by the list.
-        if extracted.postings:
-            yield from self.board_items(board, extracted.postings)
-        elif not extracted.failed:
-            reason = "; ".join(extracted.skipped) or "no posting in the detail"
-            yield self.detail_missing(board, listed, f"{reason} ({response.url})")
+        yield from self.detail_items(board, extracted, listed, response.url)

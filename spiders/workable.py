@@ -15,7 +15,6 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scrapers.extractors.base import Extracted, each_entry
 from scrapers.extractors.workable import (
     ACCOUNT_SLUG,
     Account,
@@ -24,9 +23,9 @@ from scrapers.extractors.workable import (
     jobs_query,
     jobs_url,
     parse_account,
-    parse_job,
     parse_job_detail,
     parse_jobs_page,
+    widget_postings,
 )
 from scrapers.registry import PostingKey, Source
 from scrapers.revisit import change_marker
@@ -89,13 +88,7 @@ class WorkableSpider(JobSpider):
             failure_reason(failure),
             len(account.jobs),
         )
-        listed = Extracted()
-        for _, posting in each_entry(
-            account.jobs,
-            lambda job: parse_job(job, slug=board, account=account, crawled_at=self.crawled_at()),
-            listed,
-        ):
-            listed.postings.append(posting)
+        listed = widget_postings(slug=board, account=account, crawled_at=self.crawled_at())
         self.board_entries(board, listed)
         yield from self.detail_requests(board, account, listed.postings)
 
@@ -139,10 +132,4 @@ class WorkableSpider(JobSpider):
         extracted = parse_job_detail(
             response.body, slug=board, account=account, crawled_at=self.crawled_at()
         )
-        self.board_entries(board, extracted)
-        # Only a detail holding its job counts: an empty board is told by the list, not here.
-        if extracted.postings:
-            yield from self.board_items(board, extracted.postings)
-        elif not extracted.failed:
-            reason = "; ".join(extracted.skipped) or "no job in the detail"
-            yield self.detail_missing(board, listed, f"{reason} ({response.url})")
+        yield from self.detail_items(board, extracted, listed, response.url, missing="no job")

@@ -255,6 +255,20 @@ def parse_jobs_page(body: bytes | str, *, slug: str, account: Account, crawled_a
     return page
 
 
+def widget_postings(*, slug: str, account: Account, crawled_at: str) -> Extracted:
+    """The account widget's own job list (``Account.jobs``) read as the v3 list's jobs: the
+    board's list when the v3 list cannot be read."""
+    listed = Extracted()
+    for _, posting in each_entry(
+        account.jobs,
+        lambda job: parse_job(job, slug=slug, account=account, crawled_at=crawled_at),
+        listed,
+        id_of=_shortcode,
+    ):
+        listed.postings.append(posting)
+    return listed
+
+
 def parse_job_detail(
     body: bytes | str, *, slug: str, account: Account, crawled_at: str
 ) -> Extracted:

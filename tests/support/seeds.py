@@ -7,17 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines.boilerplate import HEADER_FIELDS
+
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEEDS_FILE = SEEDS_DIR / "seeds.toml"
-# The page fields a seed's header shows as lines of their own (Teal glues three into one).
-HEADER_FIELDS = (
-    "date_posted_raw",
-    "seniority_raw",
-    "salary_raw",
-    "remote_raw",
-    "employment_type_raw",
-    "department",
-)
 
 
 @dataclass(frozen=True)
