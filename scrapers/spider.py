@@ -493,14 +493,44 @@ class JobSpider(scrapy.Spider):
         )
 
     def job_page_request(
-        self, url: str, board: str, callback: Callable[..., Any], *, card: str, **kwargs: Any
+        self,
+        url: str,
+        board: str,
+        callback: Callable[..., Any],
+        *,
+        card: str,
+        listed: dict[str, Any] | None = None,
+        **kwargs: Any,
     ) -> scrapy.Request:
         """A job page found on a listing page, whose card (``card``: its visible text) is all the
         listing says of the job's version; the page is served from the cache while it is the
-        same. Failures go to the ``errback`` given, as the board's other pages' do."""
+        same. ``listed`` is what the card shows as raw item fields (passed to the callback as
+        ``listed``): the posting when the page cannot be read (:meth:`job_page_missing`).
+        Failures go to the ``errback`` given, as the board's other pages' do."""
+        cb_kwargs = kwargs.pop("cb_kwargs", {})
+        if listed is not None:
+            cb_kwargs["listed"] = listed
         return self.board_request(
-            url, board, callback, meta={MARKER_META: card_marker(card)}, **kwargs
+            url,
+            board,
+            callback,
+            cb_kwargs=cb_kwargs,
+            meta={MARKER_META: card_marker(card)},
+            **kwargs,
         )
+
+    def job_page_missing(self, failure: Failure, source_id: str | None) -> list[JobPosting]:
+        """A job page a listing links to could not be read, and is not gone (the spider's errback
+        tells a 404 or 410 first): what its card shows (``listed``) is exported as the posting and
+        counted under ``…/<board>/postings``; a card without a title leaves the posting held by
+        ``source_id``. Either way ``…/<board>/detail_error`` counts it (:meth:`detail_missing`),
+        and a block ``…/blocked``."""
+        request = failure.request
+        board = request.cb_kwargs.get("board", "?")
+        listed = request.cb_kwargs.get("listed")
+        if self.detail_missing(board, listed, failure_reason(failure), source_id=source_id):
+            return self.board_items(board, [listed])
+        return []
 
     def forget_cached(self, response: Response) -> None:
         """A detail that could not be read is fetched again on the next night, never served from

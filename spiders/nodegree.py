@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scrapers.extractors.nodegree import (
@@ -25,8 +24,7 @@ from scrapers.extractors.nodegree import (
 )
 from scrapers.options import SpiderOption, whole_number
 from scrapers.registry import Source
-from scrapers.spider import JobSpider, failure_reason
-from scrapers.unreadable import UnreadableResponse
+from scrapers.spider import JobSpider, is_gone
 
 # The all-jobs listing is counted as a board of its own in the stats and the report.
 ALL_JOBS = "all-jobs"
@@ -56,6 +54,11 @@ class NodegreeSpider(JobSpider):
     department. A closed job answers 200 "This job is no longer available": counted as
     ``jobsieve/source/nodegree/<org>/expired``, no item (404/410 too). robots.txt disallows
     search queries, not listings, paging or job pages.
+
+    A job page that cannot be read (5xx after the retries, a timeout, a block, an answer that is
+    not a job page) is counted as ``…/<org>/detail_error``, and the job's listing card (title,
+    company, place, age) is exported as its posting, without a body; a card without a title
+    leaves the job held (it does not expire tonight).
     """
 
     name = "nodegree"
@@ -86,7 +89,7 @@ class NodegreeSpider(JobSpider):
         return self.board_request(url, board, self.parse_listing, cb_kwargs={"page": page})
 
     def parse_listing(self, response: Response, board: str, page: int) -> Iterator[Any]:
-        listing = parse_listing(response.body, response.url)
+        listing = parse_listing(response.body, response.url, crawled_at=self.crawled_at())
         if page == 1 and not listing.job_urls:
             yield from self.board_items(board, [])  # counts the board as empty
             return
@@ -95,7 +98,12 @@ class NodegreeSpider(JobSpider):
             parts = job_url_parts(url) if board == ALL_JOBS else None
             org = parts[0] if parts else board
             yield self.job_page_request(
-                url, org, self.parse_job, errback=self.job_failed, card=listing.cards.get(url, "")
+                url,
+                org,
+                self.parse_job,
+                errback=self.job_failed,
+                card=listing.cards.get(url, ""),
+                listed=listing.postings.get(url),
             )
         cap = self.all_jobs_pages if board == ALL_JOBS else self.max_pages
         if listing.next_url and page < cap:
@@ -106,7 +114,10 @@ class NodegreeSpider(JobSpider):
             # The later pages were not read: a job on them is not gone.
             self.board_incomplete(board, f"stopped at the page cap ({cap})")
 
-    def parse_job(self, response: Response, board: str) -> Iterator[Any]:
+    def parse_job(
+        self, response: Response, board: str, listed: dict[str, Any] | None = None
+    ) -> Iterator[Any]:
+        # ``listed`` (the card's fields) is for job_failed: the page, once read, says more.
         try:
             posting = parse_job_page(response.body, response.url, crawled_at=self.crawled_at())
         except PostingGone:
@@ -116,17 +127,15 @@ class NodegreeSpider(JobSpider):
             return
         yield from self.board_items(board, [posting])
 
-    def job_failed(self, failure: Failure) -> None:
-        board = failure.request.cb_kwargs["board"]
-        if failure.check(UnreadableResponse):
-            self.board_skipped(board, [str(failure.value.error)])
-            parts = job_url_parts(failure.request.url)
-            self.posting_lost(board, parts[1] if parts else None, failure_reason(failure))
-        # A job that closed between the listing and its own request may answer 404 or 410.
-        elif failure.check(HttpError) and failure.value.response.status in (404, 410):
-            self.job_expired(board, failure.request.url)
-        else:
-            self.board_failed(failure)
+    def job_failed(self, failure: Failure) -> list[Any]:
+        """A job that closed between the listing and its own request may answer 404 or 410:
+        expired. A page blocked, failed or unreadable costs only its page: what the listing card
+        shows is exported (a card without a title leaves the job held)."""
+        if is_gone(failure):
+            self.job_expired(failure.request.cb_kwargs["board"], failure.request.url)
+            return []
+        parts = job_url_parts(failure.request.url)
+        return self.job_page_missing(failure, parts[1] if parts else None)
 
     def job_expired(self, board: str, url: str) -> None:
         self.board_count(board, "expired")

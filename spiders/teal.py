@@ -9,8 +9,12 @@ Unverified (no public source documents these; the most plausible real behaviour 
 listing is https://www.tealhq.com/jobs?query=…&page=N, ten jobs a page with a rel="next" link
 while more follow; job pages embed ``window.__REACT_QUERY_STATE__`` (its employment types under
 ``employment_types``) and show the ATS link as an icon; Teal answers some non-browser clients
-with HTTP 403, which is counted (``jobsieve/blocked`` and ``…/<query>/blocked``) and skipped,
-never parsed.
+with HTTP 403, which is counted (``jobsieve/blocked`` and ``…/<query>/blocked``), never parsed.
+
+A job page that cannot be read (5xx after the retries, a timeout, a block, an answer that is not
+a job page) is counted as ``…/<query>/detail_error``, and the job's listing card (title,
+company, age, pay, workplace) is exported as its posting, without a body; a card without a title
+leaves the job held (it does not expire tonight). A page that is gone (404, 410) exports nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from twisted.python.failure import Failure
 from scrapers.extractors.teal import job_id_from_url, listing_url, parse_job_page, parse_listing
 from scrapers.options import SpiderOption, whole_number, words
 from scrapers.registry import Source
-from scrapers.spider import JobSpider, blocked_as, failure_reason, is_gone
+from scrapers.spider import JobSpider, is_gone
 
 MAX_PAGES = 50
 DEFAULT_PAGES = 5
@@ -62,13 +66,18 @@ class TealSpider(JobSpider):
         )
 
     def parse_listing(self, response: Response, board: str, page: int) -> Iterator[Any]:
-        listing = parse_listing(response.body, url=response.url)
+        listing = parse_listing(response.body, url=response.url, crawled_at=self.crawled_at())
         self.board_skipped(board, listing.skipped)
         if page == 1 and not listing.job_urls:
             yield from self.board_items(board, [])  # counts the listing as empty
         for url in listing.job_urls:
             yield self.job_page_request(
-                url, board, self.parse_job, errback=self.job_failed, card=listing.cards.get(url, "")
+                url,
+                board,
+                self.parse_job,
+                errback=self.job_failed,
+                card=listing.cards.get(url, ""),
+                listed=listing.postings.get(url),
             )
         if listing.has_next and listing.job_urls and page < self.pages:
             yield self.listing_request(page + 1)
@@ -76,19 +85,22 @@ class TealSpider(JobSpider):
             # The query's later pages were not read: a job that slid past the cap is not gone.
             self.board_incomplete(board, f"stopped at the page cap ({self.pages}) of the listing")
 
-    def parse_job(self, response: Response, board: str) -> Iterator[Any]:
+    def parse_job(
+        self, response: Response, board: str, listed: dict[str, Any] | None = None
+    ) -> Iterator[Any]:
+        # ``listed`` (the card's fields) is for job_failed: the page, once read, says more.
         page = parse_job_page(response.body, url=response.url, crawled_at=self.crawled_at())
         if page.state_problem:
             self.board_count(board, "malformed_state")
             self.logger.warning("%s: %s; read the visible page", response.url, page.state_problem)
         yield from self.board_items(board, [page.posting])
 
-    def job_failed(self, failure: Failure) -> None:
-        """A blocked, vanished or unreadable job page is one job lost; the listing goes on. A job
-        the listing shows but whose page could not be read (not a 404 or 410) is held."""
-        job = job_id_from_url(failure.request.url)
-        board = failure.request.cb_kwargs.get("board", "?")
-        if blocked_as(failure) is None:
+    def job_failed(self, failure: Failure) -> list[Any]:
+        """A job page that is gone (404, 410) is skipped; one blocked, failed or unreadable costs
+        only its page: what the listing card shows is exported (a card without a title leaves the
+        job held); the listing goes on."""
+        if is_gone(failure):
+            board = failure.request.cb_kwargs.get("board", "?")
             self.board_skipped(board, [f"{failure.getErrorMessage()} ({failure.request.url})"])
-        if not is_gone(failure):
-            self.posting_lost(board, job, failure_reason(failure))
+            return []
+        return self.job_page_missing(failure, job_id_from_url(failure.request.url))

@@ -185,7 +185,11 @@ def test_a_page_of_another_site_is_a_format_error():
 
 def test_a_page_that_is_no_listing_is_a_format_error():
     with pytest.raises(SourceFormatError):
-        parse_listing(b"<html><body>Maintenance</body></html>", organization_jobs_url("x"))
+        parse_listing(
+            b"<html><body>Maintenance</body></html>",
+            organization_jobs_url("x"),
+            crawled_at=CRAWL_TIME,
+        )
 
 
 def test_job_url_parts():
@@ -361,13 +365,14 @@ def test_faults_a_board_whose_jobs_fail_is_not_failed(fault_night):
 
 
 def test_faults_a_gone_job_is_expired_a_garbled_one_skipped_and_the_good_one_kept(fault_night):
-    # The garbled job is held: the listing shows it, so it is not gone.
+    # The garbled job is held: the listing shows it, so it is not gone, and its card shows no
+    # title to export.
     assert (
         fault_night.boards("nodegree")[faults.PATCHY],
         f"nodegree: job no longer available: {faults.GONE_JOB}" in fault_night.log,
-        f"Board {faults.PATCHY!r} of nodegree: skipped an entry: no job title or body on "
-        f"{faults.GARBLED_JOB}" in fault_night.log,
-    ) == ({"expired": 1, "skipped": 1, "held": 1, "postings": 1}, True, True)
+        f"Board {faults.PATCHY!r} of nodegree: skipped an entry: no detail: no job title or body "
+        f"on {faults.GARBLED_JOB}" in fault_night.log,
+    ) == ({"expired": 1, "detail_error": 1, "skipped": 1, "held": 1, "postings": 1}, True, True)
 
 
 def test_faults_leave_every_good_posting_in_the_feed(fault_night, lines):

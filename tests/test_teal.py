@@ -176,20 +176,24 @@ def test_job_id_from_url(url, expected):
 @pytest.mark.parametrize(("page", "has_next"), [(1, True), (2, False)])
 def test_listing_pages_link_the_world_jobs_in_order(teal_jobs, page, has_next):
     url = listing_url(None, page)
-    listing = parse_listing(recording(url).body, url=url)
+    listing = parse_listing(recording(url).body, url=url, crawled_at=CRAWL_TIME)
     shown = teal_jobs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     assert (listing.job_urls, listing.has_next) == ([job.url for job in shown], has_next)
 
 
 def test_listing_skips_links_that_are_not_job_pages():
     page = b'<html><body><ul class="job-list"><li><a href="/blog/tips">Tips</a></li></ul></body>'
-    listing = parse_listing(page, url=listing_url())
+    listing = parse_listing(page, url=listing_url(), crawled_at=CRAWL_TIME)
     assert (listing.job_urls, listing.skipped) == ([], ["not a Teal job link: '/blog/tips'"])
 
 
 def test_a_page_that_is_not_a_listing_is_a_format_error():
     with pytest.raises(SourceFormatError):
-        parse_listing(b"<html><body><p>Just a moment...</p></body></html>", url=listing_url())
+        parse_listing(
+            b"<html><body><p>Just a moment...</p></body></html>",
+            url=listing_url(),
+            crawled_at=CRAWL_TIME,
+        )
 
 
 def test_pages_argument_stops_the_listing():
@@ -379,13 +383,17 @@ async def faulty(tmp_path_factory) -> Crawl:
 
 
 def test_faulty_pages_are_counted_and_the_listing_goes_on(faulty, teal_jobs):
+    # Their cards show no title: nothing to export, the blocked and the garbled job are held
+    # (tests/test_card_fallbacks.py exports cards that do).
     counters = faulty.counters()
     assert (
         sorted(item["url"] for item in faulty.items),
         counters.get("jobsieve/blocked"),
         counters.get("jobsieve/source/teal/all/blocked"),
+        counters.get("jobsieve/source/teal/all/detail_error"),
         counters.get("jobsieve/source/teal/all/skipped"),
-    ) == (sorted(job.url for job in teal_jobs[:PAGE_SIZE]), 1, 1, 2)
+        counters.get("jobsieve/source/teal/all/held"),
+    ) == (sorted(job.url for job in teal_jobs[:PAGE_SIZE]), 1, 1, 2, 3, 2)
 
 
 def test_one_listing_page_and_its_jobs_are_all_that_is_fetched(faulty, teal_jobs):

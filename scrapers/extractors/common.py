@@ -151,7 +151,18 @@ def structured_location(
     return {"city": city, "region": region, "country": iso}
 
 
+def listing_card(anchor: Selector) -> Selector:
+    """The listing card (list item) holding a job link, or the link itself outside a list."""
+    found = anchor.xpath("ancestor-or-self::li[1]")
+    return found[0] if found else anchor
+
+
 def card_text(anchor: Selector) -> str:
     """The visible text of the listing card (list item) holding a job link, or of the link."""
-    card = anchor.xpath("ancestor-or-self::li[1]") or anchor
-    return " ".join(" ".join(card.xpath(".//text()").getall()).split())
+    return " ".join(" ".join(listing_card(anchor).xpath(".//text()").getall()).split())
+
+
+def card_heading(card: Selector) -> str | None:
+    """A listing card's first heading: the job title a card shows. Only a heading is trusted as
+    the title; a link's own text may be "Apply" or "Job"."""
+    return text(card.xpath("string((.//h1|.//h2|.//h3|.//h4)[1])").get())

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -30,7 +31,15 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector, SelectorList
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import card_text, html_text, join, loads, text
+from scrapers.extractors.common import (
+    card_heading,
+    card_text,
+    html_text,
+    join,
+    listing_card,
+    loads,
+    text,
+)
 from scrapers.urls import canonical_url
 
 HOST = "https://jobs.nodegree.com"
@@ -58,6 +67,8 @@ _CHIP_ICONS = {
 }
 # For chips without a known icon: what the text itself looks like.
 _AGE_TEXT = re.compile(r"\b(?:ago|today|yesterday|just posted)\b", re.I)
+# An amount with its currency: "€40,000 - €55,000 / year", "USD 30/hour".
+_PAY_TEXT = re.compile(r"[$€£]\s?\d|\b(?:USD|EUR|GBP|CHF)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b")
 _LEVEL_TEXT = re.compile(
     r"\b(?:level|intern(?:ship)?|entry|junior|mid|senior|lead|executive)\b", re.I
 )
@@ -76,6 +87,9 @@ class Listing:
     # Visible text of each job's card (title, company, place, age), by job URL: what the listing
     # says of the job's version.
     cards: dict[str, str] = field(default_factory=dict)
+    # What each card shows as raw item fields, by job URL (none for a card without a title):
+    # the posting exported when its job page cannot be read.
+    postings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def organization_jobs_url(org: str, page: int = 1) -> str:
@@ -110,8 +124,36 @@ def _text_of(nodes: SelectorList | Selector) -> str | None:
     return text(" ".join(nodes.xpath(".//text()[not(ancestor::svg)]").getall()))
 
 
-def parse_listing(body: bytes | str, url: str) -> Listing:
-    """Job page URLs (canonical, in page order) and the next page of one listing page."""
+def card_posting(card: Selector, *, url: str, crawled_at: str) -> dict[str, Any] | None:
+    """What one listing card shows of a job, as raw item fields (as the job page shows them:
+    title, company, place, level, age, pay); None for a card without a title or off the board.
+
+    The title is the card's ``JobCard_title`` (else its first heading), the company its
+    ``JobCard_company`` (else a chip marked as the company); its ``JobCard_meta`` lines and chips
+    are read as the job page's chips are, by icon, else by what they say."""
+    parts = job_url_parts(url)
+    title = _text_of(_by_class(card, "JobCard_title")[:1]) or card_heading(card)
+    if parts is None or not title:
+        return None
+    meta = _marked([*_by_class(card, "JobCard_meta"), *_by_class(card, "Chip_root")])
+    return {
+        "url": url,
+        "source": "nodegree",
+        "source_id": parts[1],
+        "title": title,
+        "company": _text_of(_by_class(card, "JobCard_company")[:1]) or meta.get("company"),
+        "location_raw": meta.get("location_raw"),
+        "seniority_raw": meta.get("seniority_raw"),
+        "salary_raw": meta.get("salary_raw"),
+        "date_posted_raw": meta.get("date_posted_raw"),
+        "department": meta.get("department"),
+        "crawled_at": crawled_at,
+    }
+
+
+def parse_listing(body: bytes | str, url: str, *, crawled_at: str) -> Listing:
+    """Job page URLs (canonical, in page order), what each card shows (``card_posting``) and
+    the next page of one listing page."""
     sel = _selector(body)
     results = sel.css('[data-testid="job-list"]')
     if not results:
@@ -122,6 +164,9 @@ def parse_listing(body: bytes | str, url: str) -> Listing:
         if job_url_parts(absolute) and absolute not in listing.job_urls:
             listing.job_urls.append(absolute)
             listing.cards[absolute] = card_text(anchor)
+            card = card_posting(listing_card(anchor), url=absolute, crawled_at=crawled_at)
+            if card is not None:
+                listing.postings[absolute] = card
     following = sel.css('a[rel~="next"]::attr(href), link[rel~="next"]::attr(href)').get()
     if following:
         listing.next_url = canonical_url(urljoin(url, following))
@@ -236,9 +281,15 @@ def _ld_fields(posting: dict[str, Any]) -> dict[str, Any]:
 
 
 def _chips(article: SelectorList) -> dict[str, str]:
+    return _marked(_by_class(article, "Chip_root"))
+
+
+def _marked(nodes: Iterable[Selector]) -> dict[str, str]:
+    """Item fields of a page's chips or a card's meta lines: by their icon, else by their text
+    (the first of each field wins)."""
     found: dict[str, str] = {}
     unmarked: list[str] = []
-    for chip in _by_class(article, "Chip_root"):
+    for chip in nodes:
         value = _text_of(chip)
         icon = chip.css("svg::attr(data-icon)").get()
         name = _CHIP_ICONS.get(icon or "")
@@ -252,6 +303,8 @@ def _chips(article: SelectorList) -> dict[str, str]:
     for value in unmarked:
         if _AGE_TEXT.search(value):
             found.setdefault("date_posted_raw", value)
+        elif _PAY_TEXT.search(value):
+            found.setdefault("salary_raw", value)
         elif _LEVEL_TEXT.search(value):
             found.setdefault("seniority_raw", value)
         else:

@@ -27,7 +27,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from parsel import Selector
 
 from scrapers.extractors.base import SourceFormatError
-from scrapers.extractors.common import card_text, html_text, load_json
+from scrapers.extractors.common import card_heading, card_text, html_text, listing_card, load_json
 from scrapers.extractors.common import text as _text
 from scrapers.normalise.dates import resolve_date
 from scrapers.urls import canonical_url
@@ -111,6 +111,9 @@ class Listing:
     # Visible text of each job's card (title, company, age, pay), by job URL: what the listing
     # says of the job's version.
     cards: dict[str, str] = field(default_factory=dict)
+    # What each card shows as raw item fields, by job URL (none for a card without a title):
+    # the posting exported when its job page cannot be read.
+    postings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -174,8 +177,44 @@ def format_salary(
     return f"Up to {symbol}{_amount(high)}{suffix}"
 
 
-def parse_listing(body: bytes | str, *, url: str) -> Listing:
-    """The job pages a listing page links to, in its order, and whether a next page follows."""
+def _is_header_line(line: str) -> bool:
+    """A card line that is Teal's run-together age, pay and workplace, not a name."""
+    parts = split_header_line(line)
+    return bool(parts.age or parts.salary) or parts.workplace == " ".join(line.split())
+
+
+def card_posting(card: Selector, *, url: str, crawled_at: str) -> dict[str, Any] | None:
+    """What one listing card shows of a job, as raw item fields (the job page's own values for
+    title, company, age, pay and workplace); None for a card without a title.
+
+    The card's lines after its title heading: the company first, the header line (the one
+    reading as age, pay and workplace, as on the job page), and a location when a further line
+    shows one (unverified: the world's cards show none)."""
+    title = card_heading(card)
+    if not title:
+        return None
+    blocks = card.xpath(".//p | .//div[not(.//p or .//div or .//h1 or .//h2 or .//h3 or .//h4)]")
+    lines = [_text(block.xpath("string()").get()) for block in blocks]
+    header = next((line for line in lines if line and _is_header_line(line)), None)
+    names = [line for line in lines if line and line != header and line != title]
+    parts = split_header_line(header)
+    return {
+        "url": url,
+        "source": "teal",
+        "source_id": job_id_from_url(url),
+        "title": title,
+        "company": names[0] if names else None,
+        "location_raw": names[1] if len(names) > 1 else None,
+        "remote_raw": parts.workplace,
+        "salary_raw": parts.salary,
+        "date_posted_raw": parts.age,
+        "crawled_at": crawled_at,
+    }
+
+
+def parse_listing(body: bytes | str, *, url: str, crawled_at: str) -> Listing:
+    """The job pages a listing page links to, in its order, whether a next page follows, and
+    what each card shows (``card_posting``)."""
     selector = Selector(text=_decode(body))
     cards = selector.css("ul.job-list")
     if not cards:
@@ -189,6 +228,9 @@ def parse_listing(body: bytes | str, *, url: str) -> Listing:
         elif absolute not in listing.job_urls:
             listing.job_urls.append(absolute)
             listing.cards[absolute] = card_text(anchor)
+            card = card_posting(listing_card(anchor), url=absolute, crawled_at=crawled_at)
+            if card is not None:
+                listing.postings[absolute] = card
     return listing
 
 

@@ -3,7 +3,8 @@
 NoDegree's own case is a job that fails after its organisation's listing named it: a board
 ``patchy`` lists three jobs, one whose page is gone for good (HTTP 410), one whose page answers
 something that is not a job page, and one that is fine. The board is not failed: the gone job is
-counted expired, the garbled one skipped, and the good one still yields its posting.
+counted expired, the garbled one (whose card shows no title to export) skipped and held, and the
+good one still yields its posting.
 """
 
 from __future__ import annotations
