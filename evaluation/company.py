@@ -38,7 +38,8 @@ def fold(name: str) -> str:
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
         name = name.replace(umlaut, spelled).replace(umlaut.upper(), spelled.capitalize())
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", plain.replace(".", ""))
+    # "A/S", "S.A.": a legal form's letters are one word.
+    words = re.findall(r"[a-z0-9]+", re.sub(r"[./]", "", plain))
     while words and words[-1] in _LEGAL_FORMS:
         words.pop()
     if words and words[0] == "stichting":

@@ -50,25 +50,12 @@ from scrapers.extractors.common import text
 from scrapers.extractors.page_currency import page_currency, stated_currencies
 from scrapers.normalise.countries import country_from_city, country_from_stated, subdivision
 from scrapers.normalise.dates import resolve_date
+from scrapers.normalise.vocabulary import read_vocabulary
 from scrapers.urls import canonical_url, posting_url, slug
 
 SOURCE = "jobposting"
-# Path fragments of job pages on career sites, in the languages the sources cover.
-DEFAULT_URL_PATTERNS = (
-    r"/jobs?(?:/|-|_|\.html?$|$)",
-    r"/careers?/",
-    r"/karriere/",
-    r"/vacanc(?:y|ies)",
-    r"/vacatures?/",
-    r"/offres?(?:/|-)",
-    r"/emplois?/",
-    r"/stellen",
-    r"/empleos?/",
-    r"/vagas?/",
-    r"/positions?/",
-    r"/openings?/",
-    r"/postings?/",
-)
+# Path fragments of job pages on career sites (scrapers/data/job_pages.toml).
+DEFAULT_URL_PATTERNS = tuple(read_vocabulary("job_pages")["url"]["patterns"])
 EMPLOYMENT_TYPES = (
     "FULL_TIME",
     "PART_TIME",

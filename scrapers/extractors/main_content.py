@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from scrapers.extractors.common import text
+from scrapers.normalise.vocabulary import read_vocabulary
 
 _CHROME = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 _CANDIDATES = "//main | //article | //*[@role='main'] | //section | //div"
@@ -31,11 +32,19 @@ _SOFT_404 = re.compile(
 _LOGIN = re.compile(
     r"\b(?:sign in|log in|login|anmelden|se connecter|connexion|iniciar sesión)\b", re.I
 )
-_APPLY = re.compile(
-    r"\b(?:apply|postuler|candidater|bewerben|jetzt bewerben|solicitar|postular|candidatar"
-    r"|candidatura|candidati|candidarsi|aplikuj|inscribirme|inscribirse)\b",
-    re.I,
-)
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str]:
+    # Scripts without spaces between words (応募 in 今すぐ応募) have no word boundary to require.
+    parts = (
+        re.escape(w) if w[0] >= "\u2e80" else rf"\b{re.escape(w)}\b"
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile("|".join(parts), re.I)
+
+
+_APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["words"])
+
 _EDITORIAL_PATH = re.compile(r"/(?:blog|news|press|magazine|stories|actualites)/", re.I)
 _LOCATION_HOOK = re.compile(r"location|standort|lieu|ubicaci|localiza|city|place", re.I)
 _COMPANY_HOOK = re.compile(r"company|employer|entreprise|unternehmen|empresa|hiring", re.I)

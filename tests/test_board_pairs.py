@@ -1,0 +1,52 @@
+"""The cross-board pairs (evaluation/duplicates/pairs/): every file says what the format asks, and
+every posting in it survives the pipelines, so the evaluation scores the rule, not a bad file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluation.duplicates.board_pairs import (
+    PAIRS_DIR,
+    PairError,
+    check,
+    load_pair,
+    load_pairs,
+)
+
+PAIR_FILES = sorted(PAIRS_DIR.glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", PAIR_FILES, ids=lambda p: p.stem)
+def test_every_pair_pipelines(path: Path) -> None:
+    assert check([load_pair(path)]) == []
+
+
+def test_the_split_is_fixed_by_the_file_name(tmp_path: Path) -> None:
+    pairs = load_pairs()
+    assert [p.split for p in pairs] == [p.split for p in load_pairs()]
+    if len(pairs) >= 40:
+        held = sum(p.held_out for p in pairs) / len(pairs)
+        assert 0.25 < held < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('label = "maybe"\nkinds = ["distinct"]', "neither same nor different"),
+        ('label = "same"\nkinds = ["other_city"]', "are not same kinds"),
+        (
+            'label = "different"\nkinds = ["distinct"]\n[a]\nsource = "lever"\n'
+            'url = "https://jobs.lever.co/x/1"\ntitle = "T"\ndescription = "body"\n'
+            "salary = 5\n[b]\n",
+            "fields no spider fills: salary",
+        ),
+        ('label = "same"\nkinds = ["truncated"\n', "x-01-bad.toml"),
+    ],
+)
+def test_a_bad_pair_file_is_named(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x-01-bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PairError, match=message):
+        load_pair(path)
