@@ -126,3 +126,9 @@ def test_links_to_three_other_postings_still_make_a_listing() -> None:
     links = "".join(f"<a href='/postings/{n}'>Role {n}</a>" for n in (48214, 48215, 48216))
     result = _parse_at(_posting_with_links(links), "https://jobs.example.edu/postings/48213")
     assert result.skip == "listing"
+
+
+def test_a_listings_links_under_its_own_path_are_other_postings() -> None:
+    links = "".join(f"<a href='/careers/role-{n}'>Role {n}</a>" for n in "abc")
+    result = _parse_at(_posting_with_links(links), "https://www.example.org/careers/")
+    assert result.skip == "listing"

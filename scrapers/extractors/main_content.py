@@ -47,6 +47,8 @@ _APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["words"])
 _EMAIL_APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["email_words"])
 _BLOCKS = {"p", "li", "td", "dd", "div"}
 _EMAIL_BLOCK = 600  # characters: a paragraph, not a section
+# A posting's number as the last part of its path (/postings/48213), not a year (/jobs/2026).
+_POSTING_NUMBER = re.compile(r"(?!(?:19|20)\d{2}$)\d{3,}")
 
 _EDITORIAL_PATH = re.compile(r"/(?:blog|news|press|magazine|stories|actualites)/", re.I)
 _LOCATION_HOOK = re.compile(r"location|standort|lieu|ubicaci|localiza|city|place", re.I)
@@ -257,12 +259,14 @@ def _has_apply(doc: lxml_html.HtmlElement) -> bool:
 
 def own_pages(doc: lxml_html.HtmlElement, page_url: str) -> set[str]:
     """Links of a posting to its own pages, which are no other postings: its apply control
-    (/jobs/apply/118 "Apply now") and the pages under its own path (…/48213/print_preview)."""
+    (/jobs/apply/118 "Apply now") and the pages carrying its number (/postings/48213 links
+    /postings/48213/print_preview). A listing's links under its own path stay other postings."""
     own: set[str] = set()
-    base = urlsplit(page_url).path.rstrip("/")
+    last = urlsplit(page_url).path.rstrip("/").rsplit("/", 1)[-1]
+    number = last if _POSTING_NUMBER.fullmatch(last) else None
     for link in doc.xpath("//a[@href]"):
         absolute = urljoin(page_url, link.get("href").strip()).split("#", 1)[0]
-        path = urlsplit(absolute).path
-        if _APPLY.search(link.text_content() or "") or (base and path.startswith(f"{base}/")):
+        segments = urlsplit(absolute).path.split("/")
+        if _APPLY.search(link.text_content() or "") or (number and number in segments):
             own.add(absolute)
     return own
