@@ -66,3 +66,69 @@ def test_a_page_without_apply_control_off_job_paths_is_not_a_job() -> None:
         is_ats_host=lambda host: False,
     )
     assert result.skip == "not_a_job"
+
+
+def _mail_page(paragraph: str) -> bytes:
+    return (
+        '<html><head><meta charset="utf-8"><title>Panadero | Björkvik</title></head>'
+        f"<body><main><h1>Panadero</h1><p>{BODY}</p><p>{paragraph}</p></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "To apply, email your resume to <a href='mailto:jobs@example.org'>jobs@example.org</a>.",
+        "Mándanos tu currículum a <a href='mailto:pan@example.org'>pan@example.org</a>.",
+        "Ihre Bewerbungsunterlagen per E-Mail an <a href='mailto:hr@example.org'>hr@…</a>",
+        "Envie o seu CV para <a href='mailto:rh@example.org'>rh@example.org</a>.",
+    ],
+)
+def test_an_application_by_email_is_an_apply_control(paragraph: str) -> None:
+    result = _parse(_mail_page(paragraph))
+    assert result.skip is None and result.postings
+
+
+def test_a_contact_address_alone_is_no_apply_control() -> None:
+    result = _parse(
+        _mail_page("Questions? Write to <a href='mailto:info@example.org'>info@example.org</a>.")
+    )
+    assert result.skip == "not_a_job"
+
+
+def _posting_with_links(links: str) -> bytes:
+    return (
+        '<html><head><meta charset="utf-8"><title>Data Coordinator</title></head>'
+        f"<body><nav>{links}</nav><main><h1>Data Coordinator</h1><p>{BODY}</p>"
+        "</main></body></html>"
+    ).encode()
+
+
+def _parse_at(page: bytes, url: str) -> PageResult:
+    return parse_page(
+        page, url=url, crawled_at="2026-11-22T03:00:00Z", is_ats_host=lambda host: False
+    )
+
+
+def test_a_postings_own_pages_are_no_other_postings() -> None:
+    """Its apply form, its print view and the search page: one posting, not a listing."""
+    links = (
+        "<a href='/postings/search'>Search Postings</a>"
+        "<a href='/postings/48213/apply'>Apply for this Job</a>"
+        "<a href='/postings/48213/print_preview'>Print Preview</a>"
+        "<a href='/jobs/apply/48213'>Apply now</a>"
+    )
+    result = _parse_at(_posting_with_links(links), "https://jobs.example.edu/postings/48213")
+    assert result.skip is None and result.postings
+
+
+def test_links_to_three_other_postings_still_make_a_listing() -> None:
+    links = "".join(f"<a href='/postings/{n}'>Role {n}</a>" for n in (48214, 48215, 48216))
+    result = _parse_at(_posting_with_links(links), "https://jobs.example.edu/postings/48213")
+    assert result.skip == "listing"
+
+
+def test_a_listings_links_under_its_own_path_are_other_postings() -> None:
+    links = "".join(f"<a href='/careers/role-{n}'>Role {n}</a>" for n in "abc")
+    result = _parse_at(_posting_with_links(links), "https://www.example.org/careers/")
+    assert result.skip == "listing"

@@ -9,9 +9,16 @@ evaluation/company.py):
 - ``og:site_name`` (``application-name`` weaker), when it is not the career software's name;
 - the ``<title>`` minus the role: "Role at Acme", "Jobs bei Acme – Role", "Role | Acme";
 - the logo's alt text, or the label of the link home ("Acme logo", "Go to Acme home");
-- the copyright line ("© 2025 Acme GmbH. All rights reserved.", "Acme AS © 2025");
+- the copyright line ("© 2025 Acme GmbH. All rights reserved.", "Acme AS © 2025"); an acronym
+  before its full name ("© HM – Hotéis Maré, S.A.") gives the full name;
+- the footer's legal-name line ("Acme Joinery Pty Ltd · ABN … · 7 Collier Rd"), a name with a
+  legal form standing on its own between separators;
 - the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
-  candidate the host spells gains confidence.
+  candidate the host spells gains confidence, also by initials (bk-anlagenbau spells
+  "Brenner & Kühn Anlagenbau").
+
+Never a company: the career software's or website builder's name, a builder's default site name
+("Mi sitio", "My Site"), a credit line's name ("Site by X", "Powered by Y", "Creado con Wix").
 
 Names are compared folded (case, accents, punctuation, legal forms, career words removed), shown
 as the most confident signal writes them: "Acme" from the logo beats "Acme GmbH" from the footer,
@@ -42,12 +49,16 @@ TITLE_PART = 0.5  # "Role | Acme"
 LOGO_ALT = 0.6
 HOME_LABEL = 0.5
 COPYRIGHT = 0.55
+LEGAL_LINE = 0.5
 HOST = 0.3
 HOST_AGREES = 0.5  # what the host adds to a candidate it spells
 _SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»]\s*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–/]\s*(?:19|20)?\d{2,4}\b)?")
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 _MAX_WORDS = 8
+_SEGMENTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+# Scripts without spaces between words: a career word there has no word boundary to require.
+_UNSPACED = "\u2e80"
 # The suffix list shipped with tldextract, never fetched.
 _DOMAINS = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -65,9 +76,14 @@ class _Words:
     connector: re.Pattern[str]
     logo: re.Pattern[str]
     software: frozenset[str]
+    placeholders: frozenset[str]
+    credit: re.Pattern[str]
     software_hosts: tuple[str, ...]
     legal_tail: re.Pattern[str]
     rights: re.Pattern[str]
+    copyright_by: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    footer: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -75,23 +91,39 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in ordered)
 
 
+def _whole_words(words: list[str]) -> re.Pattern[str]:
+    """Any of the words, as whole words; words of unspaced scripts (採用サイト) anywhere."""
+    spaced = _alternatives([w for w in words if w[0] < _UNSPACED])
+    unspaced = _alternatives([w for w in words if w[0] >= _UNSPACED])
+    pattern = rf"(?<!\w)(?:{spaced})(?!\w)"
+    return re.compile(f"{pattern}|{unspaced}" if unspaced else pattern, re.I)
+
+
 @cache
 def _words() -> _Words:
     data = tomllib.loads(
         resources.files("scrapers").joinpath("data/company.toml").read_text("utf-8")
     )
-    career = _alternatives(data["career_words"])
     return _Words(
-        career=re.compile(rf"(?<!\w)(?:{career})(?!\w)", re.I),
+        career=_whole_words(data["career_words"]),
         # "Role at Acme", or "at Acme" once the role is taken out of the title.
         connector=re.compile(
             rf"^(?:(.+?)\s+)?(?:{_alternatives(data['connectors'])})\s+(.+)$", re.I
         ),
         logo=re.compile(rf"(?<!\w)(?:{_alternatives(data['logo_words'])})(?!\w)", re.I),
         software=frozenset(_squashed(w) for w in data["software_names"]),
+        placeholders=frozenset(_squashed(w) for w in data["placeholder_names"]),
+        credit=_whole_words(data["credit_phrases"]),
         software_hosts=tuple(data["software_hosts"]),
         legal_tail=re.compile(rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])}))+$", re.I),
         rights=re.compile(_alternatives(data["rights_phrases"]), re.I),
+        # A full stop ends a sentence, not an abbreviated legal form ("Acme Pvt. Ltd.").
+        sentence_end=re.compile(
+            rf"(?<=[a-z]{{3}})\.\s+(?=[A-Z])(?!(?:{_alternatives(data['legal_forms'])})(?!\w))",
+            re.I,
+        ),
+        copyright_by=re.compile(rf"^(?:{_alternatives(data['copyright_by'])})\s+", re.I),
+        footer=re.compile(rf"(?<![a-z])(?:{_alternatives(data['footer_hooks'])})(?![a-z])", re.I),
     )
 
 
@@ -133,11 +165,14 @@ def clean(name: str | None, *, drop: re.Pattern[str] | None = None) -> str | Non
     shown = text(shown) or ""
     shown = re.sub(r"^[\s\-–—:|,.·]+|[\s\-–—:|,·]+$", "", shown)
     # "Ltd." keeps its dot; a sentence's full stop goes.
-    shown = re.sub(r"(?<=[a-z]{3})\.$", "", shown, flags=re.I)
+    if not words.legal_tail.search(shown):
+        shown = re.sub(r"(?<=[a-z]{3})\.$", "", shown, flags=re.I)
     key = _key(shown)
     if len(key) < 2 or sum(c.isdigit() for c in shown) > len(key) / 2:
         return None
     if len(shown.split()) > _MAX_WORDS or key in words.software:
+        return None
+    if _squashed(shown) in words.placeholders or words.credit.search(shown):
         return None
     return shown
 
@@ -241,12 +276,14 @@ def from_copyright(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
         "or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"
     ):
         line = text(node.getparent().text_content() if node.is_text else str(node)) or ""
-        for sentence in re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", line, flags=re.I):
+        for sentence in words.sentence_end.split(line):
             mark = _COPYRIGHT.search(sentence)
             if not mark:
                 continue
-            after = _until_boundary(words.rights.split(sentence[mark.end() :])[0])
-            after = _COPYRIGHT.sub(" ", _YEAR.sub(" ", after))
+            after = words.credit.split(words.rights.split(sentence[mark.end() :])[0])[0]
+            after = _until_boundary(after)
+            after = _COPYRIGHT.sub(" ", _YEAR.sub(" ", after)).strip(" ,")
+            after = words.copyright_by.sub("", after)
             if name := clean(after):
                 yield Candidate(name, "copyright", COPYRIGHT)
                 continue
@@ -256,8 +293,49 @@ def from_copyright(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
 
 
 def _until_boundary(tail: str) -> str:
-    """A copyright line's name ends at a separator or at a lower-case clause (", registered in")."""
-    return re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|,\s+(?=[a-z])", tail.strip())[0]
+    """A copyright line's name ends at a separator or at a lower-case clause (", registered in");
+    an acronym the next part spells out gives way to it ("HM – Hotéis Maré, S.A.")."""
+    parts = re.split(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|,\s+(?=[a-z])", tail.strip())
+    if len(parts) > 1 and _is_acronym_of(parts[0], parts[1]):
+        return parts[1]
+    return parts[0]
+
+
+def _initials(name: str) -> str:
+    """The capitals an acronym takes from a name: its capitalised words' first letters, without
+    the legal form ("Hotéis Maré, S.A." → hm)."""
+    bare = _words().legal_tail.sub("", name.strip())
+    return "".join(_squashed(w)[:1] for w in re.findall(r"[^\W\d_][\w'’]*", bare) if w[0].isupper())
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    short = _COPYRIGHT.sub(" ", _YEAR.sub(" ", short)).strip()
+    return re.fullmatch(r"[A-Z0-9&.]{2,6}", short) is not None and _squashed(short) == _initials(
+        long
+    )
+
+
+def from_legal_line(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
+    """A name with a legal form standing on its own in the footer, between separators or line
+    breaks ("Acme Joinery Pty Ltd · ABN 41 … · 7 Collier Rd"); a credit line's name is not one
+    ("Site by Perth Web Co."), a copyright line is read by :func:`from_copyright`."""
+    words = _words()
+    footers = doc.xpath("//body//footer | //body//*[@role='contentinfo']") + [
+        element
+        for element in doc.xpath("//body//*[@class or @id]")
+        if words.footer.search(f"{element.get('class', '')} {element.get('id', '')}")
+    ]
+    for footer in dict.fromkeys(footers):
+        for node in footer.xpath(".//text()"):
+            line = text(str(node)) or ""
+            if _COPYRIGHT.search(line) or words.credit.search(line):
+                continue
+            for segment in _SEGMENTS.split(line):
+                segment = segment.strip(" ,.;:")
+                if not words.legal_tail.search(segment) or not segment[:1].isupper():
+                    continue
+                if words.legal_tail.sub("", segment) and (name := clean(segment)):
+                    yield Candidate(name, "legal line", LEGAL_LINE)
 
 
 def _registrable(host: str) -> str:
@@ -303,6 +381,7 @@ def candidates(
         *from_title(doc, role),
         *from_logo(doc, host),
         *from_copyright(doc),
+        *from_legal_line(doc),
         *from_host(host),
     ]
 
@@ -311,10 +390,36 @@ def _related(short: str, long: str) -> bool:
     return len(short) >= 4 and short != long and long.startswith(short)
 
 
+def spells(label: str, name: str) -> bool:
+    """Does a host label spell a name of two or more words, each word written out, by its
+    initial, or left out, in order ("bkanlagenbau": Brenner & Kühn Anlagenbau; "wattlepine":
+    Wattle and Pine Joinery)? Half the words at least must show, one of them written out."""
+    bare = _words().legal_tail.sub("", name.strip())
+    parts = [w for w in (_squashed(w) for w in re.split(r"[\s\-/]+", bare)) if w]
+    if len(parts) < 2 or len(label) < 4:
+        return False
+
+    @cache
+    def walk(at: int, word: int, shown: int, whole: bool) -> bool:
+        if word == len(parts):
+            return at == len(label) and whole and 2 * shown >= len(parts)
+        current = parts[word]
+        ways = [(at, False, False)]
+        if label.startswith(current, at):
+            ways.append((at + len(current), True, True))
+        if label.startswith(current[0], at):
+            ways.append((at + 1, True, False))
+        return any(
+            walk(next_at, word + 1, shown + used, whole or full) for next_at, used, full in ways
+        )
+
+    return walk(0, 0, 0, False)
+
+
 def _shows_better(candidate: Candidate, than: Candidate) -> bool:
     """The name as the site's header shows it (the brand) over the footer's legal entity and the
     host's spelling; among those, the most confident signal's."""
-    fallback = {"copyright", "host"}
+    fallback = {"copyright", "legal line", "host"}
     if (candidate.signal in fallback) != (than.signal in fallback):
         return than.signal in fallback
     return candidate.confidence > than.confidence
@@ -341,6 +446,8 @@ def rank(found: list[Candidate], host: str) -> list[tuple[float, Candidate]]:
                 evidence += [c / 2 for s, c in other_signals.items() if s not in signals]
         if label and "host" not in signals and len(key) >= 4 and (key in label or label in key):
             evidence.append(HOST_AGREES if key == label else HOST_AGREES / 2)
+        elif label and "host" not in signals and spells(label, shown[key].name):
+            evidence.append(HOST_AGREES / 2)
         doubt = 1.0
         for confidence in evidence:
             doubt *= 1 - confidence

@@ -496,7 +496,12 @@ def parse_page(
     if kind != "page":
         return _from_jobs(found, result, url=url, crawled_at=crawled_at, facts=facts)
     heuristic = main_content.extract(doc)
-    job_links = [link for link in result.links if is_job_url(link) and link != facts.canonical]
+    own = main_content.own_pages(doc, url)
+    job_links = [
+        link
+        for link in result.links
+        if is_job_url(link) and link != facts.canonical and link not in own
+    ]
     result.skip = main_content.skip_reason(
         doc,
         url,

@@ -44,6 +44,11 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
 
 
 _APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["words"])
+_EMAIL_APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["email_words"])
+_BLOCKS = {"p", "li", "td", "dd", "div"}
+_EMAIL_BLOCK = 600  # characters: a paragraph, not a section
+# A posting's number as the last part of its path (/postings/48213), not a year (/jobs/2026).
+_POSTING_NUMBER = re.compile(r"(?!(?:19|20)\d{2}$)\d{3,}")
 
 _EDITORIAL_PATH = re.compile(r"/(?:blog|news|press|magazine|stories|actualites)/", re.I)
 _LOCATION_HOOK = re.compile(r"location|standort|lieu|ubicaci|localiza|city|place", re.I)
@@ -238,5 +243,30 @@ def skip_reason(
 
 
 def _has_apply(doc: lxml_html.HtmlElement) -> bool:
+    """An apply control: a link or button saying so, or an application sent by e-mail (a
+    paragraph with a mailto link and an application word: "To apply, email your resume to …")."""
     controls = doc.xpath("//a | //button | //input[@type='submit']/@value")
-    return any(_APPLY.search(c if isinstance(c, str) else c.text_content() or "") for c in controls)
+    if any(_APPLY.search(c if isinstance(c, str) else c.text_content() or "") for c in controls):
+        return True
+    for mailto in doc.xpath("//body//a[starts-with(normalize-space(@href), 'mailto:')]"):
+        block = next((a for a in mailto.iterancestors() if a.tag in _BLOCKS), None)
+        # The paragraph around the address, not a wrapper holding the whole page's words.
+        said = block.text_content() if block is not None else ""
+        if len(said) <= _EMAIL_BLOCK and _EMAIL_APPLY.search(said):
+            return True
+    return False
+
+
+def own_pages(doc: lxml_html.HtmlElement, page_url: str) -> set[str]:
+    """Links of a posting to its own pages, which are no other postings: its apply control
+    (/jobs/apply/118 "Apply now") and the pages carrying its number (/postings/48213 links
+    /postings/48213/print_preview). A listing's links under its own path stay other postings."""
+    own: set[str] = set()
+    last = urlsplit(page_url).path.rstrip("/").rsplit("/", 1)[-1]
+    number = last if _POSTING_NUMBER.fullmatch(last) else None
+    for link in doc.xpath("//a[@href]"):
+        absolute = urljoin(page_url, link.get("href").strip()).split("#", 1)[0]
+        segments = urlsplit(absolute).path.split("/")
+        if _APPLY.search(link.text_content() or "") or (number and number in segments):
+            own.add(absolute)
+    return own
