@@ -6,6 +6,11 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import tldextract
+
+# The public-suffix list shipped with tldextract, never fetched.
+DOMAINS = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
 # Parameters that say how a visitor arrived, not which posting it is.
 _TRACKING = re.compile(
     r"^(utm_\w+|gh_src|gh_jid_src|lever-source(\[\])?|lever-origin|ref|referrer|source|src|"
@@ -42,3 +47,10 @@ def slug(text: str) -> str:
 def posting_url(page_url: str, key: str) -> str:
     """The URL of one of several postings a page holds: the page's URL with ``#job-<key>``."""
     return canonical_url(f"{page_url.split('#')[0]}#job-{slug(key) or 'posting'}")
+
+
+def site_of(url: str | None) -> str:
+    """The registrable domain a URL is on (careers.acme.co.uk -> acme.co.uk), else its host."""
+    host = (urlsplit(url or "").hostname or "").rstrip(".")
+    parts = DOMAINS(host)
+    return parts.top_domain_under_public_suffix or host

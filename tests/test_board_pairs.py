@@ -15,7 +15,7 @@ from evaluation.duplicates.board_pairs import (
     load_pairs,
 )
 
-PAIR_FILES = sorted(PAIRS_DIR.glob("*.toml"))
+PAIR_FILES = sorted(PAIRS_DIR.glob("*.toml")) + sorted(PAIRS_DIR.glob("held_out/*.toml"))
 
 
 @pytest.mark.parametrize("path", PAIR_FILES, ids=lambda p: p.stem)
@@ -23,12 +23,22 @@ def test_every_pair_pipelines(path: Path) -> None:
     assert check([load_pair(path)]) == []
 
 
-def test_the_split_is_fixed_by_the_file_name(tmp_path: Path) -> None:
-    pairs = load_pairs()
-    assert [p.split for p in pairs] == [p.split for p in load_pairs()]
-    if len(pairs) >= 40:
-        held = sum(p.held_out for p in pairs) / len(pairs)
-        assert 0.25 < held < 0.5
+def test_the_held_out_pairs_are_those_of_their_folder(tmp_path: Path) -> None:
+    for name in ("x-01-a.toml", "held_out/x-02-b.toml"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(
+            'label = "different"\nkinds = ["distinct"]\n'
+            + "".join(
+                f'[{side}]\nsource = "lever"\nurl = "https://jobs.lever.co/x/{side}"\n'
+                f'title = "T"\ndescription = "body"\n'
+                for side in "ab"
+            ),
+            encoding="utf-8",
+        )
+    assert [(p.name, p.split) for p in load_pairs(tmp_path)] == [
+        ("x-01-a", "tuning"),
+        ("x-02-b", "held_out"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -256,3 +256,111 @@ def test_title_index_follows_a_posting_retitled_or_moved_to_another_source():
     assert index.matches(frozenset({"engineer"}), "nodegree") == {"lever:a"}
     index.discard("lever:a")
     assert index.matches(data, "nodegree") == set() and "lever:a" not in index
+
+
+# --- as boards really copy jobs (issue 17): evidence a copy keeps -----------------------------
+
+
+def _match(a: dict, b: dict):
+    from scrapers.dedup.matching import match
+
+    return match(Signature.of(a), Signature.of(b))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Acme Analytics GmbH & Co. KG", "ACME ANALYTICS"),
+        ("Tejasvi Infotech Pvt. Ltd.", "Tejasvi Infotech Private Limited"),
+        ("Wilczek Software Sp. z o.o.", "Wilczek Software"),
+        ("St Mary's Hospital", "Saint Mary's Hospital"),
+        ("Andina Express S.A.S.", "Andina Express"),
+        ("Grupo Tapatío Alimentos S.A. de C.V.", "Grupo Tapatio Alimentos"),
+    ],
+)
+def test_company_written_two_ways_is_one_key(one, other):
+    assert company_key(one) == company_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Senior Data Engineer (m/w/d)", "Sr. Data Engineer"),
+        ("Entwickler*in Backend (w/m/d)", "Backend Entwickler"),
+        ("Ingeniero/a de Datos", "Ingeniero de Datos (H/F)"),
+        ("Analista Contable Ssr", "Analista Contable Semi Senior"),
+    ],
+)
+def test_titles_with_markers_and_short_forms_are_one_title(one, other):
+    from scrapers.dedup.signature import title_words
+
+    assert title_words(one) == title_words(other)
+
+
+def test_a_translation_is_one_job_by_what_it_keeps_verbatim():
+    english = _posting(
+        description=BODY + "\n\nPay: €60,000 a year. Apply to talent@farfetch.example.",
+        language="en",
+    )
+    spanish = _posting(
+        id="jobposting:1",
+        source="jobposting",
+        url="https://www.infojobs.example/oferta/1",
+        title="Ingeniero Backend",
+        description=OTHER_BODY
+        + "\n\nSalario: 60.000 € al año. Envía tu CV a talent@farfetch.example.",
+        language="es",
+    )
+    found = _match(english, spanish)
+    assert found is not None and "translation" in found.evidence
+
+
+def test_two_stores_of_one_chain_are_two_jobs():
+    a = _posting(description=BODY + "\n\nStore: #1142 Lincoln Park.")
+    b = _posting(id="teal:a", source="teal", description=BODY + "\n\nStore: #1187 Wicker Park.")
+    assert _match(a, b) is None
+
+
+def test_a_permanent_post_and_a_fixed_term_cover_are_two_jobs():
+    a = _posting(description=BODY + "\n\nPermanent contract, full time.")
+    b = _posting(
+        id="teal:a", source="teal", description=BODY + "\n\nFixed-term contract (maternity cover)."
+    )
+    assert _match(a, b) is None
+    assert _match(a, {**b, "description": BODY + "\n\nPermanent contract, full time."}) is not None
+
+
+def test_a_suburb_and_its_city_are_one_place_but_two_towns_are_not():
+    stockholm = _posting(
+        locations=[{"city": "Stockholm", "country": "SE"}], location_raw="Stockholm"
+    )
+    solna = {
+        **stockholm,
+        "id": "teal:a",
+        "source": "teal",
+        "locations": [],
+        "location_raw": "Solna",
+    }
+    assert _match(stockholm, solna) is not None
+    town = {**stockholm, "locations": [], "location_raw": "Huddersfield"}
+    other_town = {**solna, "location_raw": "Brighouse"}
+    assert _match(town, other_town) is None
+
+
+def test_company_initials_and_one_name_inside_the_other():
+    a = _posting(company="Main Taunus Consulting GmbH")
+    assert _match(a, _posting(id="teal:a", source="teal", company="MTCG")) is not None
+    assert _match(a, _posting(id="teal:a", source="teal", company="Main Taunus")) is not None
+    assert _match(a, _posting(id="teal:a", source="teal", company="Rhein Main Bank")) is None
+
+
+def test_every_match_names_its_evidence():
+    found = _match(_posting(), _posting(id="teal:a", source="teal"))
+    assert found is not None and str(found) == "company, title, place, body 1.00"
+
+
+def test_two_career_sites_are_two_boards():
+    a = _posting(id="jobposting:1", source="jobposting", url="https://careers.acme.example/jobs/1")
+    b = {**a, "id": "jobposting:2", "url": "https://www.stepstone.example/job/2"}
+    assert _match(a, b) is not None
+    assert _match(a, {**b, "url": "https://careers.acme.example/jobs/2"}) is None

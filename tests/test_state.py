@@ -266,6 +266,7 @@ def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
     _run(store, "2026-11-22", [_item("lever:a", "lever")], boards={"lever:a": "acme"})
     store.close()
     with closing(sqlite3.connect(path)) as db:  # the state as version 1 wrote it
+        db.execute("ALTER TABLE postings DROP COLUMN matched")
         db.execute("ALTER TABLE postings DROP COLUMN board")
         db.execute("PRAGMA user_version=1")
         db.commit()
@@ -273,7 +274,37 @@ def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
     try:
         row = store.get(["lever:a"])["lever:a"]
         version = store.db.execute("PRAGMA user_version").fetchone()[0]
-        assert (row.board, row.first_seen, version) == (None, "2026-11-22T03:00:00Z", 2)
+        assert (row.board, row.matched, row.first_seen, version) == (
+            None,
+            None,
+            "2026-11-22T03:00:00Z",
+            3,
+        )
+    finally:
+        store.close()
+
+
+def test_a_state_of_version_2_is_migrated_and_matches_again(tmp_path):
+    """A state written before the evidence was kept: its clusters stand, and a copy seen on a
+    later night is matched and says why."""
+    path = tmp_path / "state.sqlite3"
+    store = open_store(path)
+    _run(store, "2026-11-22", [_item("lever:a", "lever")])
+    store.close()
+    with closing(sqlite3.connect(path)) as db:  # the state as version 2 wrote it
+        db.execute("ALTER TABLE postings DROP COLUMN matched")
+        db.execute("PRAGMA user_version=2")
+        db.commit()
+    store = open_store(path)
+    try:
+        later = _run(
+            store, "2026-11-23", [_item("lever:a", "lever"), _item("nodegree:a", "nodegree")]
+        )
+        [job] = later.jobs
+        assert [(s["id"], s["matched"]) for s in job["sources"]] == [
+            ("lever:a", None),
+            ("nodegree:a", "lever:a: company, title, place, body 1.00"),
+        ]
     finally:
         store.close()
 

@@ -15,6 +15,9 @@ from scrapers.dedup.signature import Signature
 from scrapers.dedup.title_index import TitleIndex
 from scrapers.registry import ats_names
 
+# Postings one verbatim token may name before it stops naming candidates.
+MAX_TOKEN_HOLDERS = 20
+
 
 class _UnionFind:
     """Union-find over posting ids; order of unions never changes the final components."""
@@ -56,6 +59,9 @@ class JobClusters:
         # another company than its stored row.
         self._home: dict[str, str] = {}
         self._more_homes: dict[str, list[str]] = {}
+        # Verbatim tokens (a reference, a contact) -> postings: a translated copy, or one whose
+        # company is spelled otherwise, shares no title and no company block with its original.
+        self._by_evidence: dict[str, set[str]] = {}
 
     def add(self, posting: str) -> None:
         """``posting`` as a job of its own until it is joined with another."""
@@ -65,6 +71,10 @@ class JobClusters:
         """``a`` and ``b`` are the same job: their clusters become one."""
         self._components.union(a, b)
 
+    def together(self, a: str, b: str) -> bool:
+        """``a`` and ``b`` are already in one cluster."""
+        return self._components.find(a) == self._components.find(b)
+
     def members(self, posting: str) -> list[str]:
         """Every posting in ``posting``'s cluster."""
         return self._components.members[self._components.find(posting)]
@@ -73,11 +83,20 @@ class JobClusters:
         return list(self._components.members.values())
 
     def index(
-        self, posting: str, keys: Iterable[str], company: str, title: frozenset[str], source: str
+        self,
+        posting: str,
+        keys: Iterable[str],
+        company: str,
+        title: frozenset[str],
+        source: str,
+        evidence: Iterable[str] = (),
     ) -> None:
-        """Make ``posting`` a candidate of those sharing a key, or its company and a title."""
+        """Make ``posting`` a candidate of those sharing a key or a verbatim token, or its company
+        and a title."""
         for key in keys:
             self._by_key.setdefault(key, set()).add(posting)
+        for token in evidence:
+            self._by_evidence.setdefault(token, set()).add(posting)
         homes = self._homes(posting)
         if company and company not in homes:
             if homes:
@@ -97,13 +116,21 @@ class JobClusters:
     def candidates(self, sig: Signature) -> list[str]:
         """The indexed postings ``sig`` could be the same job as, in id order.
 
-        Without a shared key, only another source's posting of the same company with a
-        compatible title can be the same job: the company's index names exactly those.
+        Those sharing a strong key; another source's postings of the same company with a
+        compatible title (the company's index names exactly those); and those sharing a verbatim
+        token few postings hold (a translation, a company spelled otherwise). ``match`` decides.
         """
         by_key = set().union(*(self._by_key.get(k, set()) for k in sig.keys))
         block = self._by_company.get(sig.company)
         alike = block.matches(sig.title, sig.source) if block is not None else set()
-        return sorted((by_key | alike) - {sig.id})
+        sharing: set[str] = set()
+        for token in sig.evidence:
+            holders = self._by_evidence.get(token, set())
+            # A token on many postings (an employer's one recruiting address) names no copy:
+            # comparing with all of them would make a big employer quadratic again.
+            if len(holders) <= MAX_TOKEN_HOLDERS:
+                sharing |= holders
+        return sorted((by_key | alike | sharing) - {sig.id})
 
 
 def choose_canonical(members: Iterable[Mapping[str, Any]]) -> Mapping[str, Any]:

@@ -14,7 +14,8 @@ def _load() -> dict[str, Any]:
 
 
 def _words(phrases: list[str]) -> str:
-    return "|".join(re.escape(phrase) for phrase in phrases)
+    # Longest first: "s a s" is one legal form, not "s a" and a stray "s".
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
 
 
 _PHRASES = _load()
@@ -28,3 +29,16 @@ TITLE_NOISE = frozenset(_PHRASES["title"]["noise"])
 # A work mode opening a folded raw location, with the spaces after it.
 WORK_MODE = re.compile(rf"^({_words(_PHRASES['location']['work_modes'])})\s*")
 DEPARTMENT_NOISE = frozenset(_PHRASES["department"]["noise"])
+# Raw-title patterns of gender markers and inclusive endings, removed before reading its words.
+GENDER_MARKERS = re.compile("|".join(_PHRASES["title"]["gender_markers"]), re.IGNORECASE)
+# Folded title word written short -> the word(s) it stands for.
+TITLE_SYNONYMS: dict[str, str] = dict(_PHRASES["title"]["synonyms"])
+# Folded company word written short -> the word it stands for.
+COMPANY_ABBREVIATIONS: dict[str, str] = dict(_PHRASES["company"]["abbreviations"])
+# Labels of a posting's own reference number (regular expressions).
+REFERENCE_LABELS = "|".join(_PHRASES["evidence"]["reference_labels"])
+# Contract-term phrases (folded), each a whole phrase: permanent or fixed-term.
+CONTRACT_TERMS: dict[str, re.Pattern[str]] = {
+    term: re.compile(rf"(?<!\w)({_words(_PHRASES['contract'][term])})(?!\w)")
+    for term in ("permanent", "fixed")
+}

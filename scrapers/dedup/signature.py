@@ -8,29 +8,56 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from scrapers.dedup.evidence import references, shared_tokens
 from scrapers.dedup.fold import fold
 from scrapers.dedup.keys import strong_keys
 from scrapers.dedup.phrases import (
+    COMPANY_ABBREVIATIONS,
+    CONTRACT_TERMS,
     DEPARTMENT_NOISE,
+    GENDER_MARKERS,
     LEGAL_FORMS,
     LEVELS,
     SENIORITY,
     TITLE_NOISE,
+    TITLE_SYNONYMS,
     WORK_MODE,
 )
-from scrapers.dedup.sketch import sketch
+from scrapers.dedup.sketch import paragraphs, sketch
+from scrapers.gazetteer import city_ids, places_in
+from scrapers.urls import site_of
+
+# Kinds of verbatim token that only copies of one posting share (amounts are shared by every
+# posting of a pay band).
+STRONG_TOKENS = ("ref:", "mail:", "url:", "tel:")
+# Words joining a company's names ("Smith & Sons", "Müller und Partner"): boards write either.
+_COMPANY_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "the"})
 
 
 def company_key(company: str | None) -> str:
-    """The folded company name without its legal form: the block matching looks within."""
-    folded = fold(company)
-    return re.sub(r"\s+", " ", LEGAL_FORMS.sub(" ", folded)).strip() or folded
+    """The folded company name without its legal form, abbreviations spelled out: the block
+    matching looks within ("Acme Intl. Pvt. Ltd." and "ACME International Private Limited")."""
+    folded = LEGAL_FORMS.sub(" ", fold(company))
+    words = [COMPANY_ABBREVIATIONS.get(w, w) for w in folded.split()]
+    kept = [w for w in words if w not in _COMPANY_JOINERS]
+    return " ".join(kept or words) or fold(company)
 
 
 def title_words(title: str | None) -> frozenset[str]:
-    """The title's folded words, seniority spellings read as their level, noise left out."""
-    words = (SENIORITY.get(w, w) for w in fold(title).split())
-    return frozenset(w for w in words if w not in TITLE_NOISE)
+    """The title's folded words, gender markers gone, short forms and seniority spellings read as
+    the word and level they name, noise left out."""
+    plain = GENDER_MARKERS.sub(" ", title or "")
+    words = (w for word in fold(plain).split() for w in TITLE_SYNONYMS.get(word, word).split())
+    return frozenset(w for w in (SENIORITY.get(w, w) for w in words) if w not in TITLE_NOISE)
+
+
+def board_of(posting: Mapping[str, Any]) -> str:
+    """Which board a posting was seen on: its source, or for career sites and other boards read
+    through their structured data (``jobposting``), the site: two sites are two boards."""
+    source = posting.get("source") or posting["id"].split(":", 1)[0]
+    if source == "jobposting" and posting.get("url"):
+        return f"jobposting:{site_of(posting['url'])}"
+    return source
 
 
 def seniority_words(words: Iterable[str]) -> frozenset[str]:
@@ -38,38 +65,84 @@ def seniority_words(words: Iterable[str]) -> frozenset[str]:
 
 
 def _places(posting: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
-    cities, countries = set(), set()
+    """The cities a posting names, as GeoNames ids where the gazetteer knows them (so München
+    is Munich), else by folded name; and its countries."""
+    cities: set[str] = set()
+    countries: set[str] = set()
     for place in posting.get("locations") or []:
         if place.get("city"):
-            cities.add(fold(place["city"]))
+            ids = city_ids(place["city"]) or places_in(place["city"])
+            if ids:
+                cities.update(map(str, ids))
+            elif not any(c.isdigit() for c in place["city"]):
+                # A street address read as a city would tell one city from itself.
+                cities.add(fold(place["city"]))
         if place.get("country"):
             countries.add(place["country"])
-    if not cities and posting.get("location_raw"):
-        # No parsed city: the raw text's first part still tells Paris from Lyon.
-        first = fold(re.split(r"[,;|/(]", posting["location_raw"])[0])
+    raw = posting.get("location_raw")
+    if raw:
+        cities.update(map(str, places_in(raw)))
+    if not cities and raw:
+        # No city known: the raw text's first part still tells Paris from Lyon (not a street
+        # address or a postcode, which would tell one city from itself).
+        first = fold(re.split(r"[,;|/(]", raw)[0])
         first = WORK_MODE.sub("", first).strip()
-        if first:
+        if first and not any(c.isdigit() for c in first):
             cities.add(first)
     return frozenset(cities), frozenset(countries)
 
 
+def contract_term(posting: Mapping[str, Any], body: list[str] | None = None) -> str | None:
+    """``permanent`` or ``fixed`` when the posting says only one of them, else None (``body``:
+    the description's folded paragraphs, when already read)."""
+    head = fold(f"{posting.get('employment_type_raw') or ''} {posting.get('title') or ''}")
+    text = " ".join([head, *(paragraphs(posting.get("description")) if body is None else body)])
+    said = [term for term, pattern in CONTRACT_TERMS.items() if pattern.search(text)]
+    return said[0] if len(said) == 1 else None
+
+
+def _verbatim(posting: Mapping[str, Any]) -> str:
+    # What a copy keeps as written: the body, the pay line, where to apply.
+    parts = (posting.get("description"), posting.get("salary_raw"), posting.get("apply_url"))
+    return "\n".join(p for p in parts if p)
+
+
 @dataclass(frozen=True)
 class Facets:
-    """Normalised fields that tell two look-alike postings apart when both sources fill them."""
+    """Normalised fields that tell two look-alike postings apart when both sources fill them, and
+    what a copy keeps verbatim in any language (references, contacts, amounts, skills)."""
 
     remote: str | None = None
     seniority: str | None = None
     salary: tuple[float | None, float | None, str, str] | None = None
     department: frozenset[str] = frozenset()
+    employment: str | None = None
+    term: str | None = None
+    language: str | None = None
+    references: frozenset[str] = frozenset()
+    tokens: frozenset[str] = frozenset()
+    skills: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, posting: Mapping[str, Any]) -> Facets:
+    def of(cls, posting: Mapping[str, Any], body: list[str] | None = None) -> Facets:
         pay = posting.get("salary") or None
+        labelled = references(posting.get("description"))
+        tokens = shared_tokens(_verbatim(posting), labelled)
+        if pay:
+            tokens |= {f"amount:{int(v)}" for v in (pay["min"], pay["max"]) if v and v >= 1000}
+            # The pay itself, as normalised: an hourly rate is no "amount" but is as telling.
+            tokens |= {f"pay:{pay['min']}-{pay['max']}-{pay['period']}"}
         return cls(
             remote=posting.get("remote"),
             seniority=posting.get("seniority"),
             salary=(pay["min"], pay["max"], pay["currency"], pay["period"]) if pay else None,
             department=frozenset(fold(posting.get("department")).split()) - DEPARTMENT_NOISE,
+            employment=posting.get("employment_type"),
+            term=contract_term(posting, body),
+            language=posting.get("language"),
+            references=labelled,
+            tokens=tokens,
+            skills=frozenset(posting.get("skills") or ()),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -78,16 +151,29 @@ class Facets:
             "seniority": self.seniority,
             "salary": list(self.salary) if self.salary else None,
             "department": sorted(self.department),
+            "employment": self.employment,
+            "term": self.term,
+            "language": self.language,
+            "references": sorted(self.references),
+            "tokens": sorted(self.tokens),
+            "skills": sorted(self.skills),
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Facets:
+        # A row stored before a field existed reads it as unknown.
         pay = data.get("salary")
         return cls(
             remote=data.get("remote"),
             seniority=data.get("seniority"),
             salary=tuple(pay) if pay else None,  # type: ignore[arg-type]
             department=frozenset(data.get("department") or ()),
+            employment=data.get("employment"),
+            term=data.get("term"),
+            language=data.get("language"),
+            references=frozenset(data.get("references") or ()),
+            tokens=frozenset(data.get("tokens") or ()),
+            skills=frozenset(data.get("skills") or ()),
         )
 
 
@@ -105,17 +191,24 @@ class Signature:
     keys: frozenset[str] = field(default_factory=frozenset)
     facets: Facets = field(default_factory=lambda: Facets())
 
+    @property
+    def evidence(self) -> frozenset[str]:
+        """What only copies of this posting share (references, contacts, links), by which a
+        copy in another language or under another company spelling is found."""
+        return frozenset(t for t in self.facets.tokens if t.startswith(STRONG_TOKENS))
+
     @classmethod
     def of(cls, posting: Mapping[str, Any]) -> Signature:
         cities, countries = _places(posting)
+        body = paragraphs(posting.get("description"))
         return cls(
             id=posting["id"],
-            source=posting.get("source") or posting["id"].split(":", 1)[0],
+            source=board_of(posting),
             company=company_key(posting.get("company")),
             title=title_words(posting.get("title")),
             cities=cities,
             countries=countries,
-            sketch=sketch(posting.get("description")),
+            sketch=sketch(None, body),
             keys=strong_keys(posting),
-            facets=Facets.of(posting),
+            facets=Facets.of(posting, body),
         )

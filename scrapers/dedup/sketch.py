@@ -3,12 +3,14 @@ holds (no Scrapy import)."""
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 
 from scrapers.dedup.fold import fold
 
-SHINGLE_WORDS = 5
+SHINGLE_WORDS = 4
+_PARAGRAPHS = re.compile(r"\n\s*\n")
 # Keep a shingle when its hash is 0 mod this: a consistent sample keeps containment unbiased
 # (bottom-k would not) and makes a posting's sketch four times smaller in memory and in state.
 SAMPLE_MOD = 4
@@ -16,20 +18,27 @@ SAMPLE_MOD = 4
 MIN_SKETCH = 4
 
 
-def sketch(body: str | None) -> tuple[int, ...]:
-    """Sorted sample of the hashes of the body's 5-word shingles.
+def paragraphs(body: str | None) -> list[str]:
+    """The body's paragraphs, folded: what a sketch is made of (and what else reads the folded
+    body, once)."""
+    return [folded for block in _PARAGRAPHS.split(body or "") if (folded := fold(block))]
 
-    Shingles never cross a line: boards reorder sections and lists, which would otherwise change
-    every shingle spanning two of them. A line shorter than five words is one shingle.
+
+def sketch(body: str | None, folded: list[str] | None = None) -> tuple[int, ...]:
+    """Sorted sample of the hashes of the body's 4-word shingles, read across lines but not
+    across paragraphs (``folded``: its :func:`paragraphs`, when already read).
+
+    Boards re-wrap a posting: a list merged into one line, a sentence broken over two. Shingles
+    read across line breaks change only where the words do. They never cross a blank line:
+    boards also move whole sections, which would otherwise change the shingles at every edge.
     """
     grams: set[str] = set()
-    for line in (body or "").splitlines():
-        words = fold(line).split()
+    for block in paragraphs(body) if folded is None else folded:
+        words = block.split()
         if len(words) <= SHINGLE_WORDS:
-            if words:
-                grams.add(" ".join(words))
+            grams.add(block)
             continue
-        grams.update(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - 4))
+        grams.update(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - 3))
     hashes = {zlib.crc32(g.encode("utf-8")) for g in grams}
     return tuple(sorted(h for h in hashes if h % SAMPLE_MOD == 0))
 

@@ -36,10 +36,10 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-import tldextract
 from lxml import html as lxml_html
 
 from scrapers.extractors.common import text
+from scrapers.urls import DOMAINS
 
 HOOK = 0.75
 SITE_NAME = 0.7
@@ -59,8 +59,6 @@ _MAX_WORDS = 8
 _SEGMENTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 # Scripts without spaces between words: a career word there has no word boundary to require.
 _UNSPACED = "\u2e80"
-# The suffix list shipped with tldextract, never fetched.
-_DOMAINS = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 @dataclass(frozen=True)
@@ -339,7 +337,7 @@ def from_legal_line(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
 
 
 def _registrable(host: str) -> str:
-    parts = _DOMAINS(host)
+    parts = DOMAINS(host)
     if parts.suffix:
         return parts.domain
     # An unlisted suffix (a test domain): the label before the last.

@@ -62,10 +62,12 @@ _TITLE_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:staff(?=\s+(?:\S+\s+){{0,2}}{_ROLE_WORDS})|lead(?!\s+gen)|tech lead|team lead"
             r"|teamleiter(?:in)?|leader)\b",
         ),
-        ("senior", r"\b(?:senior|sr|snr|senior[ae]?)\b\.?"),
+        # "Semi Senior" (Ssr), a Latin American level between junior and senior, is no senior.
+        ("senior", r"(?<!semi )(?<!semi-)(?<!semi)\b(?:senior|sr|snr|senior[ae]?)\b\.?"),
         (
             "mid",
-            r"\b(?:mid|mid[\s-]level|intermediate|medior|confirme(?:e)?|middle)\b(?![\s-]senior)",
+            r"\b(?:mid|mid[\s-]level|intermediate|medior|confirme(?:e)?|middle"
+            r"|semi[\s-]?senior|ssr)\b(?![\s-]senior)",
         ),
         (
             "junior",

@@ -41,6 +41,9 @@ class PostingState:
     # The board it was last seen on (None: seen only before boards were recorded, or by a
     # `scrapy crawl`): a posting expires only on a night its board was read completely.
     board: str | None = None
+    # Why it joined its cluster: the posting it matched and the evidence ("lever:…: company,
+    # title, place, body 0.93"); None for a posting matched with none.
+    matched: str | None = None
 
 
 class StateStore(Protocol):

