@@ -203,3 +203,48 @@ def test_labelled_pages_keep_their_figures():
     assert sum(c.right for c in held_out) >= 10
     # 16 of 24 before the credit, placeholder, legal-line, acronym and gate changes.
     assert sum(c.right for c in fresh) >= 24
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        pytest.param(
+            page(
+                "<title>Satış Danışmanı | Rowan Moda Kariyer</title>"
+                '<meta property="og:site_name" content="Rowan Moda Kariyer">'
+            ),
+            "https://kariyer.rowanmoda.com.tr/ilan/1",
+            "Rowan Moda",
+            id="a Turkish career word",
+        ),
+        pytest.param(
+            page(
+                '<meta property="og:site_name" content="Tallis Media">',
+                '<a href="https://www.rowan.nl/" aria-label="Naar de homepage"><svg></svg></a>',
+            ),
+            "https://werkenbij.example.nl/vacatures/1",
+            "Tallis Media",
+            id="the Dutch way home is no name",
+        ),
+        pytest.param(
+            page(body='<div><img src="/assets/logo" alt="Company Logo"></div>'),
+            "https://rowanlabs.wd3.myworkdayjobs.com/External/job/1",
+            "Rowanlabs",
+            id="a career portal's stock alt text",
+        ),
+        pytest.param(
+            page(body='<div class="hdr"><a href="#">Sign In</a></div>'),
+            "https://www.rowan-labs.com/jobs/1",
+            "Rowan Labs",
+            id="a script's button is no link home",
+        ),
+        pytest.param(
+            page(body='<div class="footer"><p>Rekryteringssystem från Tallisrekry AB</p></div>'),
+            "https://web1.reachmee.com/ext/I01/job?job_id=3",
+            None,
+            id="a hosted recruitment system and its credit line",
+        ),
+    ],
+)
+def test_words_of_career_sites_in_many_languages(html, url, expected):
+    assert company(html, url) == expected

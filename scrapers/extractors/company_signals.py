@@ -229,7 +229,11 @@ def _home_links(doc: lxml_html.HtmlElement, host: str) -> list[lxml_html.HtmlEle
     """Links to the site's home page ("/", "/de/", "https://www.acme.com/")."""
     links = []
     for link in doc.xpath("//body//a[@href]"):
-        parts = urlsplit(link.get("href").strip())
+        href = link.get("href").strip()
+        # "#" and "" are a script's buttons ("Sign In"), not a way home.
+        if not href or href.startswith("#"):
+            continue
+        parts = urlsplit(href)
         if parts.query or (parts.hostname and _registrable(parts.hostname) != _registrable(host)):
             continue
         if re.fullmatch(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", parts.path, re.I):
