@@ -248,3 +248,17 @@ def test_labelled_pages_keep_their_figures():
 )
 def test_words_of_career_sites_in_many_languages(html, url, expected):
     assert company(html, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        ("Rowanby kommun · Storgatan 12 · 574 21 Rowanby", "Rowanby kommun"),
+        ("Stadt Rowanfeld | Rathausplatz 1 | 12345 Rowanfeld", "Stadt Rowanfeld"),
+        ("City of Rowan Falls · 100 Main St", "City of Rowan Falls"),
+        ("Rowanby kommun har som mål att erbjuda alla en god arbetsmiljö", None),
+    ],
+)
+def test_a_public_employers_name_stands_on_a_footer_line(footer, expected):
+    html = page(body=f'<div class="footer"><p>{footer}</p></div>')
+    assert company(html, "http://10.0.0.1/jobs/1") == expected

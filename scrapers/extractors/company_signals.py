@@ -12,7 +12,7 @@ evaluation/company.py):
 - the copyright line ("© 2025 Acme GmbH. All rights reserved.", "Acme AS © 2025"); an acronym
   before its full name ("© HM – Hotéis Maré, S.A.") gives the full name;
 - the footer's legal-name line ("Acme Joinery Pty Ltd · ABN … · 7 Collier Rd"), a name with a
-  legal form standing on its own between separators;
+  legal form standing on its own between separators, or a public body's name ("Hjortsjö kommun");
 - the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
   candidate the host spells gains confidence, also by initials (bk-anlagenbau spells
   "Brenner & Kühn Anlagenbau").
@@ -84,6 +84,7 @@ class _Words:
     copyright_by: re.Pattern[str]
     sentence_end: re.Pattern[str]
     footer: re.Pattern[str]
+    public_body: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -124,6 +125,10 @@ def _words() -> _Words:
         ),
         copyright_by=re.compile(rf"^(?:{_alternatives(data['copyright_by'])})\s+", re.I),
         footer=re.compile(rf"(?<![a-z])(?:{_alternatives(data['footer_hooks'])})(?![a-z])", re.I),
+        public_body=re.compile(
+            rf"^(?:{_alternatives(data['public_bodies'])})\s+\S|\S\s+(?:{_alternatives(data['public_bodies'])})$",
+            re.I,
+        ),
     )
 
 
@@ -336,10 +341,19 @@ def from_legal_line(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
                 continue
             for segment in _SEGMENTS.split(line):
                 segment = segment.strip(" ,.;:")
-                if not words.legal_tail.search(segment) or not segment[:1].isupper():
+                if not segment[:1].isupper():
                     continue
-                if words.legal_tail.sub("", segment) and (name := clean(segment)):
+                if words.legal_tail.search(segment):
+                    if words.legal_tail.sub("", segment) and (name := clean(segment)):
+                        yield Candidate(name, "legal line", LEGAL_LINE)
+                elif _is_public_body(segment) and (name := clean(segment)):
                     yield Candidate(name, "legal line", LEGAL_LINE)
+
+
+def _is_public_body(segment: str) -> bool:
+    """A public employer's name on a footer line of its own ("Hjortsjö kommun · Storgatan 12"):
+    a short name whose first or last word says what kind of public body it is."""
+    return len(segment.split()) <= 5 and bool(_words().public_body.search(segment))
 
 
 def _registrable(host: str) -> str:
