@@ -13,9 +13,11 @@ evaluation/company.py):
   before its full name ("© HM – Hotéis Maré, S.A.") gives the full name;
 - the footer's legal-name line ("Acme Joinery Pty Ltd · ABN … · 7 Collier Rd"), a name with a
   legal form standing on its own between separators, or a public body's name ("Hjortsjö kommun");
+- a paragraph of the posting where the employer says what it is ("Acme Freight is a family of
+  carriers", "Acme is an Equal Opportunity Employer"), weak: body text names clients and funders;
 - the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
-  candidate the host spells gains confidence, also by initials (bk-anlagenbau spells
-  "Brenner & Kühn Anlagenbau").
+  candidate the host spells gains confidence, also by initials and short abbreviations
+  (bk-anlagenbau spells "Brenner & Kühn Anlagenbau", hs-lindenberg "Hogeschool Lindenberg").
 
 Never a company: the career software's or website builder's name, a builder's default site name
 ("Mi sitio", "My Site"), a credit line's name ("Site by X", "Powered by Y", "Creado con Wix").
