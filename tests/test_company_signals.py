@@ -174,6 +174,8 @@ def test_a_credit_line_with_a_legal_form_is_not_the_company():
         ("sunlife", "Sun Life Financial", True),
         ("rowanlabs", "Perth Web Co.", False),
         ("acme", "Acme", False),  # one word: the plain comparison's case
+        ("hsrowanberg", "Hogeschool Rowanberg", True),  # a short abbreviation of a word
+        ("hxrowanberg", "Hogeschool Rowanberg", False),
     ],
 )
 def test_a_host_spells_a_name_by_words_and_initials(label, name, expected):
@@ -194,12 +196,113 @@ def test_a_host_spelling_initials_backs_the_full_name():
 def test_labelled_pages_keep_their_figures():
     """The evaluation set: the tuning part all right, the held-out part as measured when the
     mechanism was written (10 of 13, the two pages the quality gate skips among the misses); the
-    fresh part all right."""
+    fresh parts all right."""
     cases = evaluate()
     tune = [c for c in cases if c.part == "tune"]
     held_out = [c for c in cases if c.part == "heldout"]
     fresh = [c for c in cases if c.part == "fresh"]
+    fresh2 = [c for c in cases if c.part == "fresh2"]
     assert sum(c.right for c in tune) == len(tune) == 22
     assert sum(c.right for c in held_out) >= 10
     # 16 of 24 before the credit, placeholder, legal-line, acronym and gate changes.
     assert sum(c.right for c in fresh) >= 24
+    # 18 of 24 when measured; 24 after the words, public-body, self-description and gate changes.
+    assert sum(c.right for c in fresh2) >= 24
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        pytest.param(
+            page(
+                "<title>Satış Danışmanı | Rowan Moda Kariyer</title>"
+                '<meta property="og:site_name" content="Rowan Moda Kariyer">'
+            ),
+            "https://kariyer.rowanmoda.com.tr/ilan/1",
+            "Rowan Moda",
+            id="a Turkish career word",
+        ),
+        pytest.param(
+            page(
+                '<meta property="og:site_name" content="Tallis Media">',
+                '<a href="https://www.rowan.nl/" aria-label="Naar de homepage"><svg></svg></a>',
+            ),
+            "https://werkenbij.example.nl/vacatures/1",
+            "Tallis Media",
+            id="the Dutch way home is no name",
+        ),
+        pytest.param(
+            page(body='<div><img src="/assets/logo" alt="Company Logo"></div>'),
+            "https://rowanlabs.wd3.myworkdayjobs.com/External/job/1",
+            "Rowanlabs",
+            id="a career portal's stock alt text",
+        ),
+        pytest.param(
+            page(body='<div class="hdr"><a href="#">Sign In</a></div>'),
+            "https://www.rowan-labs.com/jobs/1",
+            "Rowan Labs",
+            id="a script's button is no link home",
+        ),
+        pytest.param(
+            page(body='<div class="footer"><p>Rekryteringssystem från Tallisrekry AB</p></div>'),
+            "https://web1.reachmee.com/ext/I01/job?job_id=3",
+            None,
+            id="a hosted recruitment system and its credit line",
+        ),
+    ],
+)
+def test_words_of_career_sites_in_many_languages(html, url, expected):
+    assert company(html, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        ("Rowanby kommun · Storgatan 12 · 574 21 Rowanby", "Rowanby kommun"),
+        ("Stadt Rowanfeld | Rathausplatz 1 | 12345 Rowanfeld", "Stadt Rowanfeld"),
+        ("City of Rowan Falls · 100 Main St", "City of Rowan Falls"),
+        ("Rowanby kommun har som mål att erbjuda alla en god arbetsmiljö", None),
+    ],
+)
+def test_a_public_employers_name_stands_on_a_footer_line(footer, expected):
+    html = page(body=f'<div class="footer"><p>{footer}</p></div>')
+    assert company(html, "http://10.0.0.1/jobs/1") == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "url", "expected"),
+    [
+        pytest.param(
+            "Rowan Freight Systems is a family of regional carriers serving the Southeast.",
+            "https://rowanfreight.wd3.myworkdayjobs.com/External/job/1",
+            "Rowan Freight Systems",
+            id="the employer says what it is, the host backs it",
+        ),
+        pytest.param(
+            "Rowanby Labs is an Equal Opportunity Employer.",
+            "http://10.0.0.1/jobs/1",
+            "Rowanby Labs",
+            id="the equal-opportunity line",
+        ),
+        pytest.param(
+            "Hogeschool Rowanberg is een middelgrote hogeschool in Oost-Nederland.",
+            "https://werkenbij.hs-rowanberg.nl/vacatures/1",
+            "Hogeschool Rowanberg",
+            id="the host abbreviates a word of it",
+        ),
+        pytest.param(
+            "Our Team is a small group of engineers.",
+            "http://10.0.0.1/jobs/1",
+            None,
+            id="a paragraph about the team names no company",
+        ),
+        pytest.param(
+            "Backend Developer is a role in our platform team.",
+            "http://10.0.0.1/jobs/1",
+            None,
+            id="the role is no company",
+        ),
+    ],
+)
+def test_a_paragraph_where_the_employer_says_what_it_is(paragraph, url, expected):
+    assert company(page(body=f"<main><p>{paragraph}</p></main>"), url) == expected

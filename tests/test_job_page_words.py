@@ -19,6 +19,7 @@ BODY = "Wir suchen Verstärkung für unser Lager. " * 12
         "https://www.example.no/ledige-stillinger/lagermedarbeider",
         "https://example.fi/avoimet-tyopaikat/varastotyontekija",
         "https://www.example.pt/carreiras/operador-armazem",
+        "https://www.example.fi/ura/varastotyontekija",
     ],
 )
 def test_job_paths_in_many_languages(url: str) -> None:
@@ -82,6 +83,7 @@ def _mail_page(paragraph: str) -> bytes:
         "Mándanos tu currículum a <a href='mailto:pan@example.org'>pan@example.org</a>.",
         "Ihre Bewerbungsunterlagen per E-Mail an <a href='mailto:hr@example.org'>hr@…</a>",
         "Envie o seu CV para <a href='mailto:rh@example.org'>rh@example.org</a>.",
+        "Lähetä hakemuksesi osoitteeseen <a href='mailto:rekry@example.fi'>rekry@example.fi</a>.",
     ],
 )
 def test_an_application_by_email_is_an_apply_control(paragraph: str) -> None:
@@ -132,3 +134,16 @@ def test_a_listings_links_under_its_own_path_are_other_postings() -> None:
     links = "".join(f"<a href='/careers/role-{n}'>Role {n}</a>" for n in "abc")
     result = _parse_at(_posting_with_links(links), "https://www.example.org/careers/")
     assert result.skip == "listing"
+
+
+def test_a_page_laid_out_in_a_table_has_its_body() -> None:
+    """A hand-written site of the 2000s: no div, the posting in a table cell beside the menu."""
+    page = (
+        '<html><head><meta charset="utf-8"><title>Tornitore CNC</title></head><body><table>'
+        "<tr><td><a href='index.htm'>Home</a> | <a href='azienda.htm'>Azienda</a></td></tr>"
+        f"<tr><td><h1>Tornitore CNC</h1><p>{BODY}</p><ul><li>Turni 6-14</li></ul></td></tr>"
+        "</table></body></html>"
+    ).encode()
+    result = _parse_at(page, "https://www.example.it/lavora-con-noi/tornitore.htm")
+    assert result.skip is None and result.postings
+    assert BODY.strip()[:40] in result.postings[0]["description_html"]

@@ -12,10 +12,12 @@ evaluation/company.py):
 - the copyright line ("© 2025 Acme GmbH. All rights reserved.", "Acme AS © 2025"); an acronym
   before its full name ("© HM – Hotéis Maré, S.A.") gives the full name;
 - the footer's legal-name line ("Acme Joinery Pty Ltd · ABN … · 7 Collier Rd"), a name with a
-  legal form standing on its own between separators;
+  legal form standing on its own between separators, or a public body's name ("Hjortsjö kommun");
+- a paragraph of the posting where the employer says what it is ("Acme Freight is a family of
+  carriers", "Acme is an Equal Opportunity Employer"), weak: body text names clients and funders;
 - the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
-  candidate the host spells gains confidence, also by initials (bk-anlagenbau spells
-  "Brenner & Kühn Anlagenbau").
+  candidate the host spells gains confidence, also by initials and short abbreviations
+  (bk-anlagenbau spells "Brenner & Kühn Anlagenbau", hs-lindenberg "Hogeschool Lindenberg").
 
 Never a company: the career software's or website builder's name, a builder's default site name
 ("Mi sitio", "My Site"), a credit line's name ("Site by X", "Powered by Y", "Creado con Wix").
@@ -50,6 +52,7 @@ LOGO_ALT = 0.6
 HOME_LABEL = 0.5
 COPYRIGHT = 0.55
 LEGAL_LINE = 0.5
+SELF_DESCRIPTION = 0.3  # "Acme is a …" opening a paragraph of the posting
 HOST = 0.3
 HOST_AGREES = 0.5  # what the host adds to a candidate it spells
 _SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»]\s*")
@@ -82,6 +85,9 @@ class _Words:
     copyright_by: re.Pattern[str]
     sentence_end: re.Pattern[str]
     footer: re.Pattern[str]
+    public_body: re.Pattern[str]
+    described: re.Pattern[str]
+    not_names: frozenset[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -122,6 +128,16 @@ def _words() -> _Words:
         ),
         copyright_by=re.compile(rf"^(?:{_alternatives(data['copyright_by'])})\s+", re.I),
         footer=re.compile(rf"(?<![a-z])(?:{_alternatives(data['footer_hooks'])})(?![a-z])", re.I),
+        public_body=re.compile(
+            rf"^(?:{_alternatives(data['public_bodies'])})\s+\S|\S\s+(?:{_alternatives(data['public_bodies'])})$",
+            re.I,
+        ),
+        # "Acme Freight Systems is a family of carriers": up to six words, then the verb.
+        described=re.compile(
+            rf"^((?:\S+\s+){{0,5}}?\S+)\s+(?:{_alternatives(data['self_descriptions'])})(?!\w)",
+            re.I,
+        ),
+        not_names=frozenset(data["not_names"]),
     )
 
 
@@ -227,7 +243,11 @@ def _home_links(doc: lxml_html.HtmlElement, host: str) -> list[lxml_html.HtmlEle
     """Links to the site's home page ("/", "/de/", "https://www.acme.com/")."""
     links = []
     for link in doc.xpath("//body//a[@href]"):
-        parts = urlsplit(link.get("href").strip())
+        href = link.get("href").strip()
+        # "#" and "" are a script's buttons ("Sign In"), not a way home.
+        if not href or href.startswith("#"):
+            continue
+        parts = urlsplit(href)
         if parts.query or (parts.hostname and _registrable(parts.hostname) != _registrable(host)):
             continue
         if re.fullmatch(r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?", parts.path, re.I):
@@ -330,10 +350,66 @@ def from_legal_line(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
                 continue
             for segment in _SEGMENTS.split(line):
                 segment = segment.strip(" ,.;:")
-                if not words.legal_tail.search(segment) or not segment[:1].isupper():
+                if not segment[:1].isupper():
                     continue
-                if words.legal_tail.sub("", segment) and (name := clean(segment)):
+                if words.legal_tail.search(segment):
+                    if words.legal_tail.sub("", segment) and (name := clean(segment)):
+                        yield Candidate(name, "legal line", LEGAL_LINE)
+                elif _is_public_body(segment) and (name := clean(segment)):
                     yield Candidate(name, "legal line", LEGAL_LINE)
+
+
+def _is_public_body(segment: str) -> bool:
+    """A public employer's name on a footer line of its own ("Hjortsjö kommun · Storgatan 12"):
+    a short name whose first or last word says what kind of public body it is."""
+    return len(segment.split()) <= 5 and bool(_words().public_body.search(segment))
+
+
+# Lower-case words a name holds between its capitalised ones ("City of X", "Wattle and Pine").
+_NAME_JOINERS = frozenset(
+    {
+        "of",
+        "and",
+        "&",
+        "de",
+        "del",
+        "la",
+        "van",
+        "der",
+        "den",
+        "für",
+        "di",
+        "du",
+        "des",
+        "y",
+        "e",
+        "und",
+        "et",
+        "og",
+        "och",
+    }
+)
+
+
+def from_self_description(doc: lxml_html.HtmlElement, role: str | None) -> Iterator[Candidate]:
+    """A paragraph of the posting that opens with the employer saying what it is ("Mercator
+    Freight Systems is a family of carriers", "Acme is an Equal Opportunity Employer"): the
+    subject, when it reads as a name (capitalised words, not "Our team", not the role)."""
+    words = _words()
+    for paragraph in doc.xpath(
+        "//body//p[not(ancestor::header or ancestor::nav or ancestor::footer)]"
+    ):
+        said = text(paragraph.text_content()) or ""
+        described = words.described.match(said)
+        if not described:
+            continue
+        subject = described.group(1).split()
+        if subject[0].lower() in words.not_names or not subject[0][:1].isupper():
+            continue
+        if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in subject):
+            name = clean(" ".join(subject))
+            if name and not _is_role(name, role):
+                yield Candidate(name, "self-description", SELF_DESCRIPTION)
 
 
 def _registrable(host: str) -> str:
@@ -380,6 +456,7 @@ def candidates(
         *from_logo(doc, host),
         *from_copyright(doc),
         *from_legal_line(doc),
+        *from_self_description(doc, role),
         *from_host(host),
     ]
 
@@ -390,8 +467,9 @@ def _related(short: str, long: str) -> bool:
 
 def spells(label: str, name: str) -> bool:
     """Does a host label spell a name of two or more words, each word written out, by its
-    initial, or left out, in order ("bkanlagenbau": Brenner & Kühn Anlagenbau; "wattlepine":
-    Wattle and Pine Joinery)? Half the words at least must show, one of them written out."""
+    initial or a short abbreviation, or left out, in order ("bkanlagenbau": Brenner & Kühn
+    Anlagenbau; "wattlepine": Wattle and Pine Joinery; "hslindenberg": Hogeschool Lindenberg)?
+    Half the words at least must show, one of them written out."""
     bare = _words().legal_tail.sub("", name.strip())
     parts = [w for w in (_squashed(w) for w in re.split(r"[\s\-/]+", bare)) if w]
     if len(parts) < 2 or len(label) < 4:
@@ -407,11 +485,23 @@ def spells(label: str, name: str) -> bool:
             ways.append((at + len(current), True, True))
         if label.startswith(current[0], at):
             ways.append((at + 1, True, False))
+            # An abbreviation: the first letter and one or two later ones ("hs" of Hogeschool).
+            for length in (2, 3):
+                if _abbreviates(label[at : at + length], current) and length < len(current):
+                    ways.append((at + length, True, False))
         return any(
             walk(next_at, word + 1, shown + used, whole or full) for next_at, used, full in ways
         )
 
     return walk(0, 0, 0, False)
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """Is ``short`` the word's first letter followed by later letters of it, in order?"""
+    if len(short) < 2 or short[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])
 
 
 def _shows_better(candidate: Candidate, than: Candidate) -> bool:
@@ -450,7 +540,8 @@ def rank(found: list[Candidate], host: str) -> list[tuple[float, Candidate]]:
         for confidence in evidence:
             doubt *= 1 - confidence
         ranked.append((round(1 - doubt, 4), shown[key]))
-    ranked.sort(key=lambda entry: (-entry[0], -entry[1].confidence))
+    # At equal odds the page's own words beat the host's spelling, the last resort.
+    ranked.sort(key=lambda entry: (-entry[0], entry[1].signal == "host", -entry[1].confidence))
     return ranked
 
 

@@ -19,7 +19,8 @@ from scrapers.extractors.common import text
 from scrapers.normalise.vocabulary import read_vocabulary
 
 _CHROME = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
-_CANDIDATES = "//main | //article | //*[@role='main'] | //section | //div"
+# A table cell too: hand-written sites of the 2000s lay the page out in a table.
+_CANDIDATES = "//main | //article | //*[@role='main'] | //section | //div | //td"
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•-]\s+|\s+::\s+")
 _MIN_BODY = 200  # letters; a posting shorter than this is a stub, a teaser or an error page
 
