@@ -31,6 +31,8 @@ _MIN_NAME = 3
 _PARTS = re.compile(r"[,;/|()·•–—]+|\s-\s")
 _MAX_WORDS = 4
 _MAX_CHARS = 8
+# A city a name stands for is at least this fraction of the biggest of that name.
+_PROMINENCE = 10
 
 
 def keep_name(name: str) -> str | None:
@@ -81,6 +83,9 @@ def _table() -> tuple[array[int], array[int], array[int], array[float], array[in
 
 
 def _lookup(key: str) -> frozenset[int]:
+    """The cities a name can be that a board would mean by it: a name several share stands for
+    the big ones (Berlin is Germany's, not Berlin, New Hampshire's; Paris, Texas has a state to say
+    so), every one within a tenth of the biggest's population."""
     hashes, ids, *_ = _table()
     wanted = name_hash(key)
     at = bisect_left(hashes, wanted)
@@ -88,6 +93,9 @@ def _lookup(key: str) -> frozenset[int]:
     while at < len(hashes) and hashes[at] == wanted:
         found.add(ids[at])
         at += 1
+    if len(found) > 1:
+        biggest = max(population(c) for c in found)
+        found = {c for c in found if population(c) * _PROMINENCE >= biggest}
     return frozenset(found)
 
 
@@ -113,6 +121,11 @@ def _runs(words: list[str]) -> set[int]:
             if ids and country_from_name(run) is None:
                 found.update(ids)
     return found
+
+
+def _unspaced_script(word: str) -> bool:
+    # Chinese, Japanese, Korean and Thai write a place and its district without a space.
+    return any(c >= "\u2e80" or "\u0e00" <= c <= "\u0e7f" for c in word)
 
 
 def _unspaced(part: str) -> set[int]:
@@ -147,8 +160,10 @@ def places_in(text: str | None) -> frozenset[int]:
         if whole:
             found |= whole
             continue
-        words = [w for w in fold(part).split() if not w.isdigit()]
-        if len(words) == 1 and not words[0].isascii() and len(words[0]) > 2:
+        # Digits are postcodes; short capitals are state codes ("Kew VIC 3101"), not Vic in Spain.
+        kept = [w for w in part.split() if not (w.isupper() and len(w.strip(".")) <= 4)]
+        words = [w for w in fold(" ".join(kept)).split() if not w.isdigit()]
+        if len(words) == 1 and _unspaced_script(words[0]) and not _lookup(words[0]):
             found |= _unspaced(words[0])
         else:
             found |= _runs(words)
@@ -189,14 +204,15 @@ def distance_km(a: int, b: int) -> float | None:
 METRO_POPULATION = 500_000
 
 
-def near(a: frozenset[int], b: frozenset[int], km: float) -> bool:
+def near(a: frozenset[int], b: frozenset[int], km: float, *, metro: bool = True) -> bool:
     """A city of ``a`` and one of ``b`` are one area: within ``km`` of each other, one of them a
     big city and the other its suburb or district (Solna and Stockholm, Zapopan and Guadalajara,
-    Mitte and Berlin) — two towns side by side (Huddersfield and Brighouse) stay two places."""
+    Mitte and Berlin) — two towns side by side (Huddersfield and Brighouse) stay two places.
+    ``metro=False``: any two places within ``km``."""
     return any(
         (d := distance_km(x, y)) is not None
         and d <= km
-        and max(population(x), population(y)) >= METRO_POPULATION
+        and (not metro or max(population(x), population(y)) >= METRO_POPULATION)
         for x in a
         for y in b
     )

