@@ -20,6 +20,8 @@ BODY = "Wir suchen Verstärkung für unser Lager. " * 12
         "https://example.fi/avoimet-tyopaikat/varastotyontekija",
         "https://www.example.pt/carreiras/operador-armazem",
         "https://www.example.fi/ura/varastotyontekija",
+        "https://www.example.mx/bolsa-de-trabajo/cocinero-de-linea",
+        "https://www.example.com.co/bolsa-de-empleo/auxiliar-de-bodega",
     ],
 )
 def test_job_paths_in_many_languages(url: str) -> None:
