@@ -306,3 +306,52 @@ def test_a_public_employers_name_stands_on_a_footer_line(footer, expected):
 )
 def test_a_paragraph_where_the_employer_says_what_it_is(paragraph, url, expected):
     assert company(page(body=f"<main><p>{paragraph}</p></main>"), url) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        pytest.param(
+            page(
+                "<title>דרושים: נהג/ת חלוקה | מאפיית הכרמל</title>"
+                '<meta property="og:site_name" content="מאפיית הכרמל">',
+                '<a href="/"><img src="/logo.svg" alt="מאפיית הכרמל - לוגו"></a>',
+                h1="נהג/ת חלוקה",
+            ),
+            "https://www.karmelbakery.co.il/careers/driver",
+            "מאפיית הכרמל",
+            id="Hebrew: site name, title and logo agree, the career and logo words go",
+        ),
+        pytest.param(
+            page(body="<footer><p>מאפיית הכרמל בע״מ · רחוב הזית 14</p></footer>", h1="נהג/ת חלוקה"),
+            "http://10.0.0.1/jobs/1",
+            "מאפיית הכרמל בע״מ",
+            id="Hebrew: a legal line in a script without capitals",
+        ),
+        pytest.param(
+            page(
+                "<title>【正社員】設計エンジニア｜採用情報｜ローワン工業株式会社</title>",
+                '<a href="/"><img src="/logo.png" alt="株式会社ローワン工業 ロゴ"></a>',
+                h1="設計エンジニア",
+            ),
+            "http://10.0.0.1/recruit/1",
+            "株式会社ローワン工業",
+            id="Japanese: the legal form written onto the name, before or after it",
+        ),
+        pytest.param(
+            page('<meta property="og:site_name" content="Вакансии — ООО Рябина">'),
+            "http://10.0.0.1/jobs/1",
+            "ООО Рябина",
+            id="Russian: a career word goes",
+        ),
+    ],
+)
+def test_names_in_scripts_without_latin_letters(html, url, expected):
+    assert company(html, url) == expected
+
+
+def test_a_name_in_another_script_keeps_its_letters_and_drops_its_legal_form():
+    assert company_signals._key("ミナト精工株式会社") == company_signals._key("株式会社ミナト精工")
+    assert company_signals._key("מאפיית הגליל בע״מ") == company_signals._key("מאפיית הגליל")
+    assert company_signals._key("ООО Рябина") == company_signals._key("Рябина")
+    assert company_signals._key("Müller GmbH") == "muellergmbh"[:-4]

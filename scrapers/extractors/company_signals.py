@@ -55,7 +55,8 @@ LEGAL_LINE = 0.5
 SELF_DESCRIPTION = 0.3  # "Acme is a …" opening a paragraph of the posting
 HOST = 0.3
 HOST_AGREES = 0.5  # what the host adds to a candidate it spells
-_SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»]\s*")
+# The full-width bar too: Japanese and Chinese titles ("Role｜採用情報｜X株式会社").
+_SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»｜]\s*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–/]\s*(?:19|20)?\d{2,4}\b)?")
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 _MAX_WORDS = 8
@@ -81,6 +82,7 @@ class _Words:
     credit: re.Pattern[str]
     software_hosts: tuple[str, ...]
     legal_tail: re.Pattern[str]
+    legal_head: re.Pattern[str]
     rights: re.Pattern[str]
     copyright_by: re.Pattern[str]
     sentence_end: re.Pattern[str]
@@ -114,12 +116,22 @@ def _words() -> _Words:
         connector=re.compile(
             rf"^(?:(.+?)\s+)?(?:{_alternatives(data['connectors'])})\s+(.+)$", re.I
         ),
-        logo=re.compile(rf"(?<!\w)(?:{_alternatives(data['logo_words'])})(?!\w)", re.I),
+        logo=_whole_words(data["logo_words"]),
         software=frozenset(_squashed(w) for w in data["software_names"]),
         placeholders=frozenset(_squashed(w) for w in data["placeholder_names"]),
         credit=_whole_words(data["credit_phrases"]),
         software_hosts=tuple(data["software_hosts"]),
-        legal_tail=re.compile(rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])}))+$", re.I),
+        # "Acme GmbH", and without a space in unspaced scripts ("ミナト精工株式会社").
+        legal_tail=re.compile(
+            rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])})"
+            rf"|\s*(?:{_alternatives(data['unspaced_legal_forms'])}))+$",
+            re.I,
+        ),
+        legal_head=re.compile(
+            rf"^(?:(?:{_alternatives(data['legal_prefixes'])})\s+"
+            rf"|(?:{_alternatives(data['unspaced_legal_forms'])})\s*)",
+            re.I,
+        ),
         rights=re.compile(_alternatives(data["rights_phrases"]), re.I),
         # A full stop ends a sentence, not an abbreviated legal form ("Acme Pvt. Ltd.").
         sentence_end=re.compile(
@@ -154,15 +166,28 @@ def _ascii(name: str) -> str:
 
 
 def _squashed(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _ascii(name.replace("&", "and")).lower())
+    """Letters and digits, folded: Latin ones as plain ASCII (as hosts write them), the letters
+    of other scripts as they are (מאפיית הגליל, ミナト精工 are names too)."""
+    folded = _ascii_or_other(name.replace("&", "and")).lower()
+    return "".join(c for c in folded if (c.isascii() and c.isalnum()) or _other_script(c))
+
+
+def _ascii_or_other(name: str) -> str:
+    """:func:`_ascii`, keeping the letters of scripts other than Latin."""
+    if all(c.isascii() or not _other_script(c) for c in name):
+        return _ascii(name)
+    return "".join(_ascii(c) if not _other_script(c) else c for c in name)
+
+
+def _other_script(letter: str) -> bool:
+    return letter.isalpha() and not letter.isascii() and "LATIN" not in unicodedata.name(letter, "")
 
 
 def _key(name: str) -> str:
     """What two spellings of one company share: letters and digits, folded, without the legal
     form (Acme GmbH, ACME, acme-gmbh are one key: "acme")."""
-    bare = _words().legal_tail.sub("", name.strip()) if name else ""
-    if bare.lower().startswith("stichting "):
-        bare = bare[len("stichting ") :]
+    words = _words()
+    bare = words.legal_head.sub("", words.legal_tail.sub("", name.strip())) if name else ""
     return _squashed(bare)
 
 
@@ -350,13 +375,19 @@ def from_legal_line(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
                 continue
             for segment in _SEGMENTS.split(line):
                 segment = segment.strip(" ,.;:")
-                if not segment[:1].isupper():
+                if not _capitalised(segment):
                     continue
                 if words.legal_tail.search(segment):
                     if words.legal_tail.sub("", segment) and (name := clean(segment)):
                         yield Candidate(name, "legal line", LEGAL_LINE)
                 elif _is_public_body(segment) and (name := clean(segment)):
                     yield Candidate(name, "legal line", LEGAL_LINE)
+
+
+def _capitalised(name: str) -> bool:
+    """Starts as a name does: with a capital, or a letter of a script without capitals."""
+    first = name[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def _is_public_body(segment: str) -> bool:
