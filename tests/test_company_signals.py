@@ -354,4 +354,20 @@ def test_a_name_in_another_script_keeps_its_letters_and_drops_its_legal_form():
     assert company_signals._key("ミナト精工株式会社") == company_signals._key("株式会社ミナト精工")
     assert company_signals._key("מאפיית הגליל בע״מ") == company_signals._key("מאפיית הגליל")
     assert company_signals._key("ООО Рябина") == company_signals._key("Рябина")
-    assert company_signals._key("Müller GmbH") == "muellergmbh"[:-4]
+    assert company_signals._key("ミナト精工") != company_signals._key("ミナト電機")
+    assert company_signals._key("Müller GmbH") == "mueller"
+
+
+@pytest.mark.parametrize("department", ["Human Resources", "Recursos Humanos", "Personalabteilung"])
+def test_the_department_running_the_career_pages_is_not_the_company(department):
+    html = page(
+        f'<title>Lab Coordinator | {department}</title><meta property="og:site_name" '
+        f'content="{department}">',
+        '<div class="bar"><a href="https://www.rowanford.edu/"><img src="/wordmark.svg" '
+        'alt="Rowanford University"></a></div>'
+        "<footer><p>© 2025 Rowanford University</p></footer>",
+        h1="Lab Coordinator",
+    )
+    assert company(html, "https://hr.rowanford.edu/careers/lab-coordinator") == (
+        "Rowanford University"
+    )

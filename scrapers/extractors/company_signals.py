@@ -20,7 +20,8 @@ evaluation/company.py):
   (bk-anlagenbau spells "Brenner & Kühn Anlagenbau", hs-lindenberg "Hogeschool Lindenberg").
 
 Never a company: the career software's or website builder's name, a builder's default site name
-("Mi sitio", "My Site"), a credit line's name ("Site by X", "Powered by Y", "Creado con Wix").
+("Mi sitio", "My Site"), the department running the career pages ("Human Resources"), a credit
+line's name ("Site by X", "Powered by Y", "Creado con Wix").
 
 Names are compared folded (case, accents, punctuation, legal forms, career words removed), shown
 as the most confident signal writes them: "Acme" from the logo beats "Acme GmbH" from the footer,
@@ -118,7 +119,10 @@ def _words() -> _Words:
         ),
         logo=_whole_words(data["logo_words"]),
         software=frozenset(_squashed(w) for w in data["software_names"]),
-        placeholders=frozenset(_squashed(w) for w in data["placeholder_names"]),
+        # A builder's default name and an HR department's name alike name no company.
+        placeholders=frozenset(
+            _squashed(w) for w in data["placeholder_names"] + data["department_names"]
+        ),
         credit=_whole_words(data["credit_phrases"]),
         software_hosts=tuple(data["software_hosts"]),
         # "Acme GmbH", and without a space in unspaced scripts ("ミナト精工株式会社").
