@@ -208,6 +208,9 @@ def test_labelled_pages_keep_their_figures():
     assert sum(c.right for c in fresh) >= 24
     # 18 of 24 when measured; 24 after the words, public-body, self-description and gate changes.
     assert sum(c.right for c in fresh2) >= 24
+    # 24 of 30 when measured; 30 after the listing gate's menus, the Spanish job board path,
+    # names in other scripts, department names and equal-opportunity sentences.
+    assert sum(c.right for c in cases if c.part == "fresh3") >= 30
 
 
 @pytest.mark.parametrize(
@@ -371,3 +374,39 @@ def test_the_department_running_the_career_pages_is_not_the_company(department):
     assert company(html, "https://hr.rowanford.edu/careers/lab-coordinator") == (
         "Rowanford University"
     )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "We offer medical cover and a learning wallet. Rowanby Systems is an equal "
+            "opportunity employer.",
+            "Rowanby Systems",
+            id="the equal-opportunity sentence closing a paragraph",
+        ),
+        pytest.param(
+            "Nous offrons une mutuelle et du télétravail. Rowan Santé est un employeur inclusif.",
+            "Rowan Santé",
+            id="in French",
+        ),
+        pytest.param(
+            "You will work for our clients. Tallis Bank is a leading retail bank in the region.",
+            None,
+            id="a later sentence that is no equal-opportunity statement names no employer",
+        ),
+    ],
+)
+def test_an_equal_opportunity_sentence_names_the_employer(paragraph, expected):
+    assert company(page(body=f"<main><p>{paragraph}</p></main>"), "http://10.0.0.1/jobs/1") == (
+        expected
+    )
+
+
+def test_the_equal_opportunity_sentence_spells_the_name_the_footer_gives_a_legal_form():
+    html = page(
+        body="<main><p>We offer a learning wallet. Rowanby Systems is an equal opportunity "
+        "employer.</p></main><footer><p>© 2025 Rowanby Systems Private Limited. All rights "
+        "reserved.</p></footer>"
+    )
+    assert company(html, "http://10.0.0.1/jobs/1") == "Rowanby Systems"

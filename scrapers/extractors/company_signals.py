@@ -14,7 +14,8 @@ evaluation/company.py):
 - the footer's legal-name line ("Acme Joinery Pty Ltd · ABN … · 7 Collier Rd"), a name with a
   legal form standing on its own between separators, or a public body's name ("Hjortsjö kommun");
 - a paragraph of the posting where the employer says what it is ("Acme Freight is a family of
-  carriers", "Acme is an Equal Opportunity Employer"), weak: body text names clients and funders;
+  carriers", "Acme is an Equal Opportunity Employer"), or any sentence of it that is an
+  equal-opportunity statement, weak: body text names clients and funders;
 - the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
   candidate the host spells gains confidence, also by initials and short abbreviations
   (bk-anlagenbau spells "Brenner & Kühn Anlagenbau", hs-lindenberg "Hogeschool Lindenberg").
@@ -41,6 +42,8 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
+from scrapers.boilerplate.statements import SENTENCE_SPLIT_RE, sentence_category
+from scrapers.boilerplate.text import norm
 from scrapers.extractors.common import text
 from scrapers.urls import DOMAINS
 
@@ -428,23 +431,34 @@ _NAME_JOINERS = frozenset(
 
 def from_self_description(doc: lxml_html.HtmlElement, role: str | None) -> Iterator[Candidate]:
     """A paragraph of the posting that opens with the employer saying what it is ("Mercator
-    Freight Systems is a family of carriers", "Acme is an Equal Opportunity Employer"): the
-    subject, when it reads as a name (capitalised words, not "Our team", not the role)."""
-    words = _words()
+    Freight Systems is a family of carriers", "Acme is an Equal Opportunity Employer"), or a
+    sentence of it that is an equal-opportunity statement (the boilerplate's EEO rules): "…
+    from day one. Vardhan Technologies is an equal opportunity employer." The subject, when it
+    reads as a name (capitalised words, not "Our team", not the role)."""
     for paragraph in doc.xpath(
         "//body//p[not(ancestor::header or ancestor::nav or ancestor::footer)]"
     ):
         said = text(paragraph.text_content()) or ""
-        described = words.described.match(said)
-        if not described:
-            continue
-        subject = described.group(1).split()
-        if subject[0].lower() in words.not_names or not subject[0][:1].isupper():
-            continue
-        if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in subject):
-            name = clean(" ".join(subject))
-            if name and not _is_role(name, role):
+        sentences = SENTENCE_SPLIT_RE.split(said)
+        stated = [s for s in sentences[1:] if sentence_category(norm(s)) == "eeo"]
+        for sentence in dict.fromkeys([said, *stated]):
+            if name := _described_subject(sentence, role):
                 yield Candidate(name, "self-description", SELF_DESCRIPTION)
+
+
+def _described_subject(sentence: str, role: str | None) -> str | None:
+    words = _words()
+    described = words.described.match(sentence)
+    if not described:
+        return None
+    subject = described.group(1).split()
+    if subject[0].lower() in words.not_names or not subject[0][:1].isupper():
+        return None
+    if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in subject):
+        name = clean(" ".join(subject))
+        if name and not _is_role(name, role):
+            return name
+    return None
 
 
 def _registrable(host: str) -> str:
