@@ -208,6 +208,9 @@ def test_labelled_pages_keep_their_figures():
     assert sum(c.right for c in fresh) >= 24
     # 18 of 24 when measured; 24 after the words, public-body, self-description and gate changes.
     assert sum(c.right for c in fresh2) >= 24
+    # 24 of 30 when measured; 30 after the listing gate's menus, the Spanish job board path,
+    # names in other scripts, department names and equal-opportunity sentences.
+    assert sum(c.right for c in cases if c.part == "fresh3") >= 30
 
 
 @pytest.mark.parametrize(
@@ -306,3 +309,104 @@ def test_a_public_employers_name_stands_on_a_footer_line(footer, expected):
 )
 def test_a_paragraph_where_the_employer_says_what_it_is(paragraph, url, expected):
     assert company(page(body=f"<main><p>{paragraph}</p></main>"), url) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "expected"),
+    [
+        pytest.param(
+            page(
+                "<title>דרושים: נהג/ת חלוקה | מאפיית הכרמל</title>"
+                '<meta property="og:site_name" content="מאפיית הכרמל">',
+                '<a href="/"><img src="/logo.svg" alt="מאפיית הכרמל - לוגו"></a>',
+                h1="נהג/ת חלוקה",
+            ),
+            "https://www.karmelbakery.co.il/careers/driver",
+            "מאפיית הכרמל",
+            id="Hebrew: site name, title and logo agree, the career and logo words go",
+        ),
+        pytest.param(
+            page(body="<footer><p>מאפיית הכרמל בע״מ · רחוב הזית 14</p></footer>", h1="נהג/ת חלוקה"),
+            "http://10.0.0.1/jobs/1",
+            "מאפיית הכרמל בע״מ",
+            id="Hebrew: a legal line in a script without capitals",
+        ),
+        pytest.param(
+            page(
+                "<title>【正社員】設計エンジニア｜採用情報｜ローワン工業株式会社</title>",
+                '<a href="/"><img src="/logo.png" alt="株式会社ローワン工業 ロゴ"></a>',
+                h1="設計エンジニア",
+            ),
+            "http://10.0.0.1/recruit/1",
+            "株式会社ローワン工業",
+            id="Japanese: the legal form written onto the name, before or after it",
+        ),
+        pytest.param(
+            page('<meta property="og:site_name" content="Вакансии — ООО Рябина">'),
+            "http://10.0.0.1/jobs/1",
+            "ООО Рябина",
+            id="Russian: a career word goes",
+        ),
+    ],
+)
+def test_names_in_scripts_without_latin_letters(html, url, expected):
+    assert company(html, url) == expected
+
+
+def test_a_name_in_another_script_keeps_its_letters_and_drops_its_legal_form():
+    assert company_signals._key("ミナト精工株式会社") == company_signals._key("株式会社ミナト精工")
+    assert company_signals._key("מאפיית הגליל בע״מ") == company_signals._key("מאפיית הגליל")
+    assert company_signals._key("ООО Рябина") == company_signals._key("Рябина")
+    assert company_signals._key("ミナト精工") != company_signals._key("ミナト電機")
+    assert company_signals._key("Müller GmbH") == "mueller"
+
+
+@pytest.mark.parametrize("department", ["Human Resources", "Recursos Humanos", "Personalabteilung"])
+def test_the_department_running_the_career_pages_is_not_the_company(department):
+    html = page(
+        f'<title>Lab Coordinator | {department}</title><meta property="og:site_name" '
+        f'content="{department}">',
+        '<div class="bar"><a href="https://www.rowanford.edu/"><img src="/wordmark.svg" '
+        'alt="Rowanford University"></a></div>'
+        "<footer><p>© 2025 Rowanford University</p></footer>",
+        h1="Lab Coordinator",
+    )
+    assert company(html, "https://hr.rowanford.edu/careers/lab-coordinator") == (
+        "Rowanford University"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(
+            "We offer medical cover and a learning wallet. Rowanby Systems is an equal "
+            "opportunity employer.",
+            "Rowanby Systems",
+            id="the equal-opportunity sentence closing a paragraph",
+        ),
+        pytest.param(
+            "Nous offrons une mutuelle et du télétravail. Rowan Santé est un employeur inclusif.",
+            "Rowan Santé",
+            id="in French",
+        ),
+        pytest.param(
+            "You will work for our clients. Tallis Bank is a leading retail bank in the region.",
+            None,
+            id="a later sentence that is no equal-opportunity statement names no employer",
+        ),
+    ],
+)
+def test_an_equal_opportunity_sentence_names_the_employer(paragraph, expected):
+    assert company(page(body=f"<main><p>{paragraph}</p></main>"), "http://10.0.0.1/jobs/1") == (
+        expected
+    )
+
+
+def test_the_equal_opportunity_sentence_spells_the_name_the_footer_gives_a_legal_form():
+    html = page(
+        body="<main><p>We offer a learning wallet. Rowanby Systems is an equal opportunity "
+        "employer.</p></main><footer><p>© 2025 Rowanby Systems Private Limited. All rights "
+        "reserved.</p></footer>"
+    )
+    assert company(html, "http://10.0.0.1/jobs/1") == "Rowanby Systems"

@@ -20,6 +20,8 @@ BODY = "Wir suchen Verstärkung für unser Lager. " * 12
         "https://example.fi/avoimet-tyopaikat/varastotyontekija",
         "https://www.example.pt/carreiras/operador-armazem",
         "https://www.example.fi/ura/varastotyontekija",
+        "https://www.example.mx/bolsa-de-trabajo/cocinero-de-linea",
+        "https://www.example.com.co/bolsa-de-empleo/auxiliar-de-bodega",
     ],
 )
 def test_job_paths_in_many_languages(url: str) -> None:
@@ -134,6 +136,43 @@ def test_a_listings_links_under_its_own_path_are_other_postings() -> None:
     links = "".join(f"<a href='/careers/role-{n}'>Role {n}</a>" for n in "abc")
     result = _parse_at(_posting_with_links(links), "https://www.example.org/careers/")
     assert result.skip == "listing"
+
+
+def test_a_career_sites_menu_and_breadcrumb_are_no_other_postings() -> None:
+    """The header menu links the career site's sections above the posting, the breadcrumb the
+    pages it sits under: one posting, not a listing."""
+    page = (
+        '<html><head><meta charset="utf-8"><title>Ingénieur méthodes</title></head><body>'
+        "<header><nav><a href='/recrutement/metiers/'>Nos métiers</a>"
+        "<a href='/recrutement/temoignages/'>Témoignages</a>"
+        "<a href='/recrutement/alternance/'>Alternance</a>"
+        "<a href='/recrutement/offres/'>Offres</a></nav></header>"
+        "<main><p class='crumbs'><a href='/recrutement/'>Recrutement</a> ›"
+        " <a href='/recrutement/offres/'>Offres</a></p>"
+        f"<h1>Ingénieur méthodes</h1><p>{BODY}</p></main></body></html>"
+    ).encode()
+    url = "https://www.example.fr/recrutement/offres/ingenieur-methodes.html"
+    result = _parse_at(page, url)
+    assert result.skip is None and result.postings
+
+
+def test_a_posting_in_other_languages_is_no_other_posting() -> None:
+    """A language switch links the same posting's pages: by its number or a lang attribute."""
+    links = (
+        "<a href='/fr/emplois/poste.html?id=4120'>FR</a>"
+        "<a href='/it/lavoro/posto.html?id=4120'>IT</a>"
+        "<a href='/en/jobs/engineer' hreflang='en'>EN</a>"
+    )
+    url = "https://www.example.ch/de/jobs/stelle.html?id=4120"
+    result = _parse_at(_posting_with_links(links), url)
+    assert result.skip is None and result.postings
+
+
+def test_other_postings_in_the_menu_still_make_a_listing() -> None:
+    """A menu's links as deep as the page are postings of their own, whatever the menu."""
+    links = "".join(f"<a href='/recrutement/offres/role-{n}.html'>Role</a>" for n in "abc")
+    url = "https://www.example.fr/recrutement/offres/ingenieur-methodes.html"
+    assert _parse_at(_posting_with_links(links), url).skip == "listing"
 
 
 def test_a_page_laid_out_in_a_table_has_its_body() -> None:

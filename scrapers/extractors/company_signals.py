@@ -14,13 +14,15 @@ evaluation/company.py):
 - the footer's legal-name line ("Acme Joinery Pty Ltd · ABN … · 7 Collier Rd"), a name with a
   legal form standing on its own between separators, or a public body's name ("Hjortsjö kommun");
 - a paragraph of the posting where the employer says what it is ("Acme Freight is a family of
-  carriers", "Acme is an Equal Opportunity Employer"), weak: body text names clients and funders;
+  carriers", "Acme is an Equal Opportunity Employer"), or any sentence of it that is an
+  equal-opportunity statement, weak: body text names clients and funders;
 - the host (careers.acme.com, acme.jobs.personio.de) as a last resort, and as a witness: a
   candidate the host spells gains confidence, also by initials and short abbreviations
   (bk-anlagenbau spells "Brenner & Kühn Anlagenbau", hs-lindenberg "Hogeschool Lindenberg").
 
 Never a company: the career software's or website builder's name, a builder's default site name
-("Mi sitio", "My Site"), a credit line's name ("Site by X", "Powered by Y", "Creado con Wix").
+("Mi sitio", "My Site"), the department running the career pages ("Human Resources"), a credit
+line's name ("Site by X", "Powered by Y", "Creado con Wix").
 
 Names are compared folded (case, accents, punctuation, legal forms, career words removed), shown
 as the most confident signal writes them: "Acme" from the logo beats "Acme GmbH" from the footer,
@@ -40,6 +42,8 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
+from scrapers.boilerplate.statements import SENTENCE_SPLIT_RE, sentence_category
+from scrapers.boilerplate.text import norm
 from scrapers.extractors.common import text
 from scrapers.urls import DOMAINS
 
@@ -55,7 +59,8 @@ LEGAL_LINE = 0.5
 SELF_DESCRIPTION = 0.3  # "Acme is a …" opening a paragraph of the posting
 HOST = 0.3
 HOST_AGREES = 0.5  # what the host adds to a candidate it spells
-_SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»]\s*")
+# The full-width bar too: Japanese and Chinese titles ("Role｜採用情報｜X株式会社").
+_SEPARATORS = re.compile(r"\s+[|–—·•›»:/-]\s+|\s+::\s+|\s*[|›»｜]\s*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–/]\s*(?:19|20)?\d{2,4}\b)?")
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 _MAX_WORDS = 8
@@ -81,6 +86,7 @@ class _Words:
     credit: re.Pattern[str]
     software_hosts: tuple[str, ...]
     legal_tail: re.Pattern[str]
+    legal_head: re.Pattern[str]
     rights: re.Pattern[str]
     copyright_by: re.Pattern[str]
     sentence_end: re.Pattern[str]
@@ -114,12 +120,25 @@ def _words() -> _Words:
         connector=re.compile(
             rf"^(?:(.+?)\s+)?(?:{_alternatives(data['connectors'])})\s+(.+)$", re.I
         ),
-        logo=re.compile(rf"(?<!\w)(?:{_alternatives(data['logo_words'])})(?!\w)", re.I),
+        logo=_whole_words(data["logo_words"]),
         software=frozenset(_squashed(w) for w in data["software_names"]),
-        placeholders=frozenset(_squashed(w) for w in data["placeholder_names"]),
+        # A builder's default name and an HR department's name alike name no company.
+        placeholders=frozenset(
+            _squashed(w) for w in data["placeholder_names"] + data["department_names"]
+        ),
         credit=_whole_words(data["credit_phrases"]),
         software_hosts=tuple(data["software_hosts"]),
-        legal_tail=re.compile(rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])}))+$", re.I),
+        # "Acme GmbH", and without a space in unspaced scripts ("ミナト精工株式会社").
+        legal_tail=re.compile(
+            rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])})"
+            rf"|\s*(?:{_alternatives(data['unspaced_legal_forms'])}))+$",
+            re.I,
+        ),
+        legal_head=re.compile(
+            rf"^(?:(?:{_alternatives(data['legal_prefixes'])})\s+"
+            rf"|(?:{_alternatives(data['unspaced_legal_forms'])})\s*)",
+            re.I,
+        ),
         rights=re.compile(_alternatives(data["rights_phrases"]), re.I),
         # A full stop ends a sentence, not an abbreviated legal form ("Acme Pvt. Ltd.").
         sentence_end=re.compile(
@@ -154,15 +173,28 @@ def _ascii(name: str) -> str:
 
 
 def _squashed(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _ascii(name.replace("&", "and")).lower())
+    """Letters and digits, folded: Latin ones as plain ASCII (as hosts write them), the letters
+    of other scripts as they are (מאפיית הגליל, ミナト精工 are names too)."""
+    folded = _ascii_or_other(name.replace("&", "and")).lower()
+    return "".join(c for c in folded if (c.isascii() and c.isalnum()) or _other_script(c))
+
+
+def _ascii_or_other(name: str) -> str:
+    """:func:`_ascii`, keeping the letters of scripts other than Latin."""
+    if all(c.isascii() or not _other_script(c) for c in name):
+        return _ascii(name)
+    return "".join(_ascii(c) if not _other_script(c) else c for c in name)
+
+
+def _other_script(letter: str) -> bool:
+    return letter.isalpha() and not letter.isascii() and "LATIN" not in unicodedata.name(letter, "")
 
 
 def _key(name: str) -> str:
     """What two spellings of one company share: letters and digits, folded, without the legal
     form (Acme GmbH, ACME, acme-gmbh are one key: "acme")."""
-    bare = _words().legal_tail.sub("", name.strip()) if name else ""
-    if bare.lower().startswith("stichting "):
-        bare = bare[len("stichting ") :]
+    words = _words()
+    bare = words.legal_head.sub("", words.legal_tail.sub("", name.strip())) if name else ""
     return _squashed(bare)
 
 
@@ -350,13 +382,19 @@ def from_legal_line(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
                 continue
             for segment in _SEGMENTS.split(line):
                 segment = segment.strip(" ,.;:")
-                if not segment[:1].isupper():
+                if not _capitalised(segment):
                     continue
                 if words.legal_tail.search(segment):
                     if words.legal_tail.sub("", segment) and (name := clean(segment)):
                         yield Candidate(name, "legal line", LEGAL_LINE)
                 elif _is_public_body(segment) and (name := clean(segment)):
                     yield Candidate(name, "legal line", LEGAL_LINE)
+
+
+def _capitalised(name: str) -> bool:
+    """Starts as a name does: with a capital, or a letter of a script without capitals."""
+    first = name[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def _is_public_body(segment: str) -> bool:
@@ -393,23 +431,34 @@ _NAME_JOINERS = frozenset(
 
 def from_self_description(doc: lxml_html.HtmlElement, role: str | None) -> Iterator[Candidate]:
     """A paragraph of the posting that opens with the employer saying what it is ("Mercator
-    Freight Systems is a family of carriers", "Acme is an Equal Opportunity Employer"): the
-    subject, when it reads as a name (capitalised words, not "Our team", not the role)."""
-    words = _words()
+    Freight Systems is a family of carriers", "Acme is an Equal Opportunity Employer"), or a
+    sentence of it that is an equal-opportunity statement (the boilerplate's EEO rules): "…
+    from day one. Vardhan Technologies is an equal opportunity employer." The subject, when it
+    reads as a name (capitalised words, not "Our team", not the role)."""
     for paragraph in doc.xpath(
         "//body//p[not(ancestor::header or ancestor::nav or ancestor::footer)]"
     ):
         said = text(paragraph.text_content()) or ""
-        described = words.described.match(said)
-        if not described:
-            continue
-        subject = described.group(1).split()
-        if subject[0].lower() in words.not_names or not subject[0][:1].isupper():
-            continue
-        if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in subject):
-            name = clean(" ".join(subject))
-            if name and not _is_role(name, role):
+        sentences = SENTENCE_SPLIT_RE.split(said)
+        stated = [s for s in sentences[1:] if sentence_category(norm(s)) == "eeo"]
+        for sentence in dict.fromkeys([said, *stated]):
+            if name := _described_subject(sentence, role):
                 yield Candidate(name, "self-description", SELF_DESCRIPTION)
+
+
+def _described_subject(sentence: str, role: str | None) -> str | None:
+    words = _words()
+    described = words.described.match(sentence)
+    if not described:
+        return None
+    subject = described.group(1).split()
+    if subject[0].lower() in words.not_names or not subject[0][:1].isupper():
+        return None
+    if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in subject):
+        name = clean(" ".join(subject))
+        if name and not _is_role(name, role):
+            return name
+    return None
 
 
 def _registrable(host: str) -> str:

@@ -259,15 +259,52 @@ def _has_apply(doc: lxml_html.HtmlElement) -> bool:
 
 
 def own_pages(doc: lxml_html.HtmlElement, page_url: str) -> set[str]:
-    """Links of a posting to its own pages, which are no other postings: its apply control
-    (/jobs/apply/118 "Apply now") and the pages carrying its number (/postings/48213 links
-    /postings/48213/print_preview). A listing's links under its own path stay other postings."""
+    """Links of a posting that lead to no other posting: its apply control (/jobs/apply/118
+    "Apply now"), the pages carrying its number (/postings/48213 links its print_preview,
+    ?id=4120 links the French page ?id=4120), the posting in other languages (a link with
+    ``hreflang`` or ``lang``), the pages above it (/careers/ of /careers/design, a breadcrumb) and
+    the site's menus' links to pages shallower than it (/recruit/people/ in the header of
+    /recruit/career/design.html: sections of the career site). A listing's links under its own
+    path stay other postings."""
     own: set[str] = set()
-    last = urlsplit(page_url).path.rstrip("/").rsplit("/", 1)[-1]
-    number = last if _POSTING_NUMBER.fullmatch(last) else None
+    page = urlsplit(page_url)
+    last = page.path.rstrip("/").rsplit("/", 1)[-1]
+    numbers = {last} if _POSTING_NUMBER.fullmatch(last) else set()
+    numbers |= {v for v in _query_values(page.query) if _POSTING_NUMBER.fullmatch(v)}
+    above = _ancestors(page.path)
+    depth = len(_segments(page.path))
     for link in doc.xpath("//a[@href]"):
         absolute = urljoin(page_url, link.get("href").strip()).split("#", 1)[0]
-        segments = urlsplit(absolute).path.split("/")
-        if _APPLY.search(link.text_content() or "") or (number and number in segments):
+        parts = urlsplit(absolute)
+        segments = _segments(parts.path)
+        carried = set(segments) | set(_query_values(parts.query))
+        in_menu = any(a.tag in _MENUS for a in link.iterancestors())
+        if (
+            _APPLY.search(link.text_content() or "")
+            or numbers & carried
+            or link.get("hreflang")
+            or link.get("lang")
+            or (parts.path.rstrip("/") in above and not parts.query)
+            or (in_menu and len(segments) < depth)
+        ):
             own.add(absolute)
     return own
+
+
+# Where a site puts its menus: their links are its sections, not a listing's postings.
+_MENUS = {"nav", "header", "footer"}
+
+
+def _segments(path: str) -> list[str]:
+    return [s for s in path.split("/") if s]
+
+
+def _ancestors(path: str) -> set[str]:
+    """The paths above a page's own (/careers and /careers/it of /careers/it/design), without
+    the site's root (a home link is no posting anyway)."""
+    segments = _segments(path)
+    return {"/" + "/".join(segments[:n]) for n in range(1, len(segments))}
+
+
+def _query_values(query: str) -> list[str]:
+    return [v for pair in query.split("&") for v in pair.split("=", 1)[1:]]
