@@ -22,6 +22,11 @@ BODY = "Wir suchen Verstärkung für unser Lager. " * 12
         "https://www.example.fi/ura/varastotyontekija",
         "https://www.example.mx/bolsa-de-trabajo/cocinero-de-linea",
         "https://www.example.com.co/bolsa-de-empleo/auxiliar-de-bodega",
+        "https://www.example.hu/karrier/szakacs/",
+        "https://www.example.sk/volne-pracovne-miesta/skladnik",
+        "https://www.example.gr/theseis-ergasias/mageiras/",
+        "https://www.example.es/empleo-publico/convocatoria-conserje-2025",
+        "https://www.example.ac.in/recruitment/assistant-professor-physics",
     ],
 )
 def test_job_paths_in_many_languages(url: str) -> None:
@@ -86,11 +91,29 @@ def _mail_page(paragraph: str) -> bytes:
         "Ihre Bewerbungsunterlagen per E-Mail an <a href='mailto:hr@example.org'>hr@…</a>",
         "Envie o seu CV para <a href='mailto:rh@example.org'>rh@example.org</a>.",
         "Lähetä hakemuksesi osoitteeseen <a href='mailto:rekry@example.fi'>rekry@example.fi</a>.",
+        "Önéletrajzát a <a href='mailto:allas@example.hu'>allas@example.hu</a> címre várjuk.",
+        "Στείλτε βιογραφικό στο <a href='mailto:hr@example.gr'>hr@example.gr</a>.",
     ],
 )
 def test_an_application_by_email_is_an_apply_control(paragraph: str) -> None:
     result = _parse(_mail_page(paragraph))
     assert result.skip is None and result.postings
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Download application form (PDF)", "Anexo II – Modelo de solicitud", "Bewerbungsformular"],
+)
+def test_a_form_to_send_in_is_an_apply_control(link: str) -> None:
+    """Colleges and public employers take applications on a form downloaded from the page."""
+    page = _mail_page(f"<a href='/files/form.pdf'>{link}</a>")
+    result = _parse(page)
+    assert result.skip is None and result.postings
+
+
+def test_another_download_is_no_apply_control() -> None:
+    result = _parse(_mail_page("<a href='/files/brochure.pdf'>Download our brochure (PDF)</a>"))
+    assert result.skip == "not_a_job"
 
 
 def test_a_contact_address_alone_is_no_apply_control() -> None:
