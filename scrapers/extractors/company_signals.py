@@ -7,6 +7,7 @@ evaluation/company.py):
 
 - a ``company``/``employer`` hook in the markup (what the page labels as the employer);
 - ``og:site_name`` (``application-name`` weaker), when it is not the career software's name;
+  weaker too, the site's name in a website builder's script (Squarespace's "siteTitle");
 - the ``<title>`` minus the role: "Role at Acme", "Jobs bei Acme – Role", "Role | Acme";
 - the logo's alt text, or the label of the link home ("Acme logo", "Go to Acme home");
 - the copyright line ("© 2025 Acme GmbH. All rights reserved.", "Acme AS © 2025"); an acronym
@@ -31,6 +32,7 @@ and a legal form stays where only the footer names the company.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import unicodedata
@@ -50,6 +52,7 @@ from scrapers.urls import DOMAINS
 HOOK = 0.75
 SITE_NAME = 0.7
 APPLICATION_NAME = 0.5
+BUILDER_SITE_TITLE = 0.5  # the site's name in a website builder's script (Squarespace)
 TITLE_CONNECTOR = 0.65  # "Role at Acme", "Jobs bei Acme"
 TITLE_PART = 0.5  # "Role | Acme"
 LOGO_ALT = 0.6
@@ -94,6 +97,8 @@ class _Words:
     public_body: re.Pattern[str]
     described: re.Pattern[str]
     not_names: frozenset[str]
+    file_name: re.Pattern[str]
+    builder_site_title: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -157,6 +162,11 @@ def _words() -> _Words:
             re.I,
         ),
         not_names=frozenset(data["not_names"]),
+        file_name=re.compile(rf"\.(?:{_alternatives(data['image_extensions'])})$", re.I),
+        # "siteTitle":"Acme" with JSON's escapes ("Caf\u00e9"), read back by json.loads.
+        builder_site_title=re.compile(
+            rf'"(?:{_alternatives(data["builder_site_title_keys"])})"\s*:\s*("(?:[^"\\]|\\.){{1,120}}")'
+        ),
     )
 
 
@@ -220,6 +230,8 @@ def clean(name: str | None, *, drop: re.Pattern[str] | None = None) -> str | Non
         return None
     if _squashed(shown) in words.placeholders or words.credit.search(shown):
         return None
+    if words.file_name.search(shown):
+        return None
     return shown
 
 
@@ -237,6 +249,21 @@ def from_site_name(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
     for meta_name in ("application-name", "apple-mobile-web-app-title"):
         if name := clean(_meta(doc, meta_name)):
             yield Candidate(name, meta_name, APPLICATION_NAME)
+
+
+def from_builder_script(doc: lxml_html.HtmlElement) -> Iterator[Candidate]:
+    """The name the owner gave the site in a website builder's script ("siteTitle":"Acme" in
+    Squarespace's context): what og:site_name says on themes that write it."""
+    pattern = _words().builder_site_title
+    for script in doc.xpath("//script[not(@src)]/text()"):
+        for quoted in pattern.findall(script):
+            try:
+                value = json.loads(quoted)
+            except ValueError:
+                continue
+            if name := clean(value):
+                yield Candidate(name, "builder site title", BUILDER_SITE_TITLE)
+                return
 
 
 def _without_role(title: str, role: str | None) -> str:
@@ -501,6 +528,7 @@ def candidates(
     return [
         *_hooked(doc, hook),
         *from_site_name(doc),
+        *from_builder_script(doc),
         *from_title(doc, role),
         *from_logo(doc, host),
         *from_copyright(doc),
