@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help="name the tuning part's misses")
     arguments = parser.parse_args(argv)
     cases = evaluate()
-    for part in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4"):
+    for part in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
         print(summary(cases, part))
     if arguments.misses:
         for case in cases:
