@@ -15,7 +15,7 @@ from evaluation.duplicates.board_pairs import (
     load_pairs,
 )
 
-PAIR_FILES = sorted(PAIRS_DIR.glob("*.toml")) + sorted(PAIRS_DIR.glob("held_out/*.toml"))
+PAIR_FILES = sorted(PAIRS_DIR.glob("**/*.toml"))
 
 
 @pytest.mark.parametrize("path", PAIR_FILES, ids=lambda p: p.stem)
