@@ -23,6 +23,7 @@ from pathlib import Path
 
 from scrapers.dedup.fold import fold
 from scrapers.normalise.countries import country_from_name, subdivision
+from scrapers.normalise.vocabulary import unspaced
 
 MIN_POPULATION = 15_000
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.bin"
@@ -123,11 +124,6 @@ def _runs(words: list[str]) -> set[int]:
     return found
 
 
-def _unspaced_script(word: str) -> bool:
-    # Chinese, Japanese, Korean and Thai write a place and its district without a space.
-    return any(c >= "\u2e80" or "\u0e00" <= c <= "\u0e7f" for c in word)
-
-
 def _unspaced(part: str) -> set[int]:
     """Ids of the city names in a text written without spaces (東京都渋谷区): the longest name at
     each point, left to right, so 東京都 is read before the 京都 inside it."""
@@ -139,7 +135,11 @@ def _unspaced(part: str) -> set[int]:
             if ids:
                 # A ward named after the city (北区 in 大阪市北区) is the city's own, not one of
                 # the same name far away.
-                kept = {i for i in ids if not found or _close_to(i, found)}
+                kept = {
+                    i
+                    for i in ids
+                    if not found or near(frozenset({i}), frozenset(found), 50.0, metro=False)
+                }
                 found.update(kept)
                 start = end
                 break
@@ -163,7 +163,7 @@ def places_in(text: str | None) -> frozenset[int]:
         # Digits are postcodes; short capitals are state codes ("Kew VIC 3101"), not Vic in Spain.
         kept = [w for w in part.split() if not (w.isupper() and len(w.strip(".")) <= 4)]
         words = [w for w in fold(" ".join(kept)).split() if not w.isdigit()]
-        if len(words) == 1 and _unspaced_script(words[0]) and not _lookup(words[0]):
+        if len(words) == 1 and unspaced(words[0]) and not _lookup(words[0]):
             found |= _unspaced(words[0])
         else:
             found |= _runs(words)
@@ -216,7 +216,3 @@ def near(a: frozenset[int], b: frozenset[int], km: float, *, metro: bool = True)
         for x in a
         for y in b
     )
-
-
-def _close_to(city: int, others: set[int], km: float = 50.0) -> bool:
-    return any((d := distance_km(city, o)) is not None and d <= km for o in others)

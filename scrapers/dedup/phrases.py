@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
-from typing import Any
 
+from scrapers.normalise.vocabulary import alternatives as _words
+from scrapers.normalise.vocabulary import read_vocabulary
 
-def _load() -> dict[str, Any]:
-    raw = resources.files("scrapers").joinpath("data", "dedup.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
-def _words(phrases: list[str]) -> str:
-    # Longest first: "s a s" is one legal form, not "s a" and a stray "s".
-    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-
-
-_PHRASES = _load()
+_PHRASES = read_vocabulary("dedup")
 
 # Legal forms and group words in a folded company name, each a whole word.
 LEGAL_FORMS = re.compile(rf"\b({_words(_PHRASES['company']['legal_forms'])})\b")

@@ -34,12 +34,10 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -47,6 +45,7 @@ from lxml import html as lxml_html
 from scrapers.boilerplate.statements import SENTENCE_SPLIT_RE, sentence_category
 from scrapers.boilerplate.text import norm
 from scrapers.extractors.common import text
+from scrapers.normalise.vocabulary import alternatives, read_vocabulary, whole_words
 from scrapers.urls import DOMAINS
 
 HOOK = 0.75
@@ -68,8 +67,6 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–/]\s*(?:19|20)?\d{2,4}\b)?")
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 _MAX_WORDS = 8
 _SEGMENTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
-# Scripts without spaces between words: a career word there has no word boundary to require.
-_UNSPACED = "\u2e80"
 
 
 @dataclass(frozen=True)
@@ -101,71 +98,56 @@ class _Words:
     builder_site_title: re.Pattern[str]
 
 
-def _alternatives(words: list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ordered)
-
-
-def _whole_words(words: list[str]) -> re.Pattern[str]:
-    """Any of the words, as whole words; words of unspaced scripts (採用サイト) anywhere."""
-    spaced = _alternatives([w for w in words if w[0] < _UNSPACED])
-    unspaced = _alternatives([w for w in words if w[0] >= _UNSPACED])
-    pattern = rf"(?<!\w)(?:{spaced})(?!\w)"
-    return re.compile(f"{pattern}|{unspaced}" if unspaced else pattern, re.I)
-
-
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(
-        resources.files("scrapers").joinpath("data/company.toml").read_text("utf-8")
-    )
+    data = read_vocabulary("company")
     return _Words(
-        career=_whole_words(data["career_words"]),
+        career=whole_words(data["career_words"]),
         # "Role at Acme", or "at Acme" once the role is taken out of the title.
         connector=re.compile(
-            rf"^(?:(.+?)\s+)?(?:{_alternatives(data['connectors'])})\s+(.+)$", re.I
+            rf"^(?:(.+?)\s+)?(?:{alternatives(data['connectors'])})\s+(.+)$", re.I
         ),
-        logo=_whole_words(data["logo_words"]),
+        logo=whole_words(data["logo_words"]),
         software=frozenset(_squashed(w) for w in data["software_names"]),
         # A builder's default name and an HR department's name alike name no company.
         placeholders=frozenset(
             _squashed(w) for w in data["placeholder_names"] + data["department_names"]
         ),
-        credit=_whole_words(data["credit_phrases"]),
+        credit=whole_words(data["credit_phrases"]),
         software_hosts=tuple(data["software_hosts"]),
         # "Acme GmbH", and without a space in unspaced scripts ("ミナト精工株式会社").
         legal_tail=re.compile(
-            rf"(?:[\s,]+(?:{_alternatives(data['legal_forms'])})"
-            rf"|\s*(?:{_alternatives(data['unspaced_legal_forms'])}))+$",
+            rf"(?:[\s,]+(?:{alternatives(data['legal_forms'])})"
+            rf"|\s*(?:{alternatives(data['unspaced_legal_forms'])}))+$",
             re.I,
         ),
         legal_head=re.compile(
-            rf"^(?:(?:{_alternatives(data['legal_prefixes'])})\s+"
-            rf"|(?:{_alternatives(data['unspaced_legal_forms'])})\s*)",
+            rf"^(?:(?:{alternatives(data['legal_prefixes'])})\s+"
+            rf"|(?:{alternatives(data['unspaced_legal_forms'])})\s*)",
             re.I,
         ),
-        rights=re.compile(_alternatives(data["rights_phrases"]), re.I),
+        rights=re.compile(alternatives(data["rights_phrases"]), re.I),
         # A full stop ends a sentence, not an abbreviated legal form ("Acme Pvt. Ltd.").
         sentence_end=re.compile(
-            rf"(?<=[a-z]{{3}})\.\s+(?=[A-Z])(?!(?:{_alternatives(data['legal_forms'])})(?!\w))",
+            rf"(?<=[a-z]{{3}})\.\s+(?=[A-Z])(?!(?:{alternatives(data['legal_forms'])})(?!\w))",
             re.I,
         ),
-        copyright_by=re.compile(rf"^(?:{_alternatives(data['copyright_by'])})\s+", re.I),
-        footer=re.compile(rf"(?<![a-z])(?:{_alternatives(data['footer_hooks'])})(?![a-z])", re.I),
+        copyright_by=re.compile(rf"^(?:{alternatives(data['copyright_by'])})\s+", re.I),
+        footer=re.compile(rf"(?<![a-z])(?:{alternatives(data['footer_hooks'])})(?![a-z])", re.I),
         public_body=re.compile(
-            rf"^(?:{_alternatives(data['public_bodies'])})\s+\S|\S\s+(?:{_alternatives(data['public_bodies'])})$",
+            rf"^(?:{alternatives(data['public_bodies'])})\s+\S|\S\s+(?:{alternatives(data['public_bodies'])})$",
             re.I,
         ),
         # "Acme Freight Systems is a family of carriers": up to six words, then the verb.
         described=re.compile(
-            rf"^((?:\S+\s+){{0,5}}?\S+)\s+(?:{_alternatives(data['self_descriptions'])})(?!\w)",
+            rf"^((?:\S+\s+){{0,5}}?\S+)\s+(?:{alternatives(data['self_descriptions'])})(?!\w)",
             re.I,
         ),
         not_names=frozenset(data["not_names"]),
-        file_name=re.compile(rf"\.(?:{_alternatives(data['image_extensions'])})$", re.I),
+        file_name=re.compile(rf"\.(?:{alternatives(data['image_extensions'])})$", re.I),
         # "siteTitle":"Acme" with JSON's escapes ("Caf\u00e9"), read back by json.loads.
         builder_site_title=re.compile(
-            rf'"(?:{_alternatives(data["builder_site_title_keys"])})"\s*:\s*("(?:[^"\\]|\\.){{1,120}}")'
+            rf'"(?:{alternatives(data["builder_site_title_keys"])})"\s*:\s*("(?:[^"\\]|\\.){{1,120}}")'
         ),
     )
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from scrapers.extractors.common import text
-from scrapers.normalise.vocabulary import read_vocabulary
+from scrapers.normalise.vocabulary import read_vocabulary, whole_words
 
 _CHROME = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 # A table cell too: hand-written sites of the 2000s lay the page out in a table.
@@ -35,17 +35,8 @@ _LOGIN = re.compile(
 )
 
 
-def _word_pattern(words: list[str]) -> re.Pattern[str]:
-    # Scripts without spaces between words (応募 in 今すぐ応募) have no word boundary to require.
-    parts = (
-        re.escape(w) if w[0] >= "\u2e80" else rf"\b{re.escape(w)}\b"
-        for w in sorted(words, key=len, reverse=True)
-    )
-    return re.compile("|".join(parts), re.I)
-
-
-_APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["words"])
-_EMAIL_APPLY = _word_pattern(read_vocabulary("job_pages")["apply"]["email_words"])
+_APPLY = whole_words(read_vocabulary("job_pages")["apply"]["words"])
+_EMAIL_APPLY = whole_words(read_vocabulary("job_pages")["apply"]["email_words"])
 _BLOCKS = {"p", "li", "td", "dd", "div"}
 _EMAIL_BLOCK = 600  # characters: a paragraph, not a section
 # A posting's number as the last part of its path (/postings/48213), not a year (/jobs/2026).
