@@ -17,6 +17,7 @@ import re
 import struct
 from array import array
 from bisect import bisect_left
+from collections.abc import Collection
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,8 @@ _MIN_NAME = 3
 _PARTS = re.compile(r"[,;/|()·•–—]+|\s-\s")
 _MAX_WORDS = 4
 _MAX_CHARS = 8
+# The places one location names lie this close together (a district and its city).
+_PART_KM = 30.0
 # A city a name stands for is at least this fraction of the biggest of that name.
 _PROMINENCE = 10
 
@@ -48,23 +51,33 @@ def name_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def pack(pairs: list[tuple[int, int]], places: list[tuple[int, float, float, int]]) -> bytes:
+Place = tuple[int, float, float, int, str]
+
+
+def pack(pairs: list[tuple[int, int]], places: list[Place]) -> bytes:
     """The table: a count, then every (name hash, GeoNames id) pair sorted, hashes first; then a
-    count and every city's (id, latitude, longitude, population) by id."""
+    count and every city's (id, latitude, longitude, population, ISO country) by id."""
     hashes = array("Q", (h for h, _ in pairs))
     ids = array("I", (i for _, i in pairs))
-    cities = array("I", (i for i, _, _, _ in places))
-    coords = array("f", (c for _, lat, lon, _ in places for c in (lat, lon)))
-    people = array("I", (n for _, _, _, n in places))
+    cities = array("I", (p[0] for p in places))
+    coords = array("f", (c for p in places for c in p[1:3]))
+    people = array("I", (p[3] for p in places))
+    countries = "".join(p[4] for p in places).encode("ascii")
     return b"".join(
         (struct.pack("<I", len(pairs)), hashes.tobytes(), ids.tobytes()),
     ) + b"".join(
-        (struct.pack("<I", len(places)), cities.tobytes(), coords.tobytes(), people.tobytes())
+        (
+            struct.pack("<I", len(places)),
+            cities.tobytes(),
+            coords.tobytes(),
+            people.tobytes(),
+            countries,
+        )
     )
 
 
 @cache
-def _table() -> tuple[array[int], array[int], array[int], array[float], array[int]]:
+def _table() -> tuple[array[int], array[int], array[int], array[float], array[int], bytes]:
     # 387,000 names as flat arrays: 4 MB, where a dict of them would take 190 MB.
     blob = resources.files("scrapers").joinpath("data", "gazetteer.bin").read_bytes()
     (count,) = struct.unpack_from("<I", blob)
@@ -79,14 +92,17 @@ def _table() -> tuple[array[int], array[int], array[int], array[float], array[in
     cities.frombytes(blob[at : at + 4 * places])
     at += 4 * places
     coords.frombytes(blob[at : at + 8 * places])
-    people.frombytes(blob[at + 8 * places :])
-    return hashes, ids, cities, coords, people
+    at += 8 * places
+    people.frombytes(blob[at : at + 4 * places])
+    at += 4 * places
+    return hashes, ids, cities, coords, people, blob[at : at + 2 * places]
 
 
-def _lookup(key: str) -> frozenset[int]:
-    """The cities a name can be that a board would mean by it: a name several share stands for
-    the big ones (Berlin is Germany's, not Berlin, New Hampshire's; Paris, Texas has a state to say
-    so), every one within a tenth of the biggest's population."""
+def _lookup(key: str, countries: frozenset[str] = frozenset()) -> frozenset[int]:
+    """The cities a name can be that a board would mean by it: of those in ``countries`` when
+    any is (London, Ontario is not London, England), a name several share stands for the big
+    ones (Berlin is Germany's, not Berlin, New Hampshire's; Paris, Texas has a state to say so),
+    every one within a tenth of the biggest's population."""
     hashes, ids, *_ = _table()
     wanted = name_hash(key)
     at = bisect_left(hashes, wanted)
@@ -94,15 +110,18 @@ def _lookup(key: str) -> frozenset[int]:
     while at < len(hashes) and hashes[at] == wanted:
         found.add(ids[at])
         at += 1
+    if countries and len(found) > 1:
+        found = {c for c in found if country_of(c) in countries} or found
     if len(found) > 1:
         biggest = max(population(c) for c in found)
         found = {c for c in found if population(c) * _PROMINENCE >= biggest}
     return frozenset(found)
 
 
-def city_ids(name: str | None) -> frozenset[int]:
-    """The GeoNames ids of the cities ``name`` can be, as written whole ("Bengaluru")."""
-    return _lookup(fold(name)) if name else frozenset()
+def city_ids(name: str | None, countries: frozenset[str] = frozenset()) -> frozenset[int]:
+    """The GeoNames ids of the cities ``name`` can be, as written whole ("Bengaluru"), those in
+    ``countries`` when any is."""
+    return _lookup(fold(name), countries) if name else frozenset()
 
 
 def _is_region(part: str, first: bool) -> bool:
@@ -111,27 +130,27 @@ def _is_region(part: str, first: bool) -> bool:
     return country_from_name(part) is not None or (not first and subdivision(part) is not None)
 
 
-def _runs(words: list[str]) -> set[int]:
+def _runs(words: list[str], countries: frozenset[str]) -> set[int]:
     """Ids of every run of words naming a city ("80331 München", "Paris 9e", "Berlin Mitte"):
     the district's own id and its city's both count."""
     found: set[int] = set()
     for start in range(len(words)):
         for size in range(1, min(_MAX_WORDS, len(words) - start) + 1):
             run = " ".join(words[start : start + size])
-            ids = _lookup(run)
+            ids = _lookup(run, countries)
             if ids and country_from_name(run) is None:
                 found.update(ids)
     return found
 
 
-def _unspaced(part: str) -> set[int]:
+def _unspaced(part: str, countries: frozenset[str]) -> set[int]:
     """Ids of the city names in a text written without spaces (東京都渋谷区): the longest name at
     each point, left to right, so 東京都 is read before the 京都 inside it."""
     found: set[int] = set()
     start = 0
     while start < len(part):
         for end in range(min(len(part), start + _MAX_CHARS), start + 1, -1):
-            ids = _lookup(part[start:end])
+            ids = _lookup(part[start:end], countries)
             if ids:
                 # A ward named after the city (北区 in 大阪市北区) is the city's own, not one of
                 # the same name far away.
@@ -148,25 +167,60 @@ def _unspaced(part: str) -> set[int]:
     return found
 
 
-def places_in(text: str | None) -> frozenset[int]:
+def _part_ids(part: str, countries: frozenset[str]) -> set[int]:
+    whole = _lookup(fold(part), countries)
+    if whole:
+        return set(whole)
+    # Digits are postcodes; short capitals are state codes ("Kew VIC 3101"), not Vic in Spain.
+    kept = [w for w in part.split() if not (w.isupper() and len(w.strip(".")) <= 4)]
+    words = [w for w in fold(" ".join(kept)).split() if not w.isdigit()]
+    if len(words) == 1 and unspaced(words[0]) and not _lookup(words[0]):
+        return _unspaced(words[0], countries)
+    return _runs(words, countries)
+
+
+def _country_named(part: str) -> str | None:
+    if named := country_from_name(part):
+        return named
+    # A state's name, not its code: "MI" is Michigan and the province of Milan.
+    region = subdivision(part) if len(part.strip()) > 2 else None
+    return region[1] if region else None
+
+
+def places_in(text: str | None, countries: frozenset[str] = frozenset()) -> frozenset[int]:
     """The ids of every city a location text names: each comma-separated part whole, and every
     run of its words that names a city (a postcode or district beside it). Countries and regions
-    are left to the location normaliser."""
-    found: set[int] = set()
+    are left to the location normaliser.
+
+    A name several countries share is read in the country the location, its state or the
+    posting (``countries``) names, else in the first city's. A later part far from the places
+    before it and smaller is their region, named like a town elsewhere ("Bello, Antioquia" is
+    not Bello and the town of Antioquia 50 km away)."""
+    named: set[str] = set()
+    parts = []
     for number, part in enumerate(p for p in _PARTS.split(text or "") if p.strip()):
         if _is_region(part, first=number == 0):
-            continue
-        whole = city_ids(part)
-        if whole:
-            found |= whole
-            continue
-        # Digits are postcodes; short capitals are state codes ("Kew VIC 3101"), not Vic in Spain.
-        kept = [w for w in part.split() if not (w.isupper() and len(w.strip(".")) <= 4)]
-        words = [w for w in fold(" ".join(kept)).split() if not w.isdigit()]
-        if len(words) == 1 and unspaced(words[0]) and not _lookup(words[0]):
-            found |= _unspaced(words[0])
+            if country := _country_named(part):
+                named.add(country)
         else:
-            found |= _runs(words)
+            parts.append(part)
+    wanted = named | set(countries)
+    found: set[int] = set()
+    for part in parts:
+        ids = _part_ids(part, frozenset(wanted))
+        if named:
+            # A country the location names itself is sure, unlike the posting's guess.
+            ids = {i for i in ids if country_of(i) in named}
+        if not ids:
+            continue
+        if (
+            found
+            and not near(ids, found, _PART_KM, metro=False)
+            and max(map(population, ids)) < max(map(population, found))
+        ):
+            continue
+        found |= ids
+        wanted |= {c for i in ids if (c := country_of(i))}
     return frozenset(found)
 
 
@@ -180,6 +234,12 @@ def _where(city: int) -> tuple[float, float] | None:
     at = _at(city)
     coords = _table()[3]
     return None if at is None else (coords[2 * at], coords[2 * at + 1])
+
+
+def country_of(city: int) -> str | None:
+    """The ISO code of the country a city lies in."""
+    at = _at(city)
+    return None if at is None else _table()[5][2 * at : 2 * at + 2].decode("ascii")
 
 
 def population(city: int) -> int:
@@ -202,9 +262,16 @@ def distance_km(a: int, b: int) -> float | None:
 
 # A city this big is the centre boards name for its whole area.
 METRO_POPULATION = 500_000
+# ... and so is a city this many times bigger than the town beside it (Bologna and Casalecchio).
+CENTRE_RATIO = 10
 
 
-def near(a: frozenset[int], b: frozenset[int], km: float, *, metro: bool = True) -> bool:
+def _centre_and_suburb(one: int, other: int) -> bool:
+    big, small = max(one, other), min(one, other)
+    return big >= METRO_POPULATION or big >= CENTRE_RATIO * small
+
+
+def near(a: Collection[int], b: Collection[int], km: float, *, metro: bool = True) -> bool:
     """A city of ``a`` and one of ``b`` are one area: within ``km`` of each other, one of them a
     big city and the other its suburb or district (Solna and Stockholm, Zapopan and Guadalajara,
     Mitte and Berlin) — two towns side by side (Huddersfield and Brighouse) stay two places.
@@ -212,7 +279,7 @@ def near(a: frozenset[int], b: frozenset[int], km: float, *, metro: bool = True)
     return any(
         (d := distance_km(x, y)) is not None
         and d <= km
-        and (not metro or max(population(x), population(y)) >= METRO_POPULATION)
+        and (not metro or _centre_and_suburb(population(x), population(y)))
         for x in a
         for y in b
     )

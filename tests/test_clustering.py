@@ -371,3 +371,33 @@ def test_two_suburbs_of_one_city_are_two_places_even_when_one_copy_names_the_cit
     berwick = {**kew, "id": "teal:a", "source": "teal", "location_raw": "Berwick, Melbourne VIC"}
     assert _match(kew, berwick) is None
     assert _match(kew, {**berwick, "location_raw": "Kew, Melbourne VIC"}) is not None
+
+
+def test_a_town_and_the_city_ten_times_its_size_beside_it_are_one_place():
+    bologna = _posting(locations=[], location_raw="Bologna, Emilia-Romagna, Italy")
+    casalecchio = {
+        **bologna,
+        "id": "teal:a",
+        "source": "teal",
+        "location_raw": "Casalecchio di Reno, BO, Italy",
+    }
+    assert _match(bologna, casalecchio) is not None
+    # Two towns of one metro are two sites, even when each names its region.
+    bello = _posting(locations=[], location_raw="Bello, Antioquia")
+    envigado = {**bello, "id": "teal:a", "source": "teal", "location_raw": "Envigado, Antioquia"}
+    assert _match(bello, envigado) is None
+
+
+def test_a_department_named_in_two_languages_is_one_team():
+    a = _posting(department="Acquisti")
+    b = _posting(id="workable:a", source="workable", department="Procurement")
+    assert _match(a, b) is not None
+    assert _match(a, {**b, "department": "Vendite"}) is None
+
+
+def test_a_title_naming_a_fixed_term_is_another_job_than_one_saying_nothing_of_it():
+    a = _posting()
+    cover = _posting(id="teal:a", source="teal", title="Backend Engineer (fixed-term)")
+    assert _match(a, cover) is None
+    said = {**a, "description": BODY + "\n\nFixed-term contract for 12 months."}
+    assert _match(said, cover) is not None

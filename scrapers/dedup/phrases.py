@@ -18,6 +18,8 @@ TITLE_NOISE = frozenset(_PHRASES["title"]["noise"])
 # A work mode opening a folded raw location, with the spaces after it.
 WORK_MODE = re.compile(rf"^({_words(_PHRASES['location']['work_modes'])})\s*")
 DEPARTMENT_NOISE = frozenset(_PHRASES["department"]["noise"])
+# Folded department word in a posting's language -> the English word it names.
+DEPARTMENT_SYNONYMS: dict[str, str] = dict(_PHRASES["department"]["synonyms"])
 # Raw-title patterns of gender markers and inclusive endings, removed before reading its words.
 GENDER_MARKERS = re.compile("|".join(_PHRASES["title"]["gender_markers"]), re.IGNORECASE)
 # Folded title word written short -> the word(s) it stands for.

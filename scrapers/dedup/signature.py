@@ -15,6 +15,7 @@ from scrapers.dedup.phrases import (
     COMPANY_ABBREVIATIONS,
     CONTRACT_TERMS,
     DEPARTMENT_NOISE,
+    DEPARTMENT_SYNONYMS,
     GENDER_MARKERS,
     LEGAL_FORMS,
     LEVELS,
@@ -41,6 +42,14 @@ def company_key(company: str | None) -> str:
     words = [COMPANY_ABBREVIATIONS.get(w, w) for w in folded.split()]
     kept = [w for w in words if w not in _COMPANY_JOINERS]
     return " ".join(kept or words) or fold(company)
+
+
+def department_words(department: str | None) -> frozenset[str]:
+    """The department's folded words, each in English where the word list knows it."""
+    words = (
+        w for word in fold(department).split() for w in DEPARTMENT_SYNONYMS.get(word, word).split()
+    )
+    return frozenset(words) - DEPARTMENT_NOISE
 
 
 def title_words(title: str | None) -> frozenset[str]:
@@ -71,7 +80,8 @@ def _places(posting: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]
     countries: set[str] = set()
     for place in posting.get("locations") or []:
         if place.get("city"):
-            ids = city_ids(place["city"]) or places_in(place["city"])
+            country = frozenset({place["country"]}) if place.get("country") else frozenset()
+            ids = city_ids(place["city"], country) or places_in(place["city"], country)
             if ids:
                 cities.update(map(str, ids))
             elif not any(c.isdigit() for c in place["city"]):
@@ -81,7 +91,7 @@ def _places(posting: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]
             countries.add(place["country"])
     raw = posting.get("location_raw")
     if raw:
-        cities.update(map(str, places_in(raw)))
+        cities.update(map(str, places_in(raw, frozenset(countries))))
     if not cities and raw:
         # No city known: the raw text's first part still tells Paris from Lyon (not a street
         # address or a postcode, which would tell one city from itself).
@@ -101,6 +111,11 @@ def contract_term(posting: Mapping[str, Any], body: list[str] | None = None) -> 
     return said[0] if len(said) == 1 else None
 
 
+def title_term(title: str | None) -> str | None:
+    """``fixed`` when the title itself says the contract ends ("… (uz noteiktu laiku)")."""
+    return "fixed" if CONTRACT_TERMS["fixed"].search(fold(title)) else None
+
+
 def _verbatim(posting: Mapping[str, Any]) -> str:
     # What a copy keeps as written: the body, the pay line, where to apply.
     parts = (posting.get("description"), posting.get("salary_raw"), posting.get("apply_url"))
@@ -118,6 +133,8 @@ class Facets:
     department: frozenset[str] = frozenset()
     employment: str | None = None
     term: str | None = None
+    # The title's own word on the term: a cover posted beside the permanent post names it there.
+    title_term: str | None = None
     language: str | None = None
     references: frozenset[str] = frozenset()
     tokens: frozenset[str] = frozenset()
@@ -136,9 +153,10 @@ class Facets:
             remote=posting.get("remote"),
             seniority=posting.get("seniority"),
             salary=(pay["min"], pay["max"], pay["currency"], pay["period"]) if pay else None,
-            department=frozenset(fold(posting.get("department")).split()) - DEPARTMENT_NOISE,
+            department=department_words(posting.get("department")),
             employment=posting.get("employment_type"),
             term=contract_term(posting, body),
+            title_term=title_term(posting.get("title")),
             language=posting.get("language"),
             references=labelled,
             tokens=tokens,
@@ -153,6 +171,7 @@ class Facets:
             "department": sorted(self.department),
             "employment": self.employment,
             "term": self.term,
+            "title_term": self.title_term,
             "language": self.language,
             "references": sorted(self.references),
             "tokens": sorted(self.tokens),
@@ -170,6 +189,7 @@ class Facets:
             department=frozenset(data.get("department") or ()),
             employment=data.get("employment"),
             term=data.get("term"),
+            title_term=data.get("title_term"),
             language=data.get("language"),
             references=frozenset(data.get("references") or ()),
             tokens=frozenset(data.get("tokens") or ()),
