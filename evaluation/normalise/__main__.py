@@ -1,0 +1,5 @@
+import sys
+
+from evaluation.normalise.score import main
+
+sys.exit(main())
