@@ -401,3 +401,40 @@ def test_a_title_naming_a_fixed_term_is_another_job_than_one_saying_nothing_of_i
     assert _match(a, cover) is None
     said = {**a, "description": BODY + "\n\nFixed-term contract for 12 months."}
     assert _match(said, cover) is not None
+
+
+def test_a_template_filled_in_for_another_site_or_cohort_is_another_job():
+    intro = "Al Andalus Hospital {} is hiring an ICU staff nurse for its adult intensive care unit."
+    start = "Training for the new cohort starts on {} November in our downtown centre."
+    a = _posting(description=BODY + "\n\n" + intro.format("Nasr City") + "\n\n" + start.format(16))
+    b = _posting(
+        id="teal:a", source="teal", description=a["description"].replace("Nasr City", "Maadi")
+    )
+    assert _match(a, b) is None
+    c = {**b, "description": a["description"].replace("16 November", "30 November")}
+    assert _match(a, c) is None
+    # A copy fills every sentence as the employer did, whatever chrome it adds.
+    copy = {**b, "description": "Apply now on JobBoard.\n\n" + a["description"]}
+    assert _match(a, copy) is not None
+
+
+def test_a_sentence_going_on_otherwise_is_another_job_but_a_merged_list_item_is_not():
+    line = (
+        "For the 2027 season from mid March to late October we are looking for a waiter "
+        "for the {} restaurant of our lakeside hotel in the old town"
+    )
+    a = _posting(description=line.format("panoramic") + ".\n\n" + BODY)
+    b = _posting(id="teal:a", source="teal", description=line.format("gourmet") + ".\n\n" + BODY)
+    assert _match(a, b) is None
+    item = "- Write drivers for sensors, CAN bus and cellular and satellite modems in C and Rust"
+    merged = item + ", and design safe over-the-air updates for the whole fleet"
+    a = _posting(description=item + "\n\n" + BODY)
+    b = _posting(id="teal:a", source="teal", description=merged + "\n\n" + BODY)
+    assert _match(a, b) is not None
+
+
+def test_codes_of_one_series_with_other_numbers_are_two_requisitions():
+    a = _posting(description=BODY + "\n\nRif. MAN-0412")
+    b = _posting(id="teal:a", source="teal", description=BODY + "\n\nRif. MAN-0437")
+    assert _match(a, b) is None
+    assert _match(a, {**b, "description": BODY + "\n\nRif. MAN-0412"}) is not None

@@ -19,10 +19,12 @@ Every match names its evidence (:class:`Match`), so a cluster can be audited.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scrapers.dedup.signature import Facets, Signature, seniority_words
 from scrapers.dedup.sketch import containment
+from scrapers.dedup.templates import filled_apart
 from scrapers.gazetteer import CENTRE_RATIO, METRO_POPULATION, near, population
 
 # Share of the smaller body sketch the larger must hold, with company, title and place.
@@ -155,6 +157,24 @@ def _is_requisition_id(reference: str) -> bool:
     )
 
 
+_CODE = re.compile(r"ref:([a-z]{2,})(\d{3,})")
+
+
+def _codes(tokens: frozenset[str]) -> dict[str, set[str]]:
+    by_prefix: dict[str, set[str]] = {}
+    for token in tokens:
+        if code := _CODE.fullmatch(token):
+            by_prefix.setdefault(code[1], set()).add(code[2])
+    return by_prefix
+
+
+def _codes_apart(a: Facets, b: Facets) -> bool:
+    """Codes of one series with other numbers ("MAN-0412", "MAN-0437"): two requisitions, what
+    ever label (or none) the sites put before them."""
+    one, other = _codes(a.tokens), _codes(b.tokens)
+    return any(one[prefix].isdisjoint(other[prefix]) for prefix in one.keys() & other.keys())
+
+
 def _conflict(a: object, b: object) -> bool:
     return a is not None and b is not None and a != b
 
@@ -197,6 +217,8 @@ def facets_compatible(a: Facets, b: Facets, *, teams: bool = True) -> bool:
         or _salaries_conflict(a, b)
         or (teams and a.department and b.department and not a.department & b.department)
         or (a.references and b.references and not a.references & b.references)
+        or (a.language == b.language and filled_apart(a.frames, b.frames))
+        or _codes_apart(a, b)
     )
 
 

@@ -25,6 +25,7 @@ from scrapers.dedup.phrases import (
     WORK_MODE,
 )
 from scrapers.dedup.sketch import paragraphs, sketch
+from scrapers.dedup.templates import frames
 from scrapers.gazetteer import city_ids, places_in
 from scrapers.urls import site_of
 
@@ -139,6 +140,8 @@ class Facets:
     references: frozenset[str] = frozenset()
     tokens: frozenset[str] = frozenset()
     skills: frozenset[str] = frozenset()
+    # The body's sentences as frames and fillers (scrapers.dedup.templates).
+    frames: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, posting: Mapping[str, Any], body: list[str] | None = None) -> Facets:
@@ -161,6 +164,7 @@ class Facets:
             references=labelled,
             tokens=tokens,
             skills=frozenset(posting.get("skills") or ()),
+            frames=frames(posting.get("description")),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -176,6 +180,7 @@ class Facets:
             "references": sorted(self.references),
             "tokens": sorted(self.tokens),
             "skills": sorted(self.skills),
+            "frames": list(self.frames),
         }
 
     @classmethod
@@ -194,6 +199,7 @@ class Facets:
             references=frozenset(data.get("references") or ()),
             tokens=frozenset(data.get("tokens") or ()),
             skills=frozenset(data.get("skills") or ()),
+            frames=tuple(data.get("frames") or ()),
         )
 
 

@@ -1,0 +1,108 @@
+"""Sentences one template fills in two ways: what tells two postings cut from one template apart
+when their bodies are otherwise the same (no Scrapy import).
+
+A board that copies a posting adds chrome around it, cuts it short, re-wraps or reorders it; it
+does not rewrite the employer's sentences. Two postings written from one template (the next
+cohort, a sister hospital, another requisition) share every sentence but the few the employer
+filled in: "Al Andalus Hospital Nasr City is hiring…" and "Al Andalus Hospital Maadi is hiring…",
+"training starts on 16 November" and "… on 30 November", "Rif. MAN-0412" and "Rif. MAN-0437".
+
+So each sentence is read two ways: as a frame (its words, names and numbers blanked) and its
+fillers (the names and numbers); and as an opening (its first words) and the rest. Two postings
+conflict when a frame they both hold is filled differently in each, or a sentence they both open
+the same way goes on differently ("… per il ristorante panoramico dell'Hotel Belvedere" and
+"… per il ristorante gastronomico della Villa Ceresio"): no way of it in one appears in the
+other. A body's last sentence and one ending in an ellipsis are left out (a copy cut short ends
+mid-sentence), and so is a sentence too short to say which (a list item merged with the next).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from scrapers.dedup.fold import fold
+
+_SENTENCES = re.compile(r"(?<=[.!?;:。！？])\s+|\n+|\s[-•·▪–—]\s")
+_WORDS = re.compile(r"[^\W_][\w'’./-]*", re.UNICODE)
+# An aside a copy adds or drops ("Hekla Marine Analytics (HMA)", "(m/w/d)") is no filling.
+_ASIDE = re.compile(r"\([^()]*\)")
+# A frame says something only with this many words of its own (not "Hotel Villa Ceresio").
+MIN_FRAME_WORDS = 4
+# A posting keeps at most this many frames: a long body's first ones are enough.
+MAX_FRAMES = 96
+# A sentence's opening, and how long a sentence must be for its rest to tell.
+OPENING_WORDS = 6
+MIN_SENTENCE_WORDS = 12
+# The rest is read up to each of these lengths: a list item merged with the next goes on where
+# the item alone stops, so only lengths both sentences reach are compared.
+_REACHES = (12, 16, 20, 26, 32, 40)
+MAX_SENTENCE_WORDS = _REACHES[-1]
+# Frames and openings are kept apart in one tuple by their top bit.
+_OPENING = 1 << 63
+
+
+def _filler(word: str) -> str | None:
+    """The word as a filler (a name or a number), or None for a word of the frame; "" for a word
+    that is neither (a currency or country code a copy adds: "CA$140,000", "$140,000")."""
+    if word.isupper() and len(word) <= 3:
+        return ""
+    if any(c.isdigit() for c in word):
+        # 4.200.000 and 4,200,000 are one number, CA$140,000 and $140,000 one amount.
+        return re.sub(r"\D", "", word)
+    if word[0].isupper():
+        return fold(word)
+    return None
+
+
+def _hash(words: Iterable[str]) -> int:
+    return zlib.crc32(" ".join(words).encode("utf-8"))
+
+
+def frames(body: str | None) -> tuple[int, ...]:
+    """The body's filled frames and opened sentences, each as one number: the frame's (or the
+    opening's) hash, then its fillers' (or the rest's)."""
+    found: set[int] = set()
+    sentences = [s for s in _SENTENCES.split(body or "") if s.strip()]
+    for number, sentence in enumerate(sentences):
+        words = _WORDS.findall(_ASIDE.sub(" ", sentence))
+        frame: list[str] = []
+        fillers: list[str] = []
+        for word in words:
+            filler = _filler(word)
+            if filler is None:
+                frame.append(fold(word))
+            elif filler:
+                if not frame or frame[-1] != "#":  # a name of any length fills one blank
+                    frame.append("#")
+                fillers.append(filler)
+        if fillers and len(frame) - frame.count("#") >= MIN_FRAME_WORDS:
+            found.add(_hash(frame) << 32 | _hash(fillers))
+        cut = number == len(sentences) - 1 or sentence.rstrip().endswith(("…", "..."))
+        if not cut and len(words) >= MIN_SENTENCE_WORDS:
+            folded = fold(" ".join(words)).split()[:MAX_SENTENCE_WORDS]
+            for end in _REACHES:
+                if end > len(folded):
+                    break
+                reach = _hash([*folded[:OPENING_WORDS], str(end)])
+                found.add(_OPENING | reach << 32 | _hash(folded[OPENING_WORDS:end]))
+        if len(found) >= MAX_FRAMES:
+            break
+    return tuple(sorted(found))
+
+
+def _by_frame(values: Iterable[int]) -> dict[int, set[int]]:
+    grouped: dict[int, set[int]] = defaultdict(set)
+    for value in values:
+        grouped[value >> 32].add(value & 0xFFFFFFFF)  # the frame (or opening) keeps its kind
+    return grouped
+
+
+def filled_apart(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """A frame both bodies hold, filled in each only in ways the other never fills it."""
+    if not a or not b:
+        return False
+    one, other = _by_frame(a), _by_frame(b)
+    return any(one[shape].isdisjoint(other[shape]) for shape in one.keys() & other.keys())
