@@ -438,3 +438,13 @@ def test_codes_of_one_series_with_other_numbers_are_two_requisitions():
     b = _posting(id="teal:a", source="teal", description=BODY + "\n\nRif. MAN-0437")
     assert _match(a, b) is None
     assert _match(a, {**b, "description": BODY + "\n\nRif. MAN-0412"}) is not None
+
+
+def test_frames_round_trip_through_the_state():
+    from scrapers.dedup.signature import Facets
+
+    facets = Signature.of(
+        _posting(description="Ref. MAN-0412 for the Lugano hotel.\n" + BODY)
+    ).facets
+    assert facets.frames
+    assert Facets.from_json(facets.as_json()) == facets

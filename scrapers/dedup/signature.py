@@ -25,7 +25,7 @@ from scrapers.dedup.phrases import (
     WORK_MODE,
 )
 from scrapers.dedup.sketch import paragraphs, sketch
-from scrapers.dedup.templates import frames
+from scrapers.dedup.templates import frames, pack_frames, unpack_frames
 from scrapers.gazetteer import city_ids, places_in
 from scrapers.urls import site_of
 
@@ -180,7 +180,7 @@ class Facets:
             "references": sorted(self.references),
             "tokens": sorted(self.tokens),
             "skills": sorted(self.skills),
-            "frames": list(self.frames),
+            "frames": pack_frames(self.frames),
         }
 
     @classmethod
@@ -199,7 +199,7 @@ class Facets:
             references=frozenset(data.get("references") or ()),
             tokens=frozenset(data.get("tokens") or ()),
             skills=frozenset(data.get("skills") or ()),
-            frames=tuple(data.get("frames") or ()),
+            frames=unpack_frames(data.get("frames")),
         )
 
 

@@ -18,7 +18,9 @@ mid-sentence), and so is a sentence too short to say which (a list item merged w
 
 from __future__ import annotations
 
+import base64
 import re
+import struct
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -106,3 +108,18 @@ def filled_apart(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
         return False
     one, other = _by_frame(a), _by_frame(b)
     return any(one[shape].isdisjoint(other[shape]) for shape in one.keys() & other.keys())
+
+
+def pack_frames(values: tuple[int, ...]) -> str:
+    """The frames as the state stores them: 8 little-endian bytes each, in base64 (a third of
+    the room their decimal digits take)."""
+    return base64.b64encode(struct.pack(f"<{len(values)}Q", *values)).decode("ascii")
+
+
+def unpack_frames(stored: str | list[int] | None) -> tuple[int, ...]:
+    if not stored:
+        return ()
+    if isinstance(stored, list):
+        return tuple(stored)
+    blob = base64.b64decode(stored)
+    return struct.unpack(f"<{len(blob) // 8}Q", blob)
