@@ -30,7 +30,7 @@ MIN_POPULATION = 15_000
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.bin"
 # Airport codes and two-letter names ("MUC", "NY") would read codes and states as cities.
 _MIN_NAME = 3
-_PARTS = re.compile(r"[,;/|()·•–—]+|\s-\s")
+_PARTS = re.compile(r"[,;/|()·•–—（）、，；]+|\s-\s")
 _MAX_WORDS = 4
 _MAX_CHARS = 8
 # The places one location names lie this close together (a district and its city).

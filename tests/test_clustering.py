@@ -448,3 +448,70 @@ def test_frames_round_trip_through_the_state():
     ).facets
     assert facets.frames
     assert Facets.from_json(facets.as_json()) == facets
+
+
+def test_a_translation_keeps_the_bodys_numbers():
+    english = (
+        "We run 42 trucks from our 6698 m2 hub and ship 400 parcels an hour. "
+        "Shifts are 90 minutes apart and the team has 80 people, 60 of them on nights."
+    )
+    turkish = (
+        "6698 m2 merkezimizde 42 kamyon ile saatte 400 paket gönderiyoruz. "
+        "Vardiyalar 90 dakika arayla, ekip 80 kişi, 60 kişi gece vardiyasında."
+    )
+    a = _posting(description=english, language="en")
+    b = _posting(
+        id="teal:a", source="teal", title="Vardiya Sorumlusu", description=turkish, language="tr"
+    )
+    found = _match(a, b)
+    assert found is not None and "translation" in found.evidence
+    other = {
+        **b,
+        "description": turkish.replace("42", "17").replace("6698", "5120").replace("400", "250"),
+    }
+    assert _match(a, other) is None
+
+
+def test_a_company_in_another_script_is_one_by_the_numbers_only_its_body_states():
+    english = (
+        "Founded in 1968, Minase Seiko employs 450 people at its 121,000 m2 plant and gives "
+        "121 days off a year; the line runs 240 days at 17 stations."
+    )
+    japanese = "1968年創業、従業員450名、敷地121,000㎡の工場。年間休日121日、稼働240日、17工程。"
+    a = _posting(company="Minase Seiko", description=english, language="en")
+    b = _posting(
+        id="teal:a",
+        source="teal",
+        company="株式会社ミナセ精工",
+        title="生産技術",
+        description=japanese,
+        language="ja",
+    )
+    found = _match(a, b)
+    assert found is not None and found.evidence[0].startswith("company (numbers")
+    assert _match(a, {**b, "company": "Kanto Denki"}) is None
+
+
+def test_a_plural_is_one_title_word():
+    a = _posting(title="Solar and Battery Installation Electrician")
+    b = _posting(id="teal:a", source="teal", title="Solar & Battery Installations Electrician")
+    assert _match(a, b) is not None
+
+
+def test_a_copy_may_drop_a_legal_form_write_a_range_otherwise_or_edit_a_list():
+    a = _posting(
+        description=BODY
+        + "\n\nPT Sehat Sentosa Farma Tbk runs 350 pharmacies across Java and Bali today."
+        + "\n\n- 3–6 years of credit underwriting experience in MSME lending at a bank"
+        + "\n\nWe offer meal vouchers, a savings fund, medical insurance and 12 days off a year."
+    )
+    b = _posting(
+        id="teal:a",
+        source="teal",
+        description=BODY
+        + "\n\nPT Sehat Sentosa Farma runs 350 pharmacies across Java and Bali today."
+        + "\n\n3-6 years of credit underwriting experience in MSME lending at a bank."
+        + "\n\nWe offer meal vouchers, a savings fund, medical insurance, 12 days off a year, "
+        "remote Fridays.",
+    )
+    assert _match(a, b) is not None

@@ -113,3 +113,22 @@ def shared_tokens(text: str | None, labelled: frozenset[str] | None = None) -> f
             tokens.add(f"tel:{digits[-9:]}")
     tokens.update(f"amount:{a}" for a in amounts(text))
     return frozenset(tokens)
+
+
+_NUMBER = re.compile(r"\d+")
+# A posting keeps this many of its numbers: enough to tell one from another.
+MAX_NUMBERS = 40
+
+
+def numbers(text: str | None) -> frozenset[str]:
+    """The numbers a body states, each run of digits of two or more (hours, years, team sizes,
+    founding years, amounts): a translation keeps every one of them. Runs of zeros ("60.000"
+    and "60,000" both hold "000") say nothing."""
+    found: list[str] = []
+    for run in _NUMBER.findall(text or ""):
+        value = run.lstrip("0")
+        if len(value) >= 2 and value not in found:
+            found.append(value)
+            if len(found) >= MAX_NUMBERS:
+                break
+    return frozenset(found)

@@ -41,6 +41,13 @@ TITLE_CONTAINMENT = 1.0
 NEAR_KM = 20.0
 # Two small places this close are one (a village and the next, one site named two ways).
 SAME_AREA_KM = 5.0
+# A translation keeps the body's numbers: this share of the smaller set, and at least this many.
+NUMBERS_SHARED = 0.6
+MIN_NUMBERS = 4
+# Numbers that name one posting, not a usual term (hours, days, years): three digits or more,
+# not this or a nearby year.
+_PLAIN_YEARS = frozenset(str(y) for y in range(2020, 2031))
+MIN_TELLING_NUMBERS = 3
 # Share of the smaller skill set a translation's other copy must hold, and how many skills.
 SKILLS_SHARED = 0.5
 MIN_SKILLS = 3
@@ -222,6 +229,21 @@ def facets_compatible(a: Facets, b: Facets, *, teams: bool = True) -> bool:
     )
 
 
+def numbers_shared(a: Facets, b: Facets) -> int:
+    """How many numbers two bodies share, when they share most of them (else 0)."""
+    small = min(len(a.numbers), len(b.numbers))
+    both = len(a.numbers & b.numbers)
+    return both if both >= MIN_NUMBERS and both / small >= NUMBERS_SHARED else 0
+
+
+def _telling_numbers(a: Facets, b: Facets) -> list[str]:
+    return sorted(n for n in a.numbers & b.numbers if len(n) >= 3 and n not in _PLAIN_YEARS)
+
+
+def _other_scripts(one: str, other: str) -> bool:
+    return one.isascii() != other.isascii()
+
+
 def _skills_shared(a: Facets, b: Facets) -> bool:
     small = min(len(a.skills), len(b.skills))
     return small >= MIN_SKILLS and len(a.skills & b.skills) / small >= SKILLS_SHARED
@@ -234,14 +256,25 @@ def match(a: Signature, b: Signature) -> Match | None:
     if a.source == b.source:
         return None
     company = companies_match(a, b)
+    translated = bool(
+        a.facets.language and b.facets.language and a.facets.language != b.facets.language
+    )
+    if (
+        company is None
+        and translated
+        and _other_scripts(a.company, b.company)
+        and numbers_shared(a.facets, b.facets)
+        and len(telling := _telling_numbers(a.facets, b.facets)) >= MIN_TELLING_NUMBERS
+    ):
+        # A company written in another script (ミナセ精工, Minase Seiko): the body's own numbers
+        # (its founding year, its headcount, the plant's size) say it is the same employer.
+        company = f"company (numbers {', '.join(telling[:3])})"
     if company is None or not places_compatible(a, b):
         return None
     # Another site's own board files a job under its category, not the employer's team; a team
     # named in two languages ("Ingegneria di produzione", "Production engineering") is one.
     teams = not (
-        a.source.startswith("jobposting:")
-        or b.source.startswith("jobposting:")
-        or (a.facets.language and b.facets.language and a.facets.language != b.facets.language)
+        a.source.startswith("jobposting:") or b.source.startswith("jobposting:") or translated
     )
     if not facets_compatible(a.facets, b.facets, teams=teams):
         return None
@@ -260,14 +293,11 @@ def match(a: Signature, b: Signature) -> Match | None:
         # A title inflected or reworded by the copy ("Servisní technik robotických linek"):
         # half its words, with the body and a verbatim token, still say one job.
         return Match((company, "title overlap", "place", f"body {body:.2f}", *shared))
-    if (
-        a.facets.language
-        and b.facets.language
-        and a.facets.language != b.facets.language
-        and places_agree(a, b)
-        and (len(shared) >= 2 or strong or (shared and _skills_shared(a.facets, b.facets)))
-    ):
-        return Match((company, "place", "translation", *shared))
+    if translated and places_agree(a, b):
+        if len(shared) >= 2 or strong or (shared and _skills_shared(a.facets, b.facets)):
+            return Match((company, "place", "translation", *shared))
+        if count := numbers_shared(a.facets, b.facets):
+            return Match((company, "place", "translation", f"{count} numbers", *shared))
     return None
 
 

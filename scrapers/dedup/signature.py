@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrapers.dedup.evidence import references, shared_tokens
+from scrapers.dedup.evidence import numbers, references, shared_tokens
 from scrapers.dedup.fold import fold
 from scrapers.dedup.keys import strong_keys
 from scrapers.dedup.phrases import (
@@ -58,7 +58,14 @@ def title_words(title: str | None) -> frozenset[str]:
     the word and level they name, noise left out."""
     plain = GENDER_MARKERS.sub(" ", title or "")
     words = (w for word in fold(plain).split() for w in TITLE_SYNONYMS.get(word, word).split())
-    return frozenset(w for w in (SENIORITY.get(w, w) for w in words) if w not in TITLE_NOISE)
+    return frozenset(
+        _singular(w) for w in (SENIORITY.get(w, w) for w in words) if w not in TITLE_NOISE
+    )
+
+
+def _singular(word: str) -> str:
+    # "Installation" and "Installations", "Ventas" and "Venta": one word to a title.
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def board_of(posting: Mapping[str, Any]) -> str:
@@ -142,6 +149,8 @@ class Facets:
     skills: frozenset[str] = frozenset()
     # The body's sentences as frames and fillers (scrapers.dedup.templates).
     frames: tuple[int, ...] = ()
+    # The body's numbers (scrapers.dedup.evidence.numbers).
+    numbers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, posting: Mapping[str, Any], body: list[str] | None = None) -> Facets:
@@ -165,6 +174,7 @@ class Facets:
             tokens=tokens,
             skills=frozenset(posting.get("skills") or ()),
             frames=frames(posting.get("description")),
+            numbers=numbers(posting.get("description")),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -181,6 +191,7 @@ class Facets:
             "tokens": sorted(self.tokens),
             "skills": sorted(self.skills),
             "frames": pack_frames(self.frames),
+            "numbers": sorted(self.numbers),
         }
 
     @classmethod
@@ -200,6 +211,7 @@ class Facets:
             tokens=frozenset(data.get("tokens") or ()),
             skills=frozenset(data.get("skills") or ()),
             frames=unpack_frames(data.get("frames")),
+            numbers=frozenset(data.get("numbers") or ()),
         )
 
 

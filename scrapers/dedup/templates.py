@@ -26,11 +26,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from scrapers.dedup.fold import fold
+from scrapers.dedup.phrases import LEGAL_FORMS
 
 _SENTENCES = re.compile(r"(?<=[.!?;:。！？])\s+|\n+|\s[-•·▪–—]\s")
 _WORDS = re.compile(r"[^\W_][\w'’./-]*", re.UNICODE)
 # An aside a copy adds or drops ("Hekla Marine Analytics (HMA)", "(m/w/d)") is no filling.
 _ASIDE = re.compile(r"\([^()]*\)")
+_DIGITS = re.compile(r"\d+")
 # A frame says something only with this many words of its own (not "Hotel Villa Ceresio").
 MIN_FRAME_WORDS = 4
 # A posting keeps at most this many frames: a long body's first ones are enough.
@@ -42,20 +44,23 @@ MIN_SENTENCE_WORDS = 12
 # the item alone stops, so only lengths both sentences reach are compared.
 _REACHES = (12, 16, 20, 26, 32, 40)
 MAX_SENTENCE_WORDS = _REACHES[-1]
+LIST_COMMAS = 3
 # Frames and openings are kept apart in one tuple by their top bit.
 _OPENING = 1 << 63
 
 
-def _filler(word: str) -> str | None:
-    """The word as a filler (a name or a number), or None for a word of the frame; "" for a word
-    that is neither (a currency or country code a copy adds: "CA$140,000", "$140,000")."""
+def _fillers(word: str) -> list[str] | None:
+    """The word as fillers (a name, or each run of digits of a number), or None for a word of the
+    frame; [] for a word that is neither: a currency or country code a copy adds ("CA$140,000",
+    "$140,000"), a legal form it drops ("PT Sehat Sentosa Farma Tbk")."""
     if word.isupper() and len(word) <= 3:
-        return ""
+        return []
     if any(c.isdigit() for c in word):
-        # 4.200.000 and 4,200,000 are one number, CA$140,000 and $140,000 one amount.
-        return re.sub(r"\D", "", word)
+        # 4.200.000 and 4,200,000 are one number, 3-6 and 3–6 one range.
+        return _DIGITS.findall(word)
     if word[0].isupper():
-        return fold(word)
+        folded = fold(word)
+        return [] if LEGAL_FORMS.fullmatch(folded) else [folded]
     return None
 
 
@@ -73,17 +78,19 @@ def frames(body: str | None) -> tuple[int, ...]:
         frame: list[str] = []
         fillers: list[str] = []
         for word in words:
-            filler = _filler(word)
-            if filler is None:
+            filled = _fillers(word)
+            if filled is None:
                 frame.append(fold(word))
-            elif filler:
+            elif filled:
                 if not frame or frame[-1] != "#":  # a name of any length fills one blank
                     frame.append("#")
-                fillers.append(filler)
+                fillers.extend(filled)
         if fillers and len(frame) - frame.count("#") >= MIN_FRAME_WORDS:
             found.add(_hash(frame) << 32 | _hash(fillers))
         cut = number == len(sentences) - 1 or sentence.rstrip().endswith(("…", "..."))
-        if not cut and len(words) >= MIN_SENTENCE_WORDS:
+        # A list written as a sentence is one a copy edits ("X, Y y Z." as "X, Y, Z, W.").
+        listed = sentence.count(",") + sentence.count("、") >= LIST_COMMAS
+        if not cut and not listed and len(words) >= MIN_SENTENCE_WORDS:
             folded = fold(" ".join(words)).split()[:MAX_SENTENCE_WORDS]
             for end in _REACHES:
                 if end > len(folded):
