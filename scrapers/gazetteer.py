@@ -179,6 +179,32 @@ def _part_ids(part: str, countries: frozenset[str]) -> set[int]:
     return _runs(words, countries)
 
 
+def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None:
+    """The words of ``text`` that name a city, as written: the whole text, else its longest run
+    of words ("Marseille" in "Marseille 8e", "København" in "København S"), else in a text
+    without spaces the longest name it opens with ("東京都" in "東京都港区")."""
+    if _lookup(fold(text), countries):
+        return text.strip()
+    words = text.split()
+    for size in range(min(_MAX_WORDS, len(words)), 0, -1):
+        # Of the runs this long, the one naming the biggest city ("Sydney", not "North").
+        best: tuple[int, str] | None = None
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            ids = _lookup(fold(run), countries) if not run.isdigit() else frozenset()
+            if ids and not country_from_name(run):
+                people = max(map(population, ids))
+                if best is None or people > best[0]:
+                    best = (people, run.strip(",.;:"))
+        if best is not None:
+            return best[1]
+    if len(words) == 1 and unspaced(text):
+        for end in range(min(len(text), _MAX_CHARS), 1, -1):
+            if _lookup(fold(text[:end]), countries):
+                return text[:end]
+    return None
+
+
 def _country_named(part: str) -> str | None:
     if named := country_from_name(part):
         return named

@@ -56,7 +56,8 @@ def loc(city: str | None, region: str | None, country: str | None) -> dict[str, 
         ("Lisbon", [loc("Lisbon", None, "PT")]),
         ("New York", [loc("New York", None, "US")]),
         ("Singapore", [loc("Singapore", None, "SG")]),
-        ("Springfield", [loc("Springfield", None, None)]),
+        # Every Springfield a board would mean (the gazetteer's biggest) is in the US.
+        ("Springfield", [loc("Springfield", None, "US")]),
         # US states and Canadian provinces
         ("Austin, Texas, USA", [loc("Austin", "TX", "US")]),
         ("Wilmington, DE", [loc("Wilmington", "DE", "US")]),

@@ -80,8 +80,10 @@ def test_parse_salary(raw: str, expected: dict[str, float | str | None]) -> None
         ("$120,000", None, "USD"),
         ("$120,000", "US", "USD"),
         ("$120,000", "us", "USD"),
-        ("$120,000", "CA", None),
-        ("$120,000", "MX", None),
+        # A bare "$" is the dollar or peso of the country it is paid in (issue 18).
+        ("$120,000", "CA", "CAD"),
+        ("$120,000", "MX", "MXN"),
+        ("$120,000", "DE", None),
         ("US$120,000", "CA", "USD"),
         ("C$120,000", "CA", "CAD"),
         ("30 000 kr", None, None),
@@ -100,7 +102,7 @@ def test_parse_salary_currency_depends_on_country(
 
 
 def test_year_is_inferred_only_with_a_currency() -> None:
-    assert parse_salary("$120,000", country="CA") == pay(120000, 120000, None, None)
+    assert parse_salary("$120,000", country="DE") == pay(120000, 120000, None, None)
 
 
 @pytest.mark.parametrize(

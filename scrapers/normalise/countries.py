@@ -74,8 +74,30 @@ def subdivision(text: str) -> tuple[str, str] | None:
     return None
 
 
-def country_from_city(text: str) -> str | None:
+def country_from_city(text: str, hint: str | None = None) -> str | None:
+    """The country of the city ``text`` names: GeoNames' (scrapers/gazetteer.py) when the city
+    is known there in one country, or in ``hint`` (the posting's site's country) among several;
+    else the hand-kept table of major job-market cities."""
+    from scrapers.gazetteer import country_of, places_in
+
+    if _is_country_name(text):
+        # "Jordan" in free text is as likely a person as a town named after the country.
+        return COUNTRY_BY_CITY.get(fold(text))
+    hints = frozenset({hint}) if hint else frozenset()
+    countries = {c for city in places_in(text, hints) if (c := country_of(city))}
+    if len(countries) == 1:
+        return countries.pop()
+    if hint in countries:
+        return hint
     return COUNTRY_BY_CITY.get(fold(text))
+
+
+def _is_country_name(text: str) -> bool:
+    try:
+        pycountry.countries.lookup(text.strip())
+    except LookupError:
+        return False
+    return True
 
 
 def country_from_stated(text: str) -> str | None:

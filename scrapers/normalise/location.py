@@ -43,10 +43,10 @@ _WORKPLACE = re.compile(
     )(?!\w)""",
     re.I | re.X,
 )
-_LEADING_FILLER = re.compile(r"^(?:(?:based\s+)?in|from|within|anywhere\s+in)\s+", re.I)
+_LEADING_FILLER = re.compile(r"^(?:(?:based\s+)?in|from|within|anywhere\s+in|à|en|em)\s+", re.I)
 _TRAILING_FILLER = re.compile(r"\s+(?:only|based)$", re.I)
 # Postcodes beside a name ("NY 10001", "75008 Paris") are not part of it.
-_POSTCODE = re.compile(r"^\d{4,5}\s+(?=\D)|\s+\d{5}(?:-\d{4})?$")
+_POSTCODE = re.compile(r"^\d{4,5}\s+(?=\D)|\s+\d{4,5}(?:-\d{4})?$")
 _EDGE_PUNCTUATION = " \t-–—:/.,*"
 
 # Areas and placeholders that name no country (scrapers/data/places.toml).
@@ -154,17 +154,34 @@ def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
         rest.pop()
 
     if rest:
-        city = rest[0]
+        city, code = _city_and_code(rest[0], country)
+        region = region or code
         if country is None:
             country = country_from_city(city)
     return city, region, country
+
+
+def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
+    """The city a token names, as written, without the district, postal letters or region code
+    beside it ("Marseille 8e", "København S", "Baden AG" -> "Baden" and "AG"), as the gazetteer
+    knows it; the token as it is when the gazetteer knows no city in it."""
+    from scrapers.gazetteer import city_named
+
+    hints = frozenset({country}) if country else frozenset()
+    words = token.split()
+    if len(words) >= 2 and words[-1].isalpha() and words[-1].isupper() and len(words[-1]) in (2, 3):
+        city = city_named(" ".join(words[:-1]), hints)
+        if city is not None:
+            return city, words[-1]
+    return city_named(token, hints) or token, None
 
 
 def _interpret_single(token: str) -> tuple[str | None, str | None, str | None]:
     city_country = country_from_city(token)
     if city_country is not None:
         # City-states ("Singapore", "Hong Kong") land here too, which is what a posting means.
-        return token, None, city_country
+        city, code = _city_and_code(token, city_country)
+        return city, code, city_country
     if (named := country_from_name(token)) is not None:
         return None, None, named
     if (code := country_from_code(token)) is not None:

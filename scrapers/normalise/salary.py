@@ -3,8 +3,9 @@
 Decisions:
 - a single amount is both min and max ("€50,000 a year" -> 50000..50000); "up to" / "jusqu'à" /
   "bis zu" keep only max, "from" / "à partir de" / "ab" / a trailing "+" keep only min.
-- bare "$" is USD only when `country` is None or "US"; elsewhere it is None unless the text says
-  which dollar ("CAD", "C$", "US$"). "kr" needs country SE/NO/DK/IS; "¥" is JPY unless the country
+- bare "$" is USD when `country` is None or "US", the country's own dollar or peso where "$" is
+  written for it (CAD in Canada, MXN in Mexico), None elsewhere; a code in the text says which
+  dollar ("CAD", "C$", "US$"). "kr" needs country SE/NO/DK/IS; "¥" is JPY unless the country
   is CN. A country alone never supplies a currency.
 - without a period word, amounts all >= 10,000 in a currency whose monthly salaries stay below
   that (USD, EUR, GBP, CHF, CAD, AUD, NZD, IEP-era euros...) are yearly; in JPY, SEK, PLN, BRL, INR
@@ -95,6 +96,13 @@ _CURRENCY = re.compile(
     r"|(?<![A-Za-z])(?P<krona>[kK]r)(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
 )
 _KRONA_BY_COUNTRY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
+_CURRENCIES = read_vocabulary("currencies")
+# A bare "$" is the dollar (or peso) of the country it is paid in.
+_DOLLAR_BY_COUNTRY = {
+    country: currency
+    for country, currency in _CURRENCIES["by_country"].items()
+    if currency in _CURRENCIES["dollar_sign"]
+}
 # Currencies in which no monthly salary reaches 10,000 in practice.
 _YEARLY_ABOVE_10K = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD"})
 
@@ -250,7 +258,7 @@ def _currency(text: str, country: str | None) -> str | None:
                 return match["code"]
             continue
         if match["dollar"]:
-            return "USD" if country in (None, "US") else None
+            return "USD" if country in (None, "US") else _DOLLAR_BY_COUNTRY.get(country)
         if match["yen"]:
             return "CNY" if country == "CN" else "JPY"
         if match["krona"]:
