@@ -150,3 +150,37 @@ def test_an_iso_name_is_a_country_only_where_a_field_states_one():
     ]
     # Free text keeps to the table of usual names: a person's name is not a country there.
     assert parse_locations("Jordan")[0]["country"] is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # The city without its district, postcode or region code, its country from GeoNames.
+        ("Télétravail partiel à Nantes (44)", [loc("Nantes", None, "FR")]),
+        ("Baden AG", [loc("Baden", "AG", "CH")]),
+        ("Melbourne VIC 3000", [loc("Melbourne", "VIC", "AU")]),
+        ("Mississauga, ON L5B 1M2", [loc("Mississauga", "ON", "CA")]),
+        ("København S", [loc("København", None, "DK")]),
+        ("東京都港区", [loc("東京都", None, "JP")]),
+        # Any country's region names its country.
+        ("Sandton, Gauteng", [loc("Sandton", "Gauteng", "ZA")]),
+        ("Hamilton Central, Waikato", [loc("Hamilton", "Waikato", "NZ")]),
+        # A state code the city does not lie in is a region of the city's country.
+        ("São José - SC", [loc("São José", "SC", "BR")]),
+        # Cities far apart are several places; a street before the city is left out.
+        (
+            "Hamburg, München, Frankfurt am Main",
+            [
+                loc("Hamburg", None, "DE"),
+                loc("München", None, "DE"),
+                loc("Frankfurt am Main", None, "DE"),
+            ],
+        ),
+        ("Karl Johans gate 14, 0154 Oslo", [loc("Oslo", None, "NO")]),
+        # The whole country.
+        ("Koko Suomi", [loc(None, None, "FI")]),
+        ("Bundesweit", [loc(None, None, "DE")]),
+    ],
+)
+def test_places_from_the_gazetteer(raw: str, expected: list[dict[str, str | None]]) -> None:
+    assert parse_locations(raw) == expected

@@ -21,7 +21,8 @@ def pay(
         ("40 000 € à 50 000 € brut annuel", pay(40000, 50000, "EUR", "year")),
         ("60.000 bis 70.000 EUR pro Jahr", pay(60000, 70000, "EUR", "year")),
         ("De 40.000 a 50.000 €", pay(40000, 50000, "EUR", "year")),
-        ("¥5,000,000〜¥8,000,000", pay(5000000, 8000000, "JPY", None)),
+        # No period written: the amount's size in its currency says it (issue 18).
+        ("¥5,000,000〜¥8,000,000", pay(5000000, 8000000, "JPY", "year")),
         ("between $100,000 and $120,000", pay(100000, 120000, "USD", "year")),
         # multipliers shared across a range
         ("45-55k€", pay(45000, 55000, "EUR", "year")),
@@ -33,12 +34,12 @@ def pay(
         ("CHF 110'000", pay(110000, 110000, "CHF", "year")),
         ("€3.500 per maand", pay(3500, 3500, "EUR", "month")),
         ("€45.000 - €55.000 brut/an", pay(45000, 55000, "EUR", "year")),
-        ("R$ 8.000,00", pay(8000, 8000, "BRL", None)),
+        ("R$ 8.000,00", pay(8000, 8000, "BRL", "month")),
         ("3 500 € par mois", pay(3500, 3500, "EUR", "month")),
         ("EUR 3,500 - 4,000 monthly", pay(3500, 4000, "EUR", "month")),
         # currencies
         ("US$ 120,000 a year", pay(120000, 120000, "USD", "year")),
-        ("1 500 zł", pay(1500, 1500, "PLN", None)),
+        ("1 500 zł", pay(1500, 1500, "PLN", "month")),
         ("₹12 LPA", pay(1200000, 1200000, "INR", "year")),
         ("¥300,000 per month", pay(300000, 300000, "JPY", "month")),
         ("CAD 90,000 - 110,000", pay(90000, 110000, "CAD", "year")),
@@ -62,7 +63,7 @@ def pay(
         ("$252,000 - $168,000", pay(168000, 252000, "USD", "year")),
         ("$120k-$150k + 10% bonus + 401(k)", pay(120000, 150000, "USD", "year")),
         # no period word and small amounts: no guess
-        ("€3.500", pay(3500, 3500, "EUR", None)),
+        ("€3.500", pay(3500, 3500, "EUR", "month")),
         ("$8,000 - $12,000", pay(8000, 12000, "USD", None)),
     ],
 )
@@ -161,10 +162,10 @@ def test_does_not_say_unspecified(raw: str) -> None:
         ("SEK 40 000 i månaden", None, pay(40000, 40000, "SEK", "month")),
         ("30 000 kr i månaden", None, pay(30000, 30000, None, "month")),
         # en-IN lakh grouping
-        ("₹ 12,00,000 - 18,00,000", None, pay(1200000, 1800000, "INR", None)),
+        ("₹ 12,00,000 - 18,00,000", None, pay(1200000, 1800000, "INR", "year")),
         # issue forms
-        ("18,50 €", None, pay(18.5, 18.5, "EUR", None)),
-        ("€3.500", None, pay(3500, 3500, "EUR", None)),
+        ("18,50 €", None, pay(18.5, 18.5, "EUR", "hour")),
+        ("€3.500", None, pay(3500, 3500, "EUR", "month")),
         ("4.000 a 5.000 € al mes", None, pay(4000, 5000, "EUR", "month")),
         ("50k – 60k € brut annuel", None, pay(50000, 60000, "EUR", "year")),
         ("€4.000 per maand", None, pay(4000, 4000, "EUR", "month")),
@@ -175,4 +176,23 @@ def test_does_not_say_unspecified(raw: str) -> None:
 def test_parse_salary_more_languages(
     raw: str, country: str | None, expected: dict[str, float | str | None]
 ) -> None:
+    assert parse_salary(raw, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("6.5-10 Lacs P.A.", "IN", pay(650000, 1000000, "INR", "year")),
+        ("연봉 3,600 ~ 4,200만원", "KR", pay(36000000, 42000000, "KRW", "year")),
+        ("經常性薪資達4萬元或以上", "TW", pay(40000, None, "TWD", "month")),
+        ("1.5-2.5万", "CN", pay(15000, 25000, "CNY", "month")),
+        ("Net maaş: 45.000 TL - 60.000 TL", "TR", pay(45000, 60000, "TRY", "month")),
+        ("S/ 2,500.00", "PE", pay(2500, 2500, "PEN", "month")),
+        ("Lønn: 700 000 – 850 000 kr", "NO", pay(700000, 850000, "NOK", "year")),
+        ("40 000 – 55 000 Kč", "CZ", pay(40000, 55000, "CZK", "month")),
+        ("$500 - $1,000", None, pay(500, 1000, "USD", None)),
+        ("$28 - $32", "NZ", pay(28, 32, "NZD", "hour")),
+    ],
+)
+def test_pay_in_its_countrys_currency_and_usual_period(raw, country, expected) -> None:
     assert parse_salary(raw, country=country) == expected

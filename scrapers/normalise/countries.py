@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 import pycountry
 
@@ -90,6 +91,50 @@ def country_from_city(text: str, hint: str | None = None) -> str | None:
     if hint in countries:
         return hint
     return COUNTRY_BY_CITY.get(fold(text))
+
+
+_REGION_PREFIX = re.compile(
+    r"^(?:county|province of|state of|region|regi[oó]n|regione|provincia(?: de| di)?|"
+    r"departamento(?: de)?|estado(?: de)?|land|kanton|canton(?: de| of)?)\s+",
+    re.IGNORECASE,
+)
+
+
+_COMPASS = frozenset(
+    {"central", "centre", "center", "centro", "north", "south", "east", "west", "northern"}
+    | {"southern", "eastern", "western", "norte", "sur", "este", "oeste", "nord", "sud", "est"}
+    | {"ouest"}
+)
+
+
+@cache
+def _regions() -> dict[str, frozenset[tuple[str, str]]]:
+    """Every ISO 3166-2 subdivision by folded name and by "country-code" key: (code, country)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        country, code = sub.code.split("-", 1)
+        names = {sub.name, *(n.strip() for n in re.split(r"[\[\](),/]", sub.name) if n.strip())}
+        for name in names:
+            found.setdefault(fold(name), set()).add((code, country))
+        found.setdefault(f"{country}-{code}".casefold(), set()).add((code, country))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
+    """(code, country) of the ISO 3166-2 region ``text`` names ("Gauteng", "County Galway",
+    "Waikato"; a code such as "ZG" only with its ``country``), the one in ``country`` where a
+    name is shared; None when it names none, or several in other countries."""
+    stripped = text.strip().rstrip(".")
+    if country and (found := _regions().get(f"{country}-{stripped}".casefold())):
+        return next(iter(found))
+    key = fold(_REGION_PREFIX.sub("", stripped))
+    if not country and key.split(" ", 1)[0] in _COMPASS:
+        return None  # "Central Region" is a region of Malawi, and of Singapore, and of Ghana
+    candidates = _regions().get(key, frozenset()) if len(key) > 3 else frozenset()
+    if country:
+        candidates = frozenset(c for c in candidates if c[1] == country) or candidates
+    countries = {c[1] for c in candidates}
+    return min(candidates) if len(countries) == 1 else None
 
 
 def _is_country_name(text: str) -> bool:

@@ -21,6 +21,7 @@ from scrapers.normalise.countries import (
     country_from_code,
     country_from_name,
     fold,
+    region_of,
     subdivision,
 )
 from scrapers.normalise.vocabulary import read_vocabulary
@@ -46,11 +47,23 @@ _WORKPLACE = re.compile(
 _LEADING_FILLER = re.compile(r"^(?:(?:based\s+)?in|from|within|anywhere\s+in|à|en|em)\s+", re.I)
 _TRAILING_FILLER = re.compile(r"\s+(?:only|based)$", re.I)
 # Postcodes beside a name ("NY 10001", "75008 Paris") are not part of it.
-_POSTCODE = re.compile(r"^\d{4,5}\s+(?=\D)|\s+\d{4,5}(?:-\d{4})?$")
+_POSTCODE = re.compile(
+    r"^\d{4,5}\s+(?=\D)|\s+\d{4,5}(?:-\d{4})?$"
+    r"|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d$"  # Canada: "ON L5B 1M2"
+    r"|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$"  # UK: "London SW1A 1AA"
+)
+# A street and house number before the city ("Karl Johans gate 14, 0154 Oslo").
+_STREET = re.compile(r"\d")
 _EDGE_PUNCTUATION = " \t-–—:/.,*"
+# Two places of one location text this close are one place (a district and its city).
+_SAME_PLACE_KM = 30.0
 
 # Areas and placeholders that name no country (scrapers/data/places.toml).
 _NOT_A_PLACE = frozenset(fold(word) for word in read_vocabulary("places")["not_a_place"])
+# Words for "the whole country" ("Koko Suomi", "Bundesweit"): the country alone.
+_NATIONWIDE: dict[str, str] = {
+    fold(words): country for words, country in read_vocabulary("places")["nationwide"].items()
+}
 
 
 def resolve_places(entries: list[dict[str, Any]]) -> list[Location]:
@@ -94,20 +107,47 @@ def parse_locations(raw: str | None) -> list[Location]:
         return []
     found: list[Location] = []
     for chunk in _LIST_SEPARATORS.split(raw):
-        location = _parse_one(chunk)
-        if location is not None and location not in found:
-            found.append(location)
+        for location in _parse_one(chunk):
+            if location not in found:
+                found.append(location)
     return found
 
 
-def _parse_one(chunk: str) -> Location | None:
+def _parse_one(chunk: str) -> list[Location]:
     tokens = _tokens(_WORKPLACE.sub(" ", chunk))
+    if len(tokens) == 1 and (whole := _NATIONWIDE.get(fold(tokens[0]))):
+        return [{"city": None, "region": None, "country": whole}]
+    if _STREET.search(tokens[0] if tokens else "") and len(tokens) >= 2:
+        from scrapers.gazetteer import city_named
+
+        if city_named(tokens[0]) is None and city_named(tokens[1]) is not None:
+            tokens = tokens[1:]  # the street before the city
     if not tokens:
-        return None
+        return []
+    if _cities_apart(tokens):
+        return [place for token in tokens for place in _parse_one(token)]
     city, region, country = _interpret(tokens)
     if city is None and region is None and country is None:
-        return None
-    return {"city": city, "region": region, "country": country}
+        return []
+    return [{"city": city, "region": region, "country": country}]
+
+
+def _cities_apart(tokens: list[str]) -> bool:
+    """Comma-separated cities far apart are several places ("Hamburg, München, Frankfurt am
+    Main"); a district and its city, or a city and its region, are one."""
+    from scrapers.gazetteer import city_ids, near
+
+    if len(tokens) < 2 or any(country_from_name(t) or subdivision(t) for t in tokens):
+        return False
+    ids = [city_ids(t) for t in tokens]
+    # A region that is no city ends the list (Hamburg and Berlin are both).
+    if any(not found and region_of(t) for t, found in zip(tokens, ids, strict=True)):
+        return False
+    return all(ids) and not any(
+        near(ids[i], ids[j], _SAME_PLACE_KM, metro=False)
+        for i in range(len(ids))
+        for j in range(i + 1, len(ids))
+    )
 
 
 def _tokens(text: str) -> list[str]:
@@ -138,6 +178,13 @@ def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
     if (named := country_from_name(last)) is not None:
         country = named
         rest.pop()
+    elif (
+        sub is not None
+        and _city_elsewhere(rest[0], sub[1])
+        and not _city_confirms_code(rest[0], last)
+    ):
+        region = last
+        rest.pop()
     elif sub is not None and not _city_confirms_code(rest[0], last):
         region, country = sub
         rest.pop()
@@ -145,19 +192,23 @@ def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
         country = code
         rest.pop()
 
+    region_country: str | None = None
     if region is None and len(rest) >= 2:
         sub = subdivision(rest[-1])
         if sub is not None and country in (None, sub[1]):
             region, country = sub
         else:
             region = rest[-1]
+            # Any country's region by its ISO 3166-2 name ("Gauteng", "Waikato", "Jalisco").
+            found = region_of(region, country)
+            region_country = found[1] if found else None
         rest.pop()
 
     if rest:
-        city, code = _city_and_code(rest[0], country)
+        city, code = _city_and_code(rest[0], country or region_country)
         region = region or code
         if country is None:
-            country = country_from_city(city)
+            country = country_from_city(city, region_country) or region_country
     return city, region, country
 
 
@@ -189,6 +240,15 @@ def _interpret_single(token: str) -> tuple[str | None, str | None, str | None]:
     if (sub := subdivision(token)) is not None:
         return None, sub[0], sub[1]
     return token, None, None
+
+
+def _city_elsewhere(city: str, state_country: str) -> bool:
+    """True for "São José - SC": the gazetteer knows the city, in one other country than the
+    one the code is a state of, so the code is a region there (Santa Catarina)."""
+    from scrapers.gazetteer import city_ids, country_of
+
+    countries = {country_of(c) for c in city_ids(city)}
+    return len(countries) == 1 and state_country not in countries
 
 
 def _city_confirms_code(city: str, code: str) -> bool:

@@ -6,10 +6,11 @@ Decisions:
 - bare "$" is USD when `country` is None or "US", the country's own dollar or peso where "$" is
   written for it (CAD in Canada, MXN in Mexico), None elsewhere; a code in the text says which
   dollar ("CAD", "C$", "US$"). "kr" needs country SE/NO/DK/IS; "¥" is JPY unless the country
-  is CN. A country alone never supplies a currency.
-- without a period word, amounts all >= 10,000 in a currency whose monthly salaries stay below
-  that (USD, EUR, GBP, CHF, CAD, AUD, NZD, IEP-era euros...) are yearly; in JPY, SEK, PLN, BRL, INR
-  and other low-value currencies a monthly salary can exceed 10,000, so the period stays None.
+  is CN; 元 in Taiwan is TWD. An amount with no currency at all is paid in the currency of the
+  country the job is in (``country``), when the text still shows it is pay.
+- without a period word, the amount's size in its currency says it (``pay_scale`` in
+  scrapers/data/salary.toml): an hourly rate, a month's pay or a year's ("R$ 3.001 a 4.000" is
+  monthly, "700 000 – 850 000 kr" in Norway yearly, "€45" hourly).
 - a single separator followed by exactly three digits groups thousands ("€3.500" = 3500,
   "1,500" = 1500); otherwise it is a decimal mark ("18,50" = 18.5).
 - values that are whole numbers are ints (8000.00 -> 8000).
@@ -43,7 +44,11 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "lakhs": Decimal(100_000),
     "lpa": Decimal(100_000),  # lakhs per annum
     "cr": Decimal(10_000_000),
-    "万": Decimal(10_000),  # ja "30万円"
+    "万": Decimal(10_000),  # ja "30万円", zh "1.5万"
+    "萬": Decimal(10_000),  # zh-Hant "4萬元"
+    "만": Decimal(10_000),  # ko "4,200만원"
+    "lac": Decimal(100_000),
+    "lacs": Decimal(100_000),
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
 }
@@ -52,8 +57,9 @@ _AMOUNT = re.compile(
     (?P<number>\d{1,2},\d{2},(?:\d{2},)*\d{3}(?!\d)  # Indian grouping: 12,00,000
               |\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
               |\d+(?:[.,]\d+)?)
-    (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|LPA|lpa|Cr|[Cc]rores?|万)
-        (?![a-zA-Z]))?
+    (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|[Ll]acs?|LPA|lpa|Cr
+                 |[Cc]rores?|万|萬|만)
+        (?![A-Za-z\u00c0-\u024f]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
     (?P<after>\s*(?:%|\(k\)))?""",
     re.X,
 )
@@ -96,6 +102,12 @@ _CURRENCY = re.compile(
     r"|(?<![A-Za-z])(?P<krona>[kK]r)(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
 )
 _KRONA_BY_COUNTRY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
+# (token, country) -> the currency the token names there.
+_LOCAL_UNIT: dict[tuple[str, str], str] = {
+    (token, country): currency
+    for token, by_country in _VOCABULARY["local_units"].items()
+    for country, currency in by_country.items()
+}
 _CURRENCIES = read_vocabulary("currencies")
 # A bare "$" is the dollar (or peso) of the country it is paid in.
 _DOLLAR_BY_COUNTRY = {
@@ -103,8 +115,12 @@ _DOLLAR_BY_COUNTRY = {
     for country, currency in _CURRENCIES["by_country"].items()
     if currency in _CURRENCIES["dollar_sign"]
 }
-# Currencies in which no monthly salary reaches 10,000 in practice.
-_YEARLY_ABOVE_10K = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD"})
+# currency -> (an hourly rate stays below, a month's pay starts at, a year's pay starts at)
+# (scrapers/data/salary.toml).
+_PAY_SCALE: dict[str, tuple[int, int, int]] = {
+    currency: (bounds[0], bounds[1], bounds[2])
+    for currency, bounds in _VOCABULARY["pay_scale"].items()
+}
 
 # --- periods (matched on folded text) -----------------------------------------------------------
 
@@ -139,7 +155,8 @@ _RANGE_JOINERS = frozenset(_VOCABULARY["range_joiners"])
 _JOINER_NOISE = re.compile(r"/\s*[a-zA-Zé]+|\bper\s+\w+|\s+")
 _UP_TO = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["up_to"]) + r")\s*:?\s*$")
 _FROM = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["from"]) + r")\s*:?\s*$")
-_OPEN_TOP = re.compile(r"^\s*\+")
+# After the amount: "+", or "or more" written after it ("4萬元或以上", "3,000만원 이상").
+_OPEN_TOP = re.compile(r"^\s*(?:\+|\S{0,3}\s*(?:" + "|".join(_VOCABULARY["open_top_after"]) + r"))")
 # Above any yearly pay, even in low-value currencies (IDR, VND).
 _LARGEST_AMOUNT = Decimal(10) ** 10
 _K401 = re.compile(r"401\s?\(?k\)?", re.I)
@@ -169,10 +186,8 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
     period = _period(fold(text))
     if not _CURRENCY.search(text) and period is None and not any(a.multiplier for a in amounts):
         return None  # a bare number (a phone number, an id, a head count) is not shown as pay
-    if period is None and currency in _YEARLY_ABOVE_10K:
-        present = [v for v in (low, high) if v is not None]
-        if present and min(present) >= 10_000:
-            period = "year"
+    if period is None:
+        period = _usual_period(currency, [v for v in (low, high) if v is not None])
     return {"min": _number(low), "max": _number(high), "currency": currency, "period": period}
 
 
@@ -237,7 +252,8 @@ def _is_range_joiner(between: str) -> bool:
 def _share_multiplier(first: _Amount, second: _Amount) -> tuple[_Amount, _Amount]:
     """ "45-55k" means 45k-55k; "500-1k" does not mean 500k-1k."""
     if first.multiplier is None and second.multiplier is not None:
-        if first.base < 1000 and first.base <= second.base * 10:
+        # "3,600 ~ 4,200만원" is 36–42 million won too: the bare number is no bigger.
+        if first.base <= second.base * 10:
             first = _Amount(first.base, second.multiplier, first.start, first.end)
     elif second.multiplier is None and first.multiplier is not None:
         if second.base < 1000 and second.base * 10 >= first.base:
@@ -263,8 +279,28 @@ def _currency(text: str, country: str | None) -> str | None:
             return "CNY" if country == "CN" else "JPY"
         if match["krona"]:
             return _KRONA_BY_COUNTRY.get(country or "")
-        return _CURRENCY_TOKENS[match[0]]
+        token = _CURRENCY_TOKENS[match[0]]
+        # 元 is the yuan and, in Taiwan, the dollar; a riyal or a dinar is its country's.
+        return _LOCAL_UNIT.get((match[0], country or ""), token)
+    # A bare amount is paid in the currency of the country the job is in.
+    return _CURRENCIES["by_country"].get(country or "")
     return None
+
+
+def _usual_period(currency: str | None, amounts: list[Decimal]) -> str | None:
+    """The period an amount without one is paid by, read from its size in its currency: below
+    the scale's hourly ceiling an hour, from its yearly floor a year, from its monthly floor a
+    month ("R$ 3.001 a 4.000" is monthly, "700 000 – 850 000 kr" in Norway yearly)."""
+    scale = _PAY_SCALE.get(currency or "")
+    if scale is None or not amounts:
+        return None
+    hour_below, month_from, year_from = scale
+    smallest = min(amounts)
+    if smallest >= year_from:
+        return "year"
+    if smallest < hour_below:
+        return "hour"
+    return "month" if smallest >= month_from else None
 
 
 def _period(folded: str) -> str | None:
