@@ -515,3 +515,31 @@ def test_a_copy_may_drop_a_legal_form_write_a_range_otherwise_or_edit_a_list():
         "remote Fridays.",
     )
     assert _match(a, b) is not None
+
+
+def test_a_translation_without_a_shared_token_is_still_a_candidate():
+    from scrapers.dedup.clusters import JobClusters
+
+    english = _posting(description="We run 42 trucks from our 6698 m2 hub.", language="en")
+    turkish = _posting(
+        id="teal:a",
+        source="teal",
+        company="Farfetch Lojistik",
+        title="Vardiya Sorumlusu",
+        description="6698 m2 merkezimizde 42 kamyon.",
+        language="tr",
+    )
+    a, b = Signature.of(english), Signature.of(turkish)
+    clusters = JobClusters()
+    clusters.add(a.id)
+    clusters.index(a.id, a.keys, a.company, a.title, a.source, a.leads)
+    assert a.id in clusters.candidates(b)
+    elsewhere = Signature.of(
+        {
+            **turkish,
+            "locations": [],
+            "location_raw": "Lisbon, Portugal",
+            "description": "Merkezimizde kamyon.",
+        }
+    )
+    assert a.id not in clusters.candidates(elsewhere)

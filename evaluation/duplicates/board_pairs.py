@@ -5,8 +5,9 @@
     python -m evaluation.duplicates.board_pairs --check    # only pipeline every posting
 
 Each pair (evaluation/duplicates/pairs/*.toml, format in its README) holds two postings as spiders
-yield them; both go through every item pipeline with a frozen clock, then the matching rule says
-whether they are one job.
+yield them; both go through every item pipeline with a frozen clock; then, as in a night, the
+second is compared with the first only if the clusters' indexes name it a candidate, and the
+matching rule says whether they are one job.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scrapers.dedup.clusters import JobClusters
 from scrapers.dedup.matching import Match, match
 from scrapers.dedup.signature import Signature
 from scrapers.drops import RejectItem
@@ -214,11 +216,20 @@ class Scores:
         }
 
 
+def judged(a: Signature, b: Signature) -> Match | None:
+    """What a night makes of the pair: ``b`` is compared with ``a`` only when the clusters'
+    indexes name ``a`` among its candidates (scrapers.dedup.clusters), then ``match`` decides."""
+    clusters = JobClusters()
+    clusters.add(a.id)
+    clusters.index(a.id, a.keys, a.company, a.title, a.source, a.leads)
+    return match(a, b) if a.id in clusters.candidates(b) else None
+
+
 def evaluate(pairs: list[BoardPair]) -> list[Outcome]:
     outcomes = []
     for pair in pairs:
         a, b = (Signature.of(pipelined(side)) for side in (pair.a, pair.b))
-        outcomes.append(Outcome(pair, match(a, b)))
+        outcomes.append(Outcome(pair, judged(a, b)))
     return outcomes
 
 

@@ -59,8 +59,9 @@ class JobClusters:
         # another company than its stored row.
         self._home: dict[str, str] = {}
         self._more_homes: dict[str, list[str]] = {}
-        # Verbatim tokens (a reference, a contact) -> postings: a translated copy, or one whose
-        # company is spelled otherwise, shares no title and no company block with its original.
+        # Leads (a reference, a contact, the employer in a place, a number) -> postings: a
+        # translated copy, or one whose company is spelled otherwise, shares no title and no
+        # company block with its original.
         self._by_evidence: dict[str, set[str]] = {}
 
     def add(self, posting: str) -> None:
@@ -117,14 +118,16 @@ class JobClusters:
         """The indexed postings ``sig`` could be the same job as, in id order.
 
         Those sharing a strong key; another source's postings of the same company with a
-        compatible title (the company's index names exactly those); and those sharing a verbatim
-        token few postings hold (a translation, a company spelled otherwise). ``match`` decides.
+        compatible title (the company's index names exactly those); and those sharing a lead few
+        postings hold (``Signature.leads``: a verbatim token, the employer in a place, a number
+        only its body states, its pay): a translation, a company spelled otherwise. ``match``
+        decides.
         """
         by_key = set().union(*(self._by_key.get(k, set()) for k in sig.keys))
         block = self._by_company.get(sig.company)
         alike = block.matches(sig.title, sig.source) if block is not None else set()
         sharing: set[str] = set()
-        for token in sig.evidence:
+        for token in sig.leads:
             holders = self._by_evidence.get(token, set())
             # A token on many postings (an employer's one recruiting address) names no copy:
             # comparing with all of them would make a big employer quadratic again.

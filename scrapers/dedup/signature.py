@@ -32,6 +32,8 @@ from scrapers.urls import site_of
 # Kinds of verbatim token that only copies of one posting share (amounts are shared by every
 # posting of a pay band).
 STRONG_TOKENS = ("ref:", "mail:", "url:", "tel:")
+# A year names no posting ("2026", "2027"): not a lead.
+_YEARS = frozenset(str(y) for y in range(1990, 2041))
 # Words joining a company's names ("Smith & Sons", "Müller und Partner"): boards write either.
 _COMPANY_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "the"})
 
@@ -234,6 +236,20 @@ class Signature:
         """What only copies of this posting share (references, contacts, links), by which a
         copy in another language or under another company spelling is found."""
         return frozenset(t for t in self.facets.tokens if t.startswith(STRONG_TOKENS))
+
+    @property
+    def leads(self) -> frozenset[str]:
+        """What names the postings this one must be compared with besides its company's titles:
+        its evidence; its employer's first word in each of its places (a translation's title
+        matches no title, "Kargonet" and "Kargonet Lojistik" are two company blocks); the numbers
+        only its body would state (a company written in another script); its pay."""
+        found = set(self.evidence)
+        first = self.company.split(" ", 1)[0] if self.company else ""
+        if len(first) >= 3:
+            found.update(f"at:{first}:{city}" for city in self.cities)
+        found.update(f"num:{n}" for n in self.facets.numbers if len(n) >= 3 and n not in _YEARS)
+        found.update(t for t in self.facets.tokens if t.startswith("pay:"))
+        return frozenset(found)
 
     @classmethod
     def of(cls, posting: Mapping[str, Any]) -> Signature:

@@ -118,7 +118,7 @@ class NightLedger:
                 title = frozenset(row.title.split())
                 sig = self.sigs.setdefault(row.id, signature_of_state(row))
                 self.clusters.index(
-                    row.id, row.keys.split(), row.company, title, sig.source, sig.evidence
+                    row.id, row.keys.split(), row.company, title, sig.source, sig.leads
                 )
             self.clusters.join(row.id, row.cluster)
 
@@ -188,7 +188,7 @@ class NightLedger:
         if sig.keys:
             self._load_rows(self.store.get(self.store.ids_for_keys(sig.keys)).values())
         self.sigs[posting] = sig
-        self.clusters.index(posting, sig.keys, sig.company, sig.title, sig.source, sig.evidence)
+        self.clusters.index(posting, sig.keys, sig.company, sig.title, sig.source, sig.leads)
         for other in self.clusters.candidates(sig):
             found = match(sig, self._sig(other))
             if found is not None:
