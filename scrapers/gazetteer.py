@@ -33,6 +33,8 @@ _MIN_NAME = 3
 _PARTS = re.compile(r"[,;/|()·•–—（）、，；]+|\s-\s")
 _MAX_WORDS = 4
 _MAX_CHARS = 8
+# A city named inside a longer name ("Marseille 8e") has at least this many people.
+_PART_CITY_POPULATION = 50_000
 # The places one location names lie this close together (a district and its city).
 _PART_KM = 30.0
 # A city a name stands for is at least this fraction of the biggest of that name.
@@ -194,7 +196,9 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
             ids = _lookup(fold(run), countries) if not run.isdigit() else frozenset()
             if ids and not country_from_name(run):
                 people = max(map(population, ids))
-                if best is None or people > best[0]:
+                # A word of a longer name is its city only if a big one ("Federal" of "Capital
+                # Federal" is a town of 17,000 elsewhere in Argentina).
+                if people >= _PART_CITY_POPULATION and (best is None or people > best[0]):
                     best = (people, run.strip(",.;:"))
         if best is not None:
             return best[1]
