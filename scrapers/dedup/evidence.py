@@ -117,7 +117,7 @@ def shared_tokens(text: str | None, labelled: frozenset[str] | None = None) -> f
 
 _NUMBER = re.compile(r"\d+")
 # A posting keeps this many of its numbers: enough to tell one from another.
-MAX_NUMBERS = 40
+MAX_NUMBERS = 24
 
 
 def numbers(text: str | None) -> frozenset[str]:

@@ -80,7 +80,7 @@ def board_of(posting: Mapping[str, Any]) -> str:
 
 
 def seniority_words(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for w in words if w in LEVELS)
+    return LEVELS.intersection(words)
 
 
 def _places(posting: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]:

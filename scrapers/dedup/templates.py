@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import re
-import struct
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,18 +36,23 @@ _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d").search
 # A frame says something only with this many words of its own (not "Hotel Villa Ceresio").
 MIN_FRAME_WORDS = 4
-# A posting keeps at most this many frames: a long body's first ones are enough.
-MAX_FRAMES = 96
+# A posting keeps at most this many filled frames, and this many sentence openings (each
+# opening is read at up to four lengths): the filled ones tell most, so they are kept longest.
+MAX_FILLED = 64
+MAX_OPENED = 32
 # A sentence's opening, and how long a sentence must be for its rest to tell.
 OPENING_WORDS = 6
 MIN_SENTENCE_WORDS = 12
 # The rest is read up to each of these lengths: a list item merged with the next goes on where
 # the item alone stops, so only lengths both sentences reach are compared.
-_REACHES = (12, 16, 20, 26, 32, 40)
+_REACHES = (12, 18, 26, 40)
 MAX_SENTENCE_WORDS = _REACHES[-1]
 LIST_COMMAS = 3
-# Frames and openings are kept apart in one tuple by their top bit.
-_OPENING = 1 << 63
+# Each frame (or opening) and its filling is one 48-bit number: 24 bits of each hash. A false
+# "same frame, other filling" needs two sentences' 24-bit hashes to meet: about one pair in
+# four thousand compared, and only when nothing else tells them apart.
+_BITS = 24
+_MASK = (1 << _BITS) - 1
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,7 +79,8 @@ def _hash(words: Iterable[str]) -> int:
 def frames(body: str | None) -> tuple[int, ...]:
     """The body's filled frames and opened sentences, each as one number: the frame's (or the
     opening's) hash, then its fillers' (or the rest's)."""
-    found: set[int] = set()
+    filled_frames: set[int] = set()
+    opened: set[int] = set()
     sentences = [s for s in _SENTENCES.split(body or "") if s.strip()]
     for number, sentence in enumerate(sentences):
         words = _WORDS.findall(_ASIDE.sub(" ", sentence))
@@ -89,27 +94,28 @@ def frames(body: str | None) -> tuple[int, ...]:
                 if not frame or frame[-1] != "#":  # a name of any length fills one blank
                     frame.append("#")
                 fillers.extend(filled)
-        if fillers and len(frame) - frame.count("#") >= MIN_FRAME_WORDS:
-            found.add(_hash(frame) << 32 | _hash(fillers))
+        enough = fillers and len(frame) - frame.count("#") >= MIN_FRAME_WORDS
+        if enough and len(filled_frames) < MAX_FILLED:
+            filled_frames.add((_hash(frame) & _MASK) << _BITS | _hash(fillers) & _MASK)
         cut = number == len(sentences) - 1 or sentence.rstrip().endswith(("…", "..."))
         # A list written as a sentence is one a copy edits ("X, Y y Z." as "X, Y, Z, W.").
         listed = sentence.count(",") + sentence.count("、") >= LIST_COMMAS
-        if not cut and not listed and len(words) >= MIN_SENTENCE_WORDS:
+        if not cut and not listed and len(words) >= MIN_SENTENCE_WORDS and len(opened) < MAX_OPENED:
             folded = fold(" ".join(words)).split()[:MAX_SENTENCE_WORDS]
             for end in _REACHES:
                 if end > len(folded):
                     break
-                reach = _hash([*folded[:OPENING_WORDS], str(end)])
-                found.add(_OPENING | reach << 32 | _hash(folded[OPENING_WORDS:end]))
-        if len(found) >= MAX_FRAMES:
-            break
+                # An opening's hash is read with its length, apart from every frame's.
+                reach = _hash(["opening", str(end), *folded[:OPENING_WORDS]]) & _MASK
+                opened.add(reach << _BITS | _hash(folded[OPENING_WORDS:end]) & _MASK)
+    found = filled_frames | opened
     return tuple(sorted(found))
 
 
 def _by_frame(values: Iterable[int]) -> dict[int, set[int]]:
     grouped: dict[int, set[int]] = defaultdict(set)
     for value in values:
-        grouped[value >> 32].add(value & 0xFFFFFFFF)  # the frame (or opening) keeps its kind
+        grouped[value >> _BITS].add(value & _MASK)
     return grouped
 
 
@@ -122,9 +128,9 @@ def filled_apart(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 
 
 def pack_frames(values: tuple[int, ...]) -> str:
-    """The frames as the state stores them: 8 little-endian bytes each, in base64 (a third of
-    the room their decimal digits take)."""
-    return base64.b64encode(struct.pack(f"<{len(values)}Q", *values)).decode("ascii")
+    """The frames as the state stores them: 6 little-endian bytes each, in base64."""
+    blob = b"".join(v.to_bytes(6, "little") for v in values)
+    return base64.b64encode(blob).decode("ascii")
 
 
 def unpack_frames(stored: str | list[int] | None) -> tuple[int, ...]:
@@ -133,4 +139,6 @@ def unpack_frames(stored: str | list[int] | None) -> tuple[int, ...]:
     if isinstance(stored, list):
         return tuple(stored)
     blob = base64.b64decode(stored)
-    return struct.unpack(f"<{len(blob) // 8}Q", blob)
+    if len(blob) % 6:
+        return ()  # a row stored in an earlier layout: read as no frames, as before they existed
+    return tuple(int.from_bytes(blob[i : i + 6], "little") for i in range(0, len(blob), 6))
