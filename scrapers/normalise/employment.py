@@ -8,16 +8,26 @@ Decisions:
 - French "intérim" and fixed-term contracts (CDD, befristet) are TEMPORARY; apprenticeships and
   work-study (alternance, Ausbildung) are INTERN, as schema.org has no apprentice value.
 - German "Werkstudent" (a student employee on reduced hours) is PART_TIME.
-- hours offered either way ("full-or-part-time", "Vollzeit oder Teilzeit") are unknown, unless a
-  contract type decides: neither FULL_TIME nor PART_TIME would be a fact.
+- hours offered either way ("full-or-part-time", "Vollzeit oder Teilzeit", "heltid/deltid") are
+  unknown, unless a contract type decides: neither FULL_TIME nor PART_TIME would be a fact.
+- a phrase inside a longer phrase of another type names only the longer one: "Permanent
+  contract" is FULL_TIME (not the contractor's "contract"), "非常勤" PART_TIME (not "常勤").
+- the phrases of every language (scrapers/data/employment.toml) are read in any text: a value
+  in one language may quote another's ("Full-time / Teilzeit").
 """
 
 from __future__ import annotations
 
 import re
 
-from scrapers.normalise.countries import fold
-from scrapers.normalise.vocabulary import read_vocabulary
+from scrapers.normalise.countries import fold as fold_text
+from scrapers.normalise.vocabulary import read_vocabulary, unspaced
+
+
+def fold(text: str) -> str:
+    """The project's fold, with Turkish dotless ı as i: "Kasım" and "KASIM" meet."""
+    return fold_text(text).replace("ı", "i")
+
 
 _PRECEDENCE = (
     "INTERN",
@@ -30,38 +40,94 @@ _PRECEDENCE = (
     "OTHER",
 )
 
-# Phrases per type (scrapers/data/employment.toml).
-_PHRASES: dict[str, list[str]] = read_vocabulary("employment")
-if unknown := set(_PHRASES) - set(_PRECEDENCE):
+# Phrases per type and language, and the words of hours offered either way
+# (scrapers/data/employment.toml).
+_VOCABULARY = read_vocabulary("employment")
+_EITHER_WORDS: dict[str, dict[str, list[str]]] = _VOCABULARY.pop("either_hours")
+if unknown := set(_VOCABULARY) - set(_PRECEDENCE):
     raise ValueError(f"employment.toml: unknown employment types {sorted(unknown)}")
+# Phrases per type, every language together.
+_PHRASES: dict[str, list[str]] = {
+    kind: [phrase for phrases in by_language.values() for phrase in phrases]
+    for kind, by_language in _VOCABULARY.items()
+}
 
 _JOINERS = re.compile(r"[\s_\-]+")
-_EITHER_HOURS = re.compile(
-    r"full[\s_-]*(?:time)?[\s_-]*(?:or|/|oder|ou|o|of)[\s_-]*part[\s_-]*time"
-    r"|part[\s_-]*(?:time)?[\s_-]*(?:or|/|oder|ou|o|of)[\s_-]*full[\s_-]*time"
-    r"|vollzeit[\s_/-]*(?:oder|/)[\s_/-]*teilzeit|teilzeit[\s_/-]*(?:oder|/)[\s_/-]*vollzeit"
-    r"|temps plein[\s_/-]*(?:ou|/)[\s_/-]*(?:temps )?partiel"
-)
+# Around a phrase of a spaced script: no letter or digit of a spaced script (folded Korean is
+# Hangul jamo, U+1100-U+11FF, a script without word boundaries like Chinese or Thai).
+_UNSPACED_RANGES = "\u0e00-\u0e7f\u1100-\u11ff\u2e80-\U0010ffff"
+_BEFORE = rf"(?<![^\W_{_UNSPACED_RANGES}])"
+_AFTER = rf"(?![^\W_{_UNSPACED_RANGES}])"
 
 
 def _phrase_pattern(phrase: str) -> str:
-    return r"[\s_\-]*".join(re.escape(word) for word in phrase.split())
+    return r"[\s_\-]*".join(re.escape(word) for word in fold(phrase).split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Any of the phrases, the longest first: whole words ("cdi", not in "cdiscount"), but
+    anywhere in a script without spaces ("正社員募集") and next to anything for a sign ("/")."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for phrase in {fold(p): p for p in phrases}.values():
+        folded = fold(phrase)
+        spaced = not unspaced(phrase)
+        edges = (
+            _BEFORE if spaced and folded[0].isalnum() else "",
+            _AFTER if spaced and folded[-1].isalnum() else "",
+        )
+        groups.setdefault(edges, []).append(phrase)
+    return "|".join(
+        before
+        + "(?:"
+        + "|".join(_phrase_pattern(p) for p in sorted(group, key=lambda p: -len(fold(p))))
+        + ")"
+        + after
+        for (before, after), group in groups.items()
+    )
 
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (
-        kind,
-        re.compile(
-            r"(?<![a-z0-9])(?:"
-            + "|".join(_phrase_pattern(fold(p)) for p in sorted(phrases, key=len, reverse=True))
-            + r")(?![a-z0-9])"
-        ),
-    )
-    for kind, phrases in _PHRASES.items()
+    (kind, re.compile(_alternation(phrases))) for kind, phrases in _PHRASES.items()
 )
-_EXACT: dict[str, str] = {
-    _JOINERS.sub("", fold(phrase)): kind for kind, phrases in _PHRASES.items() for phrase in phrases
-}
+
+
+def _exact() -> dict[str, str]:
+    """The type per phrase written glued, refusing a phrase of two types ("volontariat")."""
+    exact: dict[str, str] = {}
+    for kind, phrases in _PHRASES.items():
+        for phrase in phrases:
+            key = _JOINERS.sub("", fold(phrase))
+            if exact.setdefault(key, kind) != kind:
+                raise ValueError(f"employment.toml: {phrase!r} is both {exact[key]} and {kind}")
+    return exact
+
+
+_EXACT: dict[str, str] = _exact()
+
+
+def _either_hours() -> re.Pattern[str]:
+    words = {
+        role: [w for by_role in _EITHER_WORDS.values() for w in by_role[role]]
+        for role in ("full", "part", "or")
+    }
+    full, part, either = (f"(?:{_alternation(words[r])})" for r in ("full", "part", "or"))
+    join = r"[\s_\-]*"
+    return re.compile(f"{full}{join}{either}{join}{part}|{part}{join}{either}{join}{full}")
+
+
+# Hours offered either way ("full-or-part-time", "Vollzeit oder Teilzeit", "heltid/deltid").
+_EITHER_HOURS = _either_hours()
+
+
+def _types_named(text: str) -> set[str]:
+    """The types whose phrases the folded text names, but for a phrase inside a longer phrase of
+    another type ("contract" in "permanent contract", "常勤" in "非常勤")."""
+    spans = [(m.start(), m.end(), kind) for kind, p in _PATTERNS for m in p.finditer(text)]
+    return {
+        kind
+        for start, end, kind in spans
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
+    }
 
 
 def normalise_employment_type(raw: str | None) -> str | None:
@@ -73,7 +139,7 @@ def normalise_employment_type(raw: str | None) -> str | None:
     exact = _EXACT.get(_JOINERS.sub("", text))
     if exact is not None:
         return exact
-    found = {kind for kind, pattern in _PATTERNS if pattern.search(text)}
+    found = _types_named(text)
     if _EITHER_HOURS.search(text) and not found - {"FULL_TIME", "PART_TIME"}:
         return None
     return next((kind for kind in _PRECEDENCE if kind in found), None)
