@@ -87,10 +87,13 @@ class NormalisePipeline(CrawlerPipeline):
                 adapter,
                 "date_posted",
                 "date_posted_raw",
+                # A posting date without a year ("18 November") is the latest such day: a
+                # closing date (valid_through) is not read so, it may be next year's.
                 lambda: resolve_date(
                     adapter["date_posted_raw"],
                     adapter["crawled_at"],
                     language=adapter["page_language"],
+                    past=True,
                 ),
             )
         self._valid_through(adapter)
