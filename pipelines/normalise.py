@@ -19,7 +19,7 @@ from scrapers.normalise.salary import parse_salary, says_unspecified
 from scrapers.normalise.seniority import normalise_seniority
 from scrapers.pipeline import CrawlerPipeline
 from scrapers.textblocks import blocks_from_html
-from scrapers.urls import canonical_url
+from scrapers.urls import canonical_url, country_of_site
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +45,16 @@ class NormalisePipeline(CrawlerPipeline):
         if adapter["locations"]:
             # What the source states of its places (scrapers.normalise.location.resolve_places).
             adapter["locations"] = resolve_places(adapter["locations"])
+        # A national board or a career site says by its domain where its jobs mostly are; an
+        # ATS's or a global board's domain says nothing.
+        site_country = (
+            country_of_site(adapter["url"]) if adapter["source"] == "jobposting" else None
+        )
         self._fill(
-            adapter, "locations", "location_raw", lambda: parse_locations(adapter["location_raw"])
+            adapter,
+            "locations",
+            "location_raw",
+            lambda: parse_locations(adapter["location_raw"], hint=site_country),
         )
         self._count_unknown_places(adapter)
         self._fill(
@@ -72,7 +80,8 @@ class NormalisePipeline(CrawlerPipeline):
             always=True,
         )
         country = next(
-            (loc.get("country") for loc in adapter["locations"] if loc.get("country")), None
+            (loc.get("country") for loc in adapter["locations"] if loc.get("country")),
+            site_country,
         )
         self._fill(
             adapter,

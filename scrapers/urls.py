@@ -54,3 +54,17 @@ def site_of(url: str | None) -> str:
     host = (urlsplit(url or "").hostname or "").rstrip(".")
     parts = DOMAINS(host)
     return parts.top_domain_under_public_suffix or host
+
+
+# Country-code domains sold to anyone (lever.co, ashbyhq.io, .ai, .me, .tv): no country.
+_VANITY_DOMAINS = frozenset({"io", "co", "ai", "me", "tv", "ly", "gg", "fm", "am", "to", "sh"})
+
+
+def country_of_site(url: str | None) -> str | None:
+    """The country a site's domain names (reed.co.uk -> GB, seek.com.au -> AU, stepstone.de ->
+    DE); None for a generic or vanity domain (.com, .io, .co)."""
+    host = (urlsplit(url or "").hostname or "").rstrip(".")
+    label = DOMAINS(host).suffix.rsplit(".", 1)[-1].upper()
+    if len(label) != 2 or label.lower() in _VANITY_DOMAINS:
+        return None
+    return "GB" if label == "UK" else label

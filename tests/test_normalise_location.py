@@ -184,3 +184,16 @@ def test_an_iso_name_is_a_country_only_where_a_field_states_one():
 )
 def test_places_from_the_gazetteer(raw: str, expected: list[dict[str, str | None]]) -> None:
     assert parse_locations(raw) == expected
+
+
+def test_a_national_boards_domain_chooses_among_cities_of_one_name():
+    from scrapers.urls import country_of_site
+
+    assert [
+        country_of_site(u) for u in ("https://www.reed.co.uk/j/1", "https://jobs.lever.co/x")
+    ] == [
+        "GB",
+        None,
+    ]
+    assert parse_locations("London", hint="CA") == [loc("London", None, "CA")]
+    assert parse_locations("London") == [loc("London", None, "GB")]

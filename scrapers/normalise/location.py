@@ -101,19 +101,21 @@ def resolve_places(entries: list[dict[str, Any]]) -> list[Location]:
     return found
 
 
-def parse_locations(raw: str | None) -> list[Location]:
-    """All locations named in `raw`, in order, without duplicates; [] when none can be told."""
+def parse_locations(raw: str | None, hint: str | None = None) -> list[Location]:
+    """All locations named in `raw`, in order, without duplicates; [] when none can be told.
+    ``hint``: the country the site is in (a national board's domain), which chooses among
+    cities of one name in several countries ("Cambridge" on a .co.uk board)."""
     if not isinstance(raw, str) or not raw.strip():
         return []
     found: list[Location] = []
     for chunk in _LIST_SEPARATORS.split(raw):
-        for location in _parse_one(chunk):
+        for location in _parse_one(chunk, hint):
             if location not in found:
                 found.append(location)
     return found
 
 
-def _parse_one(chunk: str) -> list[Location]:
+def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     tokens = _tokens(_WORKPLACE.sub(" ", chunk))
     if len(tokens) == 1 and (whole := _NATIONWIDE.get(fold(tokens[0]))):
         return [{"city": None, "region": None, "country": whole}]
@@ -125,8 +127,8 @@ def _parse_one(chunk: str) -> list[Location]:
     if not tokens:
         return []
     if _cities_apart(tokens):
-        return [place for token in tokens for place in _parse_one(token)]
-    city, region, country = _interpret(tokens)
+        return [place for token in tokens for place in _parse_one(token, hint)]
+    city, region, country = _interpret(tokens, hint)
     if city is None and region is None and country is None:
         return []
     return [{"city": city, "region": region, "country": country}]
@@ -163,7 +165,9 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
+def _interpret(
+    tokens: list[str], hint: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     """Read tokens right to left: country, then region, then the first token is the city."""
     rest = list(tokens)
     city: str | None = None
@@ -171,7 +175,7 @@ def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
     country: str | None = None
 
     if len(rest) == 1:
-        return _interpret_single(rest[0])
+        return _interpret_single(rest[0], hint)
 
     last = rest[-1]
     sub = subdivision(last)
@@ -205,10 +209,10 @@ def _interpret(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
         rest.pop()
 
     if rest:
-        city, code = _city_and_code(rest[0], country or region_country)
+        city, code = _city_and_code(rest[0], country or region_country or hint)
         region = region or code
         if country is None:
-            country = country_from_city(city, region_country) or region_country
+            country = country_from_city(city, region_country or hint) or region_country
     return city, region, country
 
 
@@ -227,8 +231,10 @@ def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
     return city_named(token, hints) or token, None
 
 
-def _interpret_single(token: str) -> tuple[str | None, str | None, str | None]:
-    city_country = country_from_city(token)
+def _interpret_single(
+    token: str, hint: str | None = None
+) -> tuple[str | None, str | None, str | None]:
+    city_country = country_from_city(token, hint)
     if city_country is not None:
         # City-states ("Singapore", "Hong Kong") land here too, which is what a posting means.
         city, code = _city_and_code(token, city_country)
