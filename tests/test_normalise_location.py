@@ -197,3 +197,19 @@ def test_a_national_boards_domain_chooses_among_cities_of_one_name():
     ]
     assert parse_locations("London", hint="CA") == [loc("London", None, "CA")]
     assert parse_locations("London") == [loc("London", None, "GB")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "city"),
+    [
+        ("Miraflores, Lima", "Lima"),
+        ("Wellington Central, Wellington", "Wellington"),
+        ("Capital Federal, Buenos Aires", "Buenos Aires"),
+    ],
+)
+def test_a_district_named_with_its_city_is_the_city(raw: str, city: str) -> None:
+    assert parse_locations(raw)[0]["city"] == city
+
+
+def test_an_abbreviation_in_brackets_is_no_second_city():
+    assert [p["city"] for p in parse_locations("İstanbul(Avr.)")] == ["İstanbul"]

@@ -141,9 +141,16 @@ def _cities_apart(tokens: list[str]) -> bool:
 
     if len(tokens) < 2 or any(country_from_name(t) or subdivision(t) for t in tokens):
         return False
+    if any(len(t) < 4 for t in tokens):
+        return False  # an abbreviation ("İstanbul (Avr.)") is no second city
     ids = [city_ids(t) for t in tokens]
     # A region that is no city ends the list (Hamburg and Berlin are both).
     if any(not found and region_of(t) for t, found in zip(tokens, ids, strict=True)):
+        return False
+    from scrapers.gazetteer import country_of
+
+    # The cities of one list lie in one country.
+    if len({country_of(c) for found in ids for c in found}) > 1:
         return False
     return all(ids) and not any(
         near(ids[i], ids[j], _SAME_PLACE_KM, metro=False)
@@ -210,10 +217,30 @@ def _interpret(
 
     if rest:
         city, code = _city_and_code(rest[0], country or region_country or hint)
+        if region and _district_of(city, region):
+            # "Miraflores, Lima", "Wellington Central, Wellington": the district of a city
+            # named after it; the city is the place.
+            city, region = region, None
         region = region or code
         if country is None:
             country = country_from_city(city, region_country or hint) or region_country
     return city, region, country
+
+
+def _district_of(place: str, city: str) -> bool:
+    """``place`` is a district of the big ``city`` named after it: unknown to the gazetteer, or
+    within reach of a city far bigger than itself."""
+    from scrapers.gazetteer import METRO_POPULATION, city_ids, near, population
+
+    big = {c for c in city_ids(city) if population(c) >= METRO_POPULATION}
+    if not big:
+        return False
+    own = city_ids(place)
+    if not own:
+        return True
+    return near(own, big, _SAME_PLACE_KM, metro=False) and max(map(population, own)) * 10 <= max(
+        map(population, big)
+    )
 
 
 def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
