@@ -202,11 +202,20 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
                     best = (people, run.strip(",.;:"))
         if best is not None:
             return best[1]
-    if len(words) == 1 and unspaced(text):
-        for end in range(min(len(text), _MAX_CHARS), 1, -1):
-            if _lookup(fold(text[:end]), countries):
-                return text[:end]
-    return None
+    # In a script without spaces, the longest name a word opens with ("東京都" of "東京都港区",
+    # "横浜市" of "神奈川県 横浜市西区"), the biggest city's among the words.
+    best_unspaced: tuple[int, str] | None = None
+    for word in words:
+        if not unspaced(word):
+            continue
+        for end in range(min(len(word), _MAX_CHARS), 1, -1):
+            ids = _lookup(fold(word[:end]), countries)
+            if ids:
+                people = max(map(population, ids))
+                if best_unspaced is None or people > best_unspaced[0]:
+                    best_unspaced = (people, word[:end])
+                break
+    return best_unspaced[1] if best_unspaced else None
 
 
 def _country_named(part: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import pycountry
 import tldextract
 
 # The public-suffix list shipped with tldextract, never fetched.
@@ -64,7 +65,12 @@ def country_of_site(url: str | None) -> str | None:
     """The country a site's domain names (reed.co.uk -> GB, seek.com.au -> AU, stepstone.de ->
     DE); None for a generic or vanity domain (.com, .io, .co)."""
     host = (urlsplit(url or "").hostname or "").rstrip(".")
-    label = DOMAINS(host).suffix.rsplit(".", 1)[-1].upper()
+    parts = DOMAINS(host)
+    label = parts.suffix.rsplit(".", 1)[-1].upper()
     if len(label) != 2 or label.lower() in _VANITY_DOMAINS:
-        return None
-    return "GB" if label == "UK" else label
+        # A global board's country site: jp.indeed.com, uk.indeed.com.
+        label = parts.subdomain.rsplit(".", 1)[-1].upper() if parts.subdomain else ""
+        if len(label) != 2 or not label.isalpha():
+            return None
+    code = "GB" if label == "UK" else label
+    return code if pycountry.countries.get(alpha_2=code) else None

@@ -202,14 +202,23 @@ def test_a_national_boards_domain_chooses_among_cities_of_one_name():
 @pytest.mark.parametrize(
     ("raw", "city"),
     [
-        ("Miraflores, Lima", "Lima"),
+        ("Alcobendas (Madrid)", "Alcobendas"),
         ("Wellington Central, Wellington", "Wellington"),
         ("Capital Federal, Buenos Aires", "Buenos Aires"),
     ],
 )
-def test_a_district_named_with_its_city_is_the_city(raw: str, city: str) -> None:
+def test_a_district_the_gazetteer_does_not_know_is_its_city(raw: str, city: str) -> None:
     assert parse_locations(raw)[0]["city"] == city
 
 
 def test_an_abbreviation_in_brackets_is_no_second_city():
     assert [p["city"] for p in parse_locations("İstanbul(Avr.)")] == ["İstanbul"]
+
+
+def test_the_whole_country_unnamed_is_the_sites_and_a_city_inside_unspaced_text_is_read():
+    from scrapers.urls import country_of_site
+
+    assert country_of_site("https://jp.indeed.com/viewjob?jk=1") == "JP"
+    assert parse_locations("全国", hint="JP") == [loc(None, None, "JP")]
+    assert parse_locations("全国") == []
+    assert parse_locations("神奈川県 横浜市西区 みなとみらい駅") == [loc("横浜市", None, "JP")]

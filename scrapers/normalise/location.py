@@ -60,6 +60,8 @@ _SAME_PLACE_KM = 30.0
 
 # Areas and placeholders that name no country (scrapers/data/places.toml).
 _NOT_A_PLACE = frozenset(fold(word) for word in read_vocabulary("places")["not_a_place"])
+# "The whole country" without saying which ("全国", "nationwide"): the site's country.
+_NATIONWIDE_HERE = frozenset(fold(w) for w in read_vocabulary("places")["nationwide_here"])
 # Words for "the whole country" ("Koko Suomi", "Bundesweit"): the country alone.
 _NATIONWIDE: dict[str, str] = {
     fold(words): country for words, country in read_vocabulary("places")["nationwide"].items()
@@ -119,6 +121,9 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     tokens = _tokens(_WORKPLACE.sub(" ", chunk))
     if len(tokens) == 1 and (whole := _NATIONWIDE.get(fold(tokens[0]))):
         return [{"city": None, "region": None, "country": whole}]
+    if len(tokens) == 1 and fold(tokens[0]) in _NATIONWIDE_HERE:
+        # "全国", "nationwide": the whole country the site is in, or no place.
+        return [{"city": None, "region": None, "country": hint}] if hint else []
     if _STREET.search(tokens[0] if tokens else "") and len(tokens) >= 2:
         from scrapers.gazetteer import city_named
 
@@ -218,8 +223,8 @@ def _interpret(
     if rest:
         city, code = _city_and_code(rest[0], country or region_country or hint)
         if region and _district_of(city, region):
-            # "Miraflores, Lima", "Wellington Central, Wellington": the district of a city
-            # named after it; the city is the place.
+            # "Wellington Central, Wellington": the district of a city named after it; the
+            # city is the place.
             city, region = region, None
         region = region or code
         if country is None:
@@ -228,19 +233,15 @@ def _interpret(
 
 
 def _district_of(place: str, city: str) -> bool:
-    """``place`` is a district of the big ``city`` named after it: unknown to the gazetteer, or
-    within reach of a city far bigger than itself."""
-    from scrapers.gazetteer import METRO_POPULATION, city_ids, near, population
+    """``place`` is a district of the big ``city`` named after it: a name the gazetteer does not
+    know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington")."""
+    from scrapers.gazetteer import METRO_POPULATION, city_ids, population
 
     big = {c for c in city_ids(city) if population(c) >= METRO_POPULATION}
     if not big:
         return False
-    own = city_ids(place)
-    if not own:
-        return True
-    return near(own, big, _SAME_PLACE_KM, metro=False) and max(map(population, own)) * 10 <= max(
-        map(population, big)
-    )
+    # A place the gazetteer knows is kept (Alcobendas is a town of its own beside Madrid).
+    return not city_ids(place)
 
 
 def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
@@ -262,6 +263,13 @@ def _interpret_single(
     token: str, hint: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
     city_country = country_from_city(token, hint)
+    if city_country is None:
+        # A city inside a longer text the gazetteer does not know whole ("神奈川県 横浜市西区").
+        from scrapers.gazetteer import city_named
+
+        named = city_named(token, frozenset({hint}) if hint else frozenset())
+        if named and named != token and (named_country := country_from_city(named, hint)):
+            return named, None, named_country
     if city_country is not None:
         # City-states ("Singapore", "Hong Kong") land here too, which is what a posting means.
         city, code = _city_and_code(token, city_country)
