@@ -196,3 +196,20 @@ def test_parse_salary_more_languages(
 )
 def test_pay_in_its_countrys_currency_and_usual_period(raw, country, expected) -> None:
     assert parse_salary(raw, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "period"),
+    [
+        ("الراتب الشهري: 2,000 - 3,000 دولار أمريكي", "AE", "month"),
+        ("Net maaş: 45.000 TL aylık", "TR", "month"),
+        ("3 300 – 3 900 € / kk", "FI", "month"),
+        ("Løn: 45.000–52.000 kr. pr. md.", "DK", "month"),
+        ("时薪 50元", "CN", "hour"),
+        ("연봉 4,000만원", "KR", "year"),
+        ("Rp 8.000.000 per bulan", "ID", "month"),
+    ],
+)
+def test_a_period_word_in_more_languages(raw, country, period) -> None:
+    found = parse_salary(raw, country=country)
+    assert found is not None and found["period"] == period

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from scrapers.normalise.countries import fold
-from scrapers.normalise.vocabulary import read_vocabulary
+from scrapers.normalise.vocabulary import read_vocabulary, whole_words
 
 Salary = dict[str, int | float | str | None]
 
@@ -147,7 +147,12 @@ _PERIODS: tuple[tuple[str, str], ...] = (
              r"(?![a-z])|(?<![a-z])lpa(?![a-z])|年収|年俸|rocznie|(?:na|/)\s*rok(?![a-z])"
              r"|om aret|(?:per|/)\s*ar(?![a-z])|arslon"),
 )  # fmt: skip
-_PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _PERIODS)
+_PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _PERIODS) + tuple(
+    # The period words of more languages, as data (scrapers/data/salary.toml, folded).
+    (period, whole_words(words))
+    for period, by_language in _VOCABULARY["period_words"].items()
+    for words in [[w for ws in by_language.values() for w in ws]]
+)
 
 # --- bounds -----------------------------------------------------------------------------------
 
