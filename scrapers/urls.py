@@ -6,8 +6,9 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import pycountry
 import tldextract
+
+from scrapers.normalise.countries import country_from_code
 
 # The public-suffix list shipped with tldextract, never fetched.
 DOMAINS = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -72,5 +73,4 @@ def country_of_site(url: str | None) -> str | None:
         label = parts.subdomain.rsplit(".", 1)[-1].upper() if parts.subdomain else ""
         if len(label) != 2 or not label.isalpha():
             return None
-    code = "GB" if label == "UK" else label
-    return code if pycountry.countries.get(alpha_2=code) else None
+    return country_from_code(label)

@@ -10,6 +10,7 @@ apart two requisitions of one role whose text is otherwise the same. The label w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from scrapers.dedup.phrases import REFERENCE_LABELS
 
@@ -116,6 +117,8 @@ def shared_tokens(text: str | None, labelled: frozenset[str] | None = None) -> f
 
 
 _NUMBER = re.compile(r"\d+")
+# Years near a posting's own (a start date, a deadline, "since 2019") are stated by many.
+_NEAR_YEARS = frozenset(str(year) for year in range(2015, 2036))
 # A posting keeps this many of its numbers: enough to tell one from another.
 MAX_NUMBERS = 24
 
@@ -132,3 +135,9 @@ def numbers(text: str | None) -> frozenset[str]:
             if len(found) >= MAX_NUMBERS:
                 break
     return frozenset(found)
+
+
+def telling_numbers(numbers: Iterable[str]) -> frozenset[str]:
+    """Of a body's numbers, those only it would state: three digits or more (a plant's size, a
+    headcount, a founding year), not a year near the posting's own."""
+    return frozenset(n for n in numbers if len(n) >= 3 and n not in _NEAR_YEARS)

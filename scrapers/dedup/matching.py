@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scrapers.dedup.evidence import telling_numbers
 from scrapers.dedup.signature import Facets, Signature, seniority_words
 from scrapers.dedup.sketch import containment
 from scrapers.dedup.templates import filled_apart
@@ -44,9 +45,8 @@ SAME_AREA_KM = 5.0
 # A translation keeps the body's numbers: this share of the smaller set, and at least this many.
 NUMBERS_SHARED = 0.6
 MIN_NUMBERS = 4
-# Numbers that name one posting, not a usual term (hours, days, years): three digits or more,
-# not this or a nearby year.
-_PLAIN_YEARS = frozenset(str(y) for y in range(2020, 2031))
+# Telling numbers (scrapers.dedup.evidence.telling_numbers) that make a company in another
+# script one employer.
 MIN_TELLING_NUMBERS = 3
 # Share of the smaller skill set a translation's other copy must hold, and how many skills.
 SKILLS_SHARED = 0.5
@@ -237,7 +237,7 @@ def numbers_shared(a: Facets, b: Facets) -> int:
 
 
 def _telling_numbers(a: Facets, b: Facets) -> list[str]:
-    return sorted(n for n in a.numbers & b.numbers if len(n) >= 3 and n not in _PLAIN_YEARS)
+    return sorted(telling_numbers(a.numbers & b.numbers))
 
 
 def _other_scripts(one: str, other: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scrapers.dedup.evidence import numbers, references, shared_tokens
+from scrapers.dedup.evidence import numbers, references, shared_tokens, telling_numbers
 from scrapers.dedup.fold import fold
 from scrapers.dedup.keys import strong_keys
 from scrapers.dedup.phrases import (
@@ -32,8 +32,6 @@ from scrapers.urls import site_of
 # Kinds of verbatim token that only copies of one posting share (amounts are shared by every
 # posting of a pay band).
 STRONG_TOKENS = ("ref:", "mail:", "url:", "tel:")
-# A year names no posting ("2026", "2027"): not a lead.
-_YEARS = frozenset(str(y) for y in range(1990, 2041))
 # Words joining a company's names ("Smith & Sons", "Müller und Partner"): boards write either.
 _COMPANY_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "the"})
 
@@ -247,7 +245,7 @@ class Signature:
         first = self.company.split(" ", 1)[0] if self.company else ""
         if len(first) >= 3:
             found.update(f"at:{first}:{city}" for city in self.cities)
-        found.update(f"num:{n}" for n in self.facets.numbers if len(n) >= 3 and n not in _YEARS)
+        found.update(f"num:{n}" for n in telling_numbers(self.facets.numbers))
         found.update(t for t in self.facets.tokens if t.startswith("pay:"))
         return frozenset(found)
 

@@ -18,9 +18,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from scrapers.normalise.vocabulary import read_vocabulary
+from scrapers.normalise.countries import CURRENCY_BY_COUNTRY
 
-CURRENCY_BY_COUNTRY: dict[str, str] = read_vocabulary("currencies")["by_country"]
 _CURRENCY_KEYS = ("salaryCurrency", "currency", "priceCurrency")
 _CODE = re.compile(r"[A-Za-z]{3}")
 

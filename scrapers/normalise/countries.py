@@ -42,6 +42,11 @@ CA_PROVINCE_BY_NAME: dict[str, str] = _by_name(_PLACES["ca_provinces"])
 US_STATE_CODES: frozenset[str] = frozenset(US_STATE_BY_NAME.values())
 CA_PROVINCE_CODES: frozenset[str] = frozenset(CA_PROVINCE_BY_NAME.values())
 COUNTRY_BY_CITY: dict[str, str] = _by_name(_PLACES["cities"])
+_CURRENCIES = read_vocabulary("currencies")
+# The currency a country pays salaries in (scrapers/data/currencies.toml).
+CURRENCY_BY_COUNTRY: dict[str, str] = _CURRENCIES["by_country"]
+# Currencies written with a bare "$" where they are paid.
+DOLLAR_SIGN_CURRENCIES: frozenset[str] = frozenset(_CURRENCIES["dollar_sign"])
 
 
 def country_from_name(text: str) -> str | None:

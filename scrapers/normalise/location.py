@@ -16,6 +16,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scrapers.gazetteer import (
+    METRO_POPULATION,
+    city_ids,
+    city_named,
+    country_of,
+    near,
+    population,
+)
 from scrapers.normalise.countries import (
     country_from_city,
     country_from_code,
@@ -124,11 +132,13 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     if len(tokens) == 1 and fold(tokens[0]) in _NATIONWIDE_HERE:
         # "全国", "nationwide": the whole country the site is in, or no place.
         return [{"city": None, "region": None, "country": hint}] if hint else []
-    if _STREET.search(tokens[0] if tokens else "") and len(tokens) >= 2:
-        from scrapers.gazetteer import city_named
-
-        if city_named(tokens[0]) is None and city_named(tokens[1]) is not None:
-            tokens = tokens[1:]  # the street before the city
+    if (
+        len(tokens) >= 2
+        and _STREET.search(tokens[0])
+        and city_named(tokens[0]) is None
+        and city_named(tokens[1]) is not None
+    ):
+        tokens = tokens[1:]  # the street before the city
     if not tokens:
         return []
     if _cities_apart(tokens):
@@ -142,8 +152,6 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
 def _cities_apart(tokens: list[str]) -> bool:
     """Comma-separated cities far apart are several places ("Hamburg, München, Frankfurt am
     Main"); a district and its city, or a city and its region, are one."""
-    from scrapers.gazetteer import city_ids, near
-
     if len(tokens) < 2 or any(country_from_name(t) or subdivision(t) for t in tokens):
         return False
     if any(len(t) < 4 for t in tokens):
@@ -152,8 +160,6 @@ def _cities_apart(tokens: list[str]) -> bool:
     # A region that is no city ends the list (Hamburg and Berlin are both).
     if any(not found and region_of(t) for t, found in zip(tokens, ids, strict=True)):
         return False
-    from scrapers.gazetteer import country_of
-
     # The cities of one list lie in one country.
     if len({country_of(c) for found in ids for c in found}) > 1:
         return False
@@ -235,8 +241,6 @@ def _interpret(
 def _district_of(place: str, city: str) -> bool:
     """``place`` is a district of the big ``city`` named after it: a name the gazetteer does not
     know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington")."""
-    from scrapers.gazetteer import METRO_POPULATION, city_ids, population
-
     big = {c for c in city_ids(city) if population(c) >= METRO_POPULATION}
     if not big:
         return False
@@ -248,8 +252,6 @@ def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
     """The city a token names, as written, without the district, postal letters or region code
     beside it ("Marseille 8e", "København S", "Baden AG" -> "Baden" and "AG"), as the gazetteer
     knows it; the token as it is when the gazetteer knows no city in it."""
-    from scrapers.gazetteer import city_named
-
     hints = frozenset({country}) if country else frozenset()
     words = token.split()
     if len(words) >= 2 and words[-1].isalpha() and words[-1].isupper() and len(words[-1]) in (2, 3):
@@ -265,8 +267,6 @@ def _interpret_single(
     city_country = country_from_city(token, hint)
     if city_country is None:
         # A city inside a longer text the gazetteer does not know whole ("神奈川県 横浜市西区").
-        from scrapers.gazetteer import city_named
-
         named = city_named(token, frozenset({hint}) if hint else frozenset())
         if named and named != token and (named_country := country_from_city(named, hint)):
             return named, None, named_country
@@ -286,8 +286,6 @@ def _interpret_single(
 def _city_elsewhere(city: str, state_country: str) -> bool:
     """True for "São José - SC": the gazetteer knows the city, in one other country than the
     one the code is a state of, so the code is a region there (Santa Catarina)."""
-    from scrapers.gazetteer import city_ids, country_of
-
     countries = {country_of(c) for c in city_ids(city)}
     return len(countries) == 1 and state_country not in countries
 

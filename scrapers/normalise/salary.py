@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from scrapers.normalise.countries import fold
+from scrapers.normalise.countries import CURRENCY_BY_COUNTRY, DOLLAR_SIGN_CURRENCIES, fold
 from scrapers.normalise.vocabulary import read_vocabulary, whole_words
 
 Salary = dict[str, int | float | str | None]
@@ -108,12 +108,11 @@ _LOCAL_UNIT: dict[tuple[str, str], str] = {
     for token, by_country in _VOCABULARY["local_units"].items()
     for country, currency in by_country.items()
 }
-_CURRENCIES = read_vocabulary("currencies")
 # A bare "$" is the dollar (or peso) of the country it is paid in.
 _DOLLAR_BY_COUNTRY = {
     country: currency
-    for country, currency in _CURRENCIES["by_country"].items()
-    if currency in _CURRENCIES["dollar_sign"]
+    for country, currency in CURRENCY_BY_COUNTRY.items()
+    if currency in DOLLAR_SIGN_CURRENCIES
 }
 # currency -> (an hourly rate stays below, a month's pay starts at, a year's pay starts at)
 # (scrapers/data/salary.toml).
@@ -288,7 +287,7 @@ def _currency(text: str, country: str | None) -> str | None:
         # 元 is the yuan and, in Taiwan, the dollar; a riyal or a dinar is its country's.
         return _LOCAL_UNIT.get((match[0], country or ""), token)
     # A bare amount is paid in the currency of the country the job is in.
-    return _CURRENCIES["by_country"].get(country or "")
+    return CURRENCY_BY_COUNTRY.get(country or "")
     return None
 
 
