@@ -11,6 +11,7 @@ from itemadapter import ItemAdapter
 from scrapers.dedup.ids import posting_id
 from scrapers.items import FIELD_NAMES, JobPosting
 from scrapers.normalise.body_pay import may_state_pay, pay_in_body
+from scrapers.normalise.countries import country_of_language
 from scrapers.normalise.dates import resolve_date
 from scrapers.normalise.employment import normalise_employment_type
 from scrapers.normalise.location import parse_locations, resolve_places
@@ -46,10 +47,11 @@ class NormalisePipeline(CrawlerPipeline):
             # What the source states of its places (scrapers.normalise.location.resolve_places).
             adapter["locations"] = resolve_places(adapter["locations"])
         # A national board or a career site says by its domain where its jobs mostly are; an
-        # ATS's or a global board's domain says nothing.
+        # ATS's or a global board's domain says nothing. Failing that, a page in a language of
+        # one country (Japanese, Polish) is about a job there.
         site_country = (
             country_of_site(adapter["url"]) if adapter["source"] == "jobposting" else None
-        )
+        ) or country_of_language(adapter["page_language"])
         self._fill(
             adapter,
             "locations",

@@ -185,9 +185,9 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
     """The words of ``text`` that name a city, as written: the whole text, else its longest run
     of words ("Marseille" in "Marseille 8e", "København" in "København S"), else in a text
     without spaces the longest name it opens with ("東京都" in "東京都港区")."""
-    if _lookup(fold(text), countries):
-        return text.strip()
     words = text.split()
+    if whole := _lookup(fold(text), countries):
+        return _city_of_district(words, whole, countries) or text.strip()
     for size in range(min(_MAX_WORDS, len(words)), 0, -1):
         # Of the runs this long, the one naming the biggest city ("Sydney", not "North").
         best: tuple[int, str] | None = None
@@ -216,6 +216,26 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
                     best_unspaced = (people, word[:end])
                 break
     return best_unspaced[1] if best_unspaced else None
+
+
+def _city_of_district(
+    words: list[str], district: frozenset[int], countries: frozenset[str]
+) -> str | None:
+    """The big city a district is named after and lies in ("Marseille" of "Marseille 8e",
+    "Berlin" of "Berlin Mitte"): the first words name another place, a big city, within
+    ``DISTRICT_KM``; None for a city of its own ("Frankfurt am Main", "Kansas City")."""
+    for size in range(len(words) - 1, 0, -1):
+        run = " ".join(words[:size]).strip(",.;:")
+        ids = _lookup(fold(run), countries)
+        if (
+            ids
+            and not ids & district
+            and max(map(population, ids)) >= METRO_POPULATION
+            and country_from_name(run) is None
+            and near(ids, district, DISTRICT_KM, metro=False)
+        ):
+            return run
+    return None
 
 
 def _country_named(part: str) -> str | None:
@@ -301,6 +321,8 @@ def distance_km(a: int, b: int) -> float | None:
 
 # A city this big is the centre boards name for its whole area.
 METRO_POPULATION = 500_000
+# A place this close to a big city's centre, named as part of it, is one of its districts.
+DISTRICT_KM = 10.0
 # ... and so is a city this many times bigger than the town beside it (Bologna and Casalecchio).
 CENTRE_RATIO = 10
 

@@ -221,4 +221,86 @@ def test_the_whole_country_unnamed_is_the_sites_and_a_city_inside_unspaced_text_
     assert country_of_site("https://jp.indeed.com/viewjob?jk=1") == "JP"
     assert parse_locations("全国", hint="JP") == [loc(None, None, "JP")]
     assert parse_locations("全国") == []
-    assert parse_locations("神奈川県 横浜市西区 みなとみらい駅") == [loc("横浜市", None, "JP")]
+    yokohama = [loc("横浜市", "神奈川県", "JP")]
+    assert parse_locations("神奈川県 横浜市西区 みなとみらい駅") == yokohama
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A district named after its city, or beside it within its districts: the city.
+        ("Marseille 8e - 13", [loc("Marseille", None, "FR")]),
+        ("Berlin Mitte", [loc("Berlin", None, "DE")]),
+        ("Miraflores, Lima", [loc("Lima", None, "PE")]),
+        ("Miguel Hidalgo, CDMX", [loc("Ciudad de México", None, "MX")]),
+        # A town of its own stays, however close: these are cities, not districts.
+        ("Frankfurt am Main", [loc("Frankfurt am Main", None, "DE")]),
+        ("Kansas City", [loc("Kansas City", None, "US")]),
+        # Two names of one city are one place.
+        ("Gurgaon/Gurugram, Noida", [loc("Gurugram", None, "IN"), loc("Noida", None, "IN")]),
+        # A city-state's districts are the city-state.
+        ("觀塘區", [loc("Hong Kong", None, "HK")]),
+        ("Jurong East, Singapore", [loc("Singapore", None, "SG")]),
+    ],
+)
+def test_a_district_is_its_city_and_a_town_stays_itself(raw, expected) -> None:
+    assert parse_locations(raw) == expected
+
+
+def test_a_town_beyond_the_districts_of_the_big_city_beside_it_stays_itself() -> None:
+    # Alcobendas is 14 km from Madrid's centre, beyond scrapers.gazetteer.DISTRICT_KM.
+    assert parse_locations("Alcobendas, Madrid")[0]["city"] == "Alcobendas"
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "country"),
+    [
+        ("경기 성남시 분당구", "경기", "KR"),
+        ("神奈川県横浜市西区", "神奈川県", "JP"),
+        ("广东省深圳市南山区", "广东省", "CN"),
+        ("लखनऊ, उत्तर प्रदेश", "उत्तर प्रदेश", "IN"),
+    ],
+)
+def test_a_region_in_its_own_script_is_read(raw, region, country) -> None:
+    from scrapers.normalise.countries import region_of
+
+    (place,) = parse_locations(raw)
+    assert (place["region"], place["country"]) == (region, country)
+    assert region_of(region) is not None and region_of(region)[1] == country
+
+
+def test_a_region_is_known_by_its_names_in_other_languages_and_its_kind_word() -> None:
+    from scrapers.normalise.countries import region_of
+
+    assert region_of("Bavière") == region_of("Bayern") == ("BY", "DE")
+    assert region_of("神奈川県") == region_of("Kanagawa") == ("14", "JP")
+    assert region_of("경기") == region_of("경기도") == ("41", "KR")
+    assert region_of("County Galway") == region_of("Galway") == ("G", "IE")
+    assert region_of("Zug", "CH") == region_of("ZG", "CH") == ("ZG", "CH")
+    assert region_of("Zug") is None  # three letters without a country: a code, not a name
+    assert region_of("Central Region") is None  # several countries have one
+
+
+def test_a_page_in_a_language_of_one_country_is_the_hint() -> None:
+    from scrapers.normalise.countries import country_of_language
+
+    assert country_of_language("ja") == "JP"
+    assert country_of_language("pt-BR") is None and country_of_language("en") is None
+    assert country_of_language("nb_NO") == "NO"
+
+
+def test_the_pipeline_takes_a_one_country_language_as_the_hint() -> None:
+    from pipelines.normalise import NormalisePipeline
+    from tests.support.inprocess import CRAWL_TIME
+    from tests.support.pipelines import pipeline_crawler
+
+    def normalised(**fields) -> dict:
+        item = {"url": "https://jobs.example.org/1", "source": "jobposting", "title": "営業"}
+        item |= {"crawled_at": CRAWL_TIME, **fields}
+        return NormalisePipeline.from_crawler(pipeline_crawler()).process_item(item)
+
+    assert normalised(location_raw="全国", page_language="ja")["locations"] == [
+        loc(None, None, "JP")
+    ]
+    # A language of several countries says nothing: no place.
+    assert normalised(location_raw="全国", page_language="zh")["locations"] == []

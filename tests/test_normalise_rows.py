@@ -17,7 +17,7 @@ ROW_FILES = sorted(ROWS_DIR.glob("**/*.toml"))
 def test_every_row_runs(path: Path, tmp_path: Path) -> None:
     (tmp_path / path.name).write_bytes(path.read_bytes())
     rows = load_rows(tmp_path)
-    assert len(rows) == 50
+    assert rows  # every file holds rows, and each reads and runs
     for row in rows:
         normalised(row.posting)
 

@@ -213,3 +213,60 @@ def test_pay_in_its_countrys_currency_and_usual_period(raw, country, expected) -
 def test_a_period_word_in_more_languages(raw, country, period) -> None:
     found = parse_salary(raw, country=country)
     assert found is not None and found["period"] == period
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Mindestgehalt lt. KV: € 2.561,- brutto/Monat, Überzahlung je nach Qualifikation möglich",
+        "KV-Mindestentgelt EUR 2.561 brutto monatlich, Bereitschaft zur Überzahlung",
+        "Minimum salary €2,561 per month",
+    ],
+)
+def test_a_stated_minimum_is_a_floor(raw: str) -> None:
+    assert parse_salary(raw, country="AT") == {
+        "min": 2561,
+        "max": None,
+        "currency": "EUR",
+        "period": "month",
+    }
+
+
+def test_a_single_amount_without_floor_words_is_fixed() -> None:
+    assert parse_salary("€ 2.561 brutto/Monat", country="AT")["max"] == 2561
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("R35 000 - R42 000 per month CTC", "ZA", (35000, 42000, "ZAR", "month")),
+        ("₹18,000 से ₹25,000 तक प्रति माह", "IN", (18000, 25000, "INR", "month")),
+        ("3 - 4.5 लाख प्रति वर्ष", "IN", (300000, 450000, "INR", "year")),
+        ("6 000 - 8 000 DH", "MA", (6000, 8000, "MAD", "month")),
+        ("35.000,00 €/año - 42.000,00 €/año", "ES", (35000, 42000, "EUR", "year")),
+        ("Até R$ 6.000 por mês", "BR", (None, 6000, "BRL", "month")),
+        ("CHF 6'200.– bis 7'000.– pro Monat x 13", "CH", (6200, 7000, "CHF", "month")),
+        ("Jahresbruttogehalt ab EUR 52.000,-", "AT", (52000, None, "EUR", "year")),
+        ("až 60 000 Kč/měsíc", "CZ", (None, 60000, "CZK", "month")),
+        ("od 8 000 do 10 000 zł brutto", "PL", (8000, 10000, "PLN", "month")),
+        ("Kuukausipalkka alkaen 2 950 €", "FI", (2950, None, "EUR", "month")),
+        # A job code before the priced amount is no pay.
+        (
+            "stillingskode 1434, kr 620 000 – 700 000 brutto per år",
+            "NO",
+            (620000, 700000, "NOK", "year"),
+        ),
+        ("日給1万2000円", "JP", (12000, 12000, "JPY", "day")),
+        ("일급 15만원", "KR", (150000, 150000, "KRW", "day")),
+        ("연봉 4,000만원", "KR", (40000000, 40000000, "KRW", "year")),
+        # An ISO code beats a symbol.
+        ("$25,000 - $30,000 MXN mensuales", "MX", (25000, 30000, "MXN", "month")),
+    ],
+)
+def test_pay_as_each_country_writes_it(raw, country, expected) -> None:
+    got = parse_salary(raw, country=country)
+    assert (got["min"], got["max"], got["currency"], got["period"]) == expected
+
+
+def test_a_lone_r_is_no_rand() -> None:
+    assert parse_salary("R&D budget $5,000", country="US")["currency"] == "USD"

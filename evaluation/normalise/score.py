@@ -146,26 +146,18 @@ def _same_city(expected: str | None, got: str | None) -> bool:
 
 
 def _same_region(expected: str | None, got: str | None, country: str | None) -> bool:
+    """One region written two ways: by name in any language ISO 3166-2 and pycountry know, or by
+    code ("ZG" = "Zug", "神奈川県" = "Kanagawa", "County Galway" = "Galway")."""
     if not expected:
         return True  # the row does not say
     if not got:
         return False
     if fold(expected) == fold(got):
         return True
-    import pycountry
+    from scrapers.normalise.countries import region_of
 
-    def code(text: str) -> str | None:
-        text = text.strip()
-        for candidate in (f"{country}-{text.upper()}", text.upper()):
-            if pycountry.subdivisions.get(code=candidate):
-                return candidate.split("-", 1)[-1]
-        for sub in pycountry.subdivisions.get(country_code=country) or [] if country else []:
-            if fold(sub.name) == fold(text):
-                return sub.code.split("-", 1)[1]
-        return None
-
-    one = code(expected)
-    return one is not None and one == code(got)
+    one = region_of(expected, country)
+    return one is not None and one == region_of(got, country)
 
 
 def _locations_right(expected: list[dict[str, Any]] | None, got: list[dict[str, Any]]) -> bool:

@@ -6,6 +6,7 @@ once at import into dicts keyed by `fold()`ed names, so lookups ignore case, acc
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from functools import cache
@@ -18,10 +19,11 @@ _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: "Países Bajos" and "paises  bajos" must meet."""
+    """Case- and accent-insensitive key: "Países Bajos" and "paises  bajos" must meet; Hangul
+    syllables stay whole ("연봉", not its letters)."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", stripped.casefold()).strip())
 
 
 _PLACES = read_vocabulary("places")
@@ -47,6 +49,17 @@ _CURRENCIES = read_vocabulary("currencies")
 CURRENCY_BY_COUNTRY: dict[str, str] = _CURRENCIES["by_country"]
 # Currencies written with a bare "$" where they are paid.
 DOLLAR_SIGN_CURRENCIES: frozenset[str] = frozenset(_CURRENCIES["dollar_sign"])
+
+
+_COUNTRY_OF_LANGUAGE: dict[str, str] = _PLACES["country_of_language"]
+
+
+def country_of_language(language: str | None) -> str | None:
+    """The country a page's language points to when it is spoken mostly in one ("ja" is JP);
+    None for the languages of several countries ("en", "es", "ar")."""
+    if not language:
+        return None
+    return _COUNTRY_OF_LANGUAGE.get(language.replace("_", "-").split("-", 1)[0].casefold())
 
 
 def country_from_name(text: str) -> str | None:
@@ -99,7 +112,7 @@ def country_from_city(text: str, hint: str | None = None) -> str | None:
 
 
 _REGION_PREFIX = re.compile(
-    r"^(?:county|province of|state of|region|regi[oó]n|regione|provincia(?: de| di)?|"
+    r"^(?:county|co\.|province of|state of|region|regi[oó]n|regione|provincia(?: de| di)?|"
     r"departamento(?: de)?|estado(?: de)?|land|kanton|canton(?: de| of)?)\s+",
     re.IGNORECASE,
 )
@@ -112,16 +125,40 @@ _COMPASS = frozenset(
 )
 
 
+# A region's kind written after its name in scripts without spaces, and in Korean ("神奈川県",
+# "广东省", "경기도", "서울특별시"): "神奈川" and "경기" are the same regions.
+_REGION_SUFFIX = re.compile(
+    "(?:特別行政区|特别行政区|自治区|特別市|特别市|특별시|특별자치시|특별자치도|광역시|[都道府県省市州縣도])$"
+)
+
+
+def _region_key(name: str) -> str:
+    key = fold(name)
+    return _REGION_SUFFIX.sub("", key) if len(key) > 2 and not key.isascii() else key
+
+
 @cache
 def _regions() -> dict[str, frozenset[tuple[str, str]]]:
-    """Every ISO 3166-2 subdivision by folded name and by "country-code" key: (code, country)."""
+    """Every ISO 3166-2 subdivision by folded name, in ISO 3166-2's names and their translations
+    shipped with pycountry in the languages places.toml lists, and by "country-code" key:
+    (code, country)."""
     found: dict[str, set[tuple[str, str]]] = {}
+    by_name: dict[str, list[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
         country, code = sub.code.split("-", 1)
-        names = {sub.name, *(n.strip() for n in re.split(r"[\[\](),/]", sub.name) if n.strip())}
+        by_name.setdefault(sub.name, []).append((code, country))
+        names = {sub.name, *(n.strip() for n in re.split(r"[\[\](),/;]", sub.name) if n.strip())}
         for name in names:
-            found.setdefault(fold(name), set()).add((code, country))
+            found.setdefault(_region_key(name), set()).add((code, country))
         found.setdefault(f"{country}-{code}".casefold(), set()).add((code, country))
+    for locale in _PLACES["region_name_locales"]:
+        catalog = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale])
+        for name, codes in by_name.items():
+            if (translated := catalog.gettext(name)) == name:
+                continue
+            for each in re.split(r"[\[\](),/;]", translated):
+                if each.strip():
+                    found.setdefault(_region_key(each), set()).update(codes)
     return {key: frozenset(value) for key, value in found.items()}
 
 
@@ -132,12 +169,16 @@ def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
     stripped = text.strip().rstrip(".")
     if country and (found := _regions().get(f"{country}-{stripped}".casefold())):
         return next(iter(found))
-    key = fold(_REGION_PREFIX.sub("", stripped))
+    key = _region_key(_REGION_PREFIX.sub("", stripped))
     if not country and key.split(" ", 1)[0] in _COMPASS:
         return None  # "Central Region" is a region of Malawi, and of Singapore, and of Ghana
-    candidates = _regions().get(key, frozenset()) if len(key) > 3 else frozenset()
+    # Three letters are a code, not a name; two signs of Chinese or Hangul are a name (경기).
+    # A name of three letters only within the country given ("Zug").
+    long_enough = len(key) > 3 or (len(key) >= 2 and not key.isascii())
+    candidates = _regions().get(key, frozenset()) if long_enough or country else frozenset()
     if country:
-        candidates = frozenset(c for c in candidates if c[1] == country) or candidates
+        inside = frozenset(c for c in candidates if c[1] == country)
+        candidates = inside or (candidates if long_enough else frozenset())
     countries = {c[1] for c in candidates}
     return min(candidates) if len(countries) == 1 else None
 

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from scrapers.gazetteer import (
+    DISTRICT_KM,
     METRO_POPULATION,
     city_ids,
     city_named,
@@ -32,14 +33,17 @@ from scrapers.normalise.countries import (
     region_of,
     subdivision,
 )
+from scrapers.normalise.remote import is_workplace_label
 from scrapers.normalise.vocabulary import read_vocabulary
 
 Location = dict[str, str | None]
 
 # Separators between whole locations; " o " is Spanish/Italian "or".
-_LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•·]|\s/\s|\s(?:or|ou|oder|o)\s)\s*", re.I)
-# Separators between the parts of one location.
-_PART_SEPARATORS = re.compile(r"\s*(?:,|\(|\)|\[|\]|\s[-–—]\s)\s*")
+# "、" enumerates (北海道札幌市、宮城県仙台市).
+_LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•、]|\s/\s|\s(?:or|ou|oder|o)\s)\s*", re.I)
+# Separators between the parts of one location; "·" in Chinese writes city·district
+# (北京·海淀区), "،" is the Arabic comma.
+_PART_SEPARATORS = re.compile(r"\s*(?:[,，،·]|\(|\)|（|）|\[|\]|\s[-–—]\s)\s*")
 
 # Workplace words are not place names: "Hybrid-Palo Alto, CA" is Palo Alto.
 _WORKPLACE = re.compile(
@@ -60,6 +64,8 @@ _POSTCODE = re.compile(
     r"|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d$"  # Canada: "ON L5B 1M2"
     r"|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$"  # UK: "London SW1A 1AA"
 )
+# A UK postcode district alone ("(E14)", "SW1"): no place name.
+_UK_OUTWARD = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 # A street and house number before the city ("Karl Johans gate 14, 0154 Oslo").
 _STREET = re.compile(r"\d")
 _EDGE_PUNCTUATION = " \t-–—:/.,*"
@@ -70,6 +76,19 @@ _SAME_PLACE_KM = 30.0
 _NOT_A_PLACE = frozenset(fold(word) for word in read_vocabulary("places")["not_a_place"])
 # "The whole country" without saying which ("全国", "nationwide"): the site's country.
 _NATIONWIDE_HERE = frozenset(fold(w) for w in read_vocabulary("places")["nationwide_here"])
+_COUNTED_PLACES = re.compile(
+    r"^\d+\s+(?:" + "|".join(map(re.escape, read_vocabulary("places")["counted_places"])) + ")$",
+    re.I,
+)
+_NEAR = re.compile(
+    r"\s(?:" + "|".join(map(re.escape, read_vocabulary("places")["near_words"])) + r")\s", re.I
+)
+# Short names no gazetteer lists ("CDMX", "NYC"): the city's name.
+_ABBREVIATIONS = {
+    fold(short): name for short, name in read_vocabulary("places")["city_abbreviations"].items()
+}
+# Countries that are one city: their districts are that city.
+_CITY_STATES: dict[str, str] = read_vocabulary("places")["city_states"]
 # Words for "the whole country" ("Koko Suomi", "Bundesweit"): the country alone.
 _NATIONWIDE: dict[str, str] = {
     fold(words): country for words, country in read_vocabulary("places")["nationwide"].items()
@@ -146,6 +165,8 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     city, region, country = _interpret(tokens, hint)
     if city is None and region is None and country is None:
         return []
+    if country in _CITY_STATES and city is not None:
+        city, region = _CITY_STATES[country], None  # "Kwun Tong" is Hong Kong
     return [{"city": city, "region": region, "country": country}]
 
 
@@ -176,11 +197,30 @@ def _tokens(text: str) -> list[str]:
         token = part.strip(_EDGE_PUNCTUATION)
         token = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", token))
         token = _POSTCODE.sub("", token).strip(_EDGE_PUNCTUATION)
-        # Postcodes and placeholders are not city/region/country.
-        if not token or token.isdigit() or fold(token) in _NOT_A_PLACE:
+        token = _NEAR.split(token, 1)[0]  # "Eschborn bei Frankfurt am Main" is Eschborn
+        # Postcodes, placeholders and work modes are not city/region/country.
+        if (
+            not token
+            or token.isdigit()
+            or fold(token) in _NOT_A_PLACE
+            or _COUNTED_PLACES.match(token)
+            or _UK_OUTWARD.match(token)
+            or is_workplace_label(token)
+        ):
             continue
-        tokens.append(token)
+        tokens.append(_ABBREVIATIONS.get(fold(token)) or _one_of_two_names(token))
     return tokens
+
+
+def _one_of_two_names(token: str) -> str:
+    """ "Gurgaon/Gurugram", "Bombay/Mumbai": two names of one city are that city (the last,
+    usually today's name)."""
+    names = [name.strip() for name in token.split("/")]
+    if len(names) == 2 and all(names):
+        one, other = city_ids(names[0]), city_ids(names[1])
+        if one and one & other:
+            return names[1]
+    return token
 
 
 def _interpret(
@@ -211,23 +251,24 @@ def _interpret(
         region, country = sub
         rest.pop()
     elif (code := country_from_code(last)) is not None:
-        country = code
+        home = _only_country(rest[0])
+        if home and home != code and region_of(last, home):
+            # "Porto Alegre - RS": a state of the city's country (Rio Grande do Sul), not Serbia.
+            region, country = last, home
+        else:
+            country = code
         rest.pop()
 
     region_country: str | None = None
     if region is None and len(rest) >= 2:
-        sub = subdivision(rest[-1])
-        if sub is not None and country in (None, sub[1]):
-            region, country = sub
-        else:
-            region = rest[-1]
-            # Any country's region by its ISO 3166-2 name ("Gauteng", "Waikato", "Jalisco").
-            found = region_of(region, country)
-            region_country = found[1] if found else None
-        rest.pop()
+        region, region_country, rest = _region_and_rest(rest, country, hint)
+        if region_country and country is None and subdivision(region) is not None:
+            country = region_country
 
     if rest:
-        city, code = _city_and_code(rest[0], country or region_country or hint)
+        # "Koramangala, Bengaluru", "北京·海淀区·中关村": of a city and its districts, the city.
+        main = _main_place(rest)
+        city, code = _city_and_code(main, country or region_country or hint)
         if region and _district_of(city, region):
             # "Wellington Central, Wellington": the district of a city named after it; the
             # city is the place.
@@ -238,14 +279,67 @@ def _interpret(
     return city, region, country
 
 
+def _region_and_rest(
+    rest: list[str], country: str | None, hint: str | None
+) -> tuple[str | None, str | None, list[str]]:
+    """The region among a location's last parts, its country, and the parts left for the city:
+    a state ("Austin, Texas"), any country's region ("Gauteng", "Karnataka"), a region code
+    ("Barueri - SP"), the code after a city ("Sydney NSW"), a region written first
+    ("Kocaeli(Gebze)"); else the last part as written, unless it is one of the city's districts
+    ("北京·海淀区·中关村")."""
+    last = rest[-1]
+    sub = subdivision(last)
+    if sub is not None and country in (None, sub[1]):
+        return sub[0], sub[1], rest[:-1]
+    # Any country's region by its ISO 3166-2 name ("Gauteng", "Waikato", "Jalisco").
+    if found := region_of(last, country):
+        return last, found[1], rest[:-1]
+    if last.isupper() and len(last.strip(".")) <= 3:
+        return last, None, rest[:-1]
+    city, code = _city_and_code(last, country or hint)
+    if code is not None:
+        return code, None, [*rest[:-1], city]
+    first = region_of(rest[0], country)
+    if len(rest) == 2 and first and not city_ids(rest[0]) and city_ids(last):
+        return rest[0], first[1], [last]
+    if _main_place(rest) != last and city_ids(_main_place(rest)):
+        return None, None, rest
+    return last, None, rest[:-1]
+
+
+# A town abroad this small is a namesake when the site's country has a region of that code.
+_SMALL_TOWN = 50_000
+# The parts of one location this close to its biggest city are its districts.
+_DISTRICTS_KM = 25.0
+
+
+def _main_place(parts: list[str]) -> str:
+    """The city of parts naming a city and its districts: the biggest city the gazetteer knows,
+    when every other part is unknown to it or lies close by; else the first part."""
+    if len(parts) == 1:
+        return parts[0]
+    known = [(ids, part) for part in parts if (ids := city_ids(part))]
+    if not known:
+        return parts[0]
+    ids, biggest = max(known, key=lambda k: max(map(population, k[0])))
+    if all(
+        other is biggest or near(found, ids, _DISTRICTS_KM, metro=False) for found, other in known
+    ):
+        return biggest
+    return parts[0]
+
+
 def _district_of(place: str, city: str) -> bool:
-    """``place`` is a district of the big ``city`` named after it: a name the gazetteer does not
-    know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington")."""
+    """``place`` is a district of the big ``city`` written beside it: a name the gazetteer does
+    not know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington"), or
+    a place within the city's districts ("Miraflores, Lima", "Miguel Hidalgo, CDMX")."""
     big = {c for c in city_ids(city) if population(c) >= METRO_POPULATION}
     if not big:
         return False
-    # A place the gazetteer knows is kept (Alcobendas is a town of its own beside Madrid).
-    return not city_ids(place)
+    # A place the gazetteer knows is kept when it lies beyond the big city's districts
+    # (Alcobendas is a town of its own beside Madrid; Miraflores is Lima's).
+    known = city_ids(place)
+    return not known or (not known & big and near(known, big, DISTRICT_KM, metro=False))
 
 
 def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
@@ -264,15 +358,29 @@ def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
 def _interpret_single(
     token: str, hint: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
+    if opening := _region_opening(token):
+        # "神奈川県横浜市西区": the region, then the city.
+        token = f"{opening} {token[len(opening) :].strip()}".strip()
+    words = token.split()
+    if hint and len(words) >= 2 and words[-1].isupper() and region_of(words[-1], hint):
+        # "Manno TI" on a Swiss board: a town with a canton code of the site's country.
+        place = " ".join(words[:-1])
+        ids = city_ids(place)
+        if not ids or (
+            hint not in {country_of(c) for c in ids} and max(map(population, ids)) < _SMALL_TOWN
+        ):
+            return place, words[-1], hint
     city_country = country_from_city(token, hint)
     if city_country is None:
         # A city inside a longer text the gazetteer does not know whole ("神奈川県 横浜市西区").
         named = city_named(token, frozenset({hint}) if hint else frozenset())
         if named and named != token and (named_country := country_from_city(named, hint)):
-            return named, None, named_country
+            return named, _region_within(token, named, named_country), named_country
     if city_country is not None:
         # City-states ("Singapore", "Hong Kong") land here too, which is what a posting means.
         city, code = _city_and_code(token, city_country)
+        if code is None and city != token:
+            code = _region_within(token, city, city_country)
         return city, code, city_country
     if (named := country_from_name(token)) is not None:
         return None, None, named
@@ -280,17 +388,60 @@ def _interpret_single(
         return None, None, code
     if (sub := subdivision(token)) is not None:
         return None, sub[0], sub[1]
+    if region := region_of(token, hint):
+        return None, token, region[1]  # "Region Hovedstaden"
     return token, None, None
+
+
+# Where a region's name may end when it opens a text written without spaces ("神奈川県横浜市",
+# "广东省深圳市").
+_REGION_END = re.compile(r"[都道府県省]")
+
+
+def _region_opening(word: str, country: str | None = None) -> str | None:
+    """The longest region name a word opens with ("京都府" of "京都府京都市", not "京都")."""
+    ends = [m.end() for m in _REGION_END.finditer(word, 0, 6)]
+    for end in reversed(ends):
+        if (found := region_of(word[:end], country)) and (country is None or found[1] == country):
+            return word[:end]
+    return None
+
+
+def _region_within(text: str, city: str, country: str) -> str | None:
+    """The region named beside a city in one run of words ("神奈川県 横浜市西区", "경기 성남시
+    분당구", "神奈川県横浜市"), when it is a region of the city's country and not the city."""
+    for word in text.split():
+        candidates = [word]
+        if opening := _region_opening(word, country):
+            candidates.append(opening)
+        for candidate in candidates:
+            if (
+                candidate != city
+                and (found := region_of(candidate, country))
+                and (found[1] == country)
+            ):
+                return candidate
+    return None
+
+
+def _only_country(city: str) -> str | None:
+    """The one country the gazetteer knows a city of this name in."""
+    countries = {country_of(c) for c in city_ids(city)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _city_elsewhere(city: str, state_country: str) -> bool:
     """True for "São José - SC": the gazetteer knows the city, in one other country than the
     one the code is a state of, so the code is a region there (Santa Catarina)."""
-    countries = {country_of(c) for c in city_ids(city)}
+    # Read in the state's country first: "Paris, TX" is Paris, Texas, not Paris, France.
+    countries = {country_of(c) for c in city_ids(city, frozenset({state_country}))}
     return len(countries) == 1 and state_country not in countries
 
 
 def _city_confirms_code(city: str, code: str) -> bool:
     """True for "Berlin, DE": the tabled city says the code is its country, not a US state."""
     country = country_from_code(code)
-    return country is not None and country_from_city(city) == country
+    return country is not None and (
+        country_from_city(city) == country
+        or country in {country_of(c) for c in city_ids(city, frozenset({country}))}
+    )

@@ -179,3 +179,9 @@ def _label(text: str) -> str | None:
             None,
         )
     return kind
+
+
+def is_workplace_label(text: str) -> bool:
+    """True for a text that is wholly a work-mode label in any language ("Home-Office",
+    "フルリモート", "Remote"): a location text's token that names no place."""
+    return _label(text) is not None or _key(text) in _UNDECIDED

@@ -27,6 +27,7 @@ from scrapers.normalise.vocabulary import read_vocabulary, whole_words
 
 Salary = dict[str, int | float | str | None]
 
+
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
 
 # --- amounts ----------------------------------------------------------------------------------
@@ -51,6 +52,8 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "lacs": Decimal(100_000),
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
+    "लाख": Decimal(100_000),  # hi lakh
+    "करोड़": Decimal(10_000_000),  # hi crore
 }
 _AMOUNT = re.compile(
     r"""(?<![\d.,'’])
@@ -58,7 +61,7 @@ _AMOUNT = re.compile(
               |\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
               |\d+(?:[.,]\d+)?)
     (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|[Ll]acs?|LPA|lpa|Cr
-                 |[Cc]rores?|万|萬|만)
+                 |[Cc]rores?|万|萬|만|लाख|करोड़)
         (?![A-Za-z\u00c0-\u024f]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
     (?P<after>\s*(?:%|\(k\)))?""",
     re.X,
@@ -100,6 +103,8 @@ _CURRENCY = re.compile(
     "|".join(_token_pattern(t) for t in sorted(_CURRENCY_TOKENS, key=len, reverse=True))
     + r"|(?<![A-Za-z])(?P<code>[A-Z]{3})(?![A-Za-z])|(?P<yen>[¥￥])"
     r"|(?<![A-Za-z])(?P<krona>[kK]r)(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
+    # The rand's "R" only glued to its amount ("R35 000"): a lone R is anything.
+    r"|(?<![A-Za-z])(?P<rand>R)(?=\d)"
 )
 _KRONA_BY_COUNTRY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 # (token, country) -> the currency the token names there.
@@ -156,9 +161,10 @@ _PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _P
 # --- bounds -----------------------------------------------------------------------------------
 
 _RANGE_JOINERS = frozenset(_VOCABULARY["range_joiners"])
-_JOINER_NOISE = re.compile(r"/\s*[a-zA-Zé]+|\bper\s+\w+|\s+")
+_JOINER_NOISE = re.compile(r"/\s*\w+|\bper\s+\w+|\s+")
 _UP_TO = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["up_to"]) + r")\s*:?\s*$")
 _FROM = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["from"]) + r")\s*:?\s*$")
+_FLOOR = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["floor_words"]) + ")")
 # After the amount: "+", or "or more" written after it ("4萬元或以上", "3,000만원 이상").
 _OPEN_TOP = re.compile(r"^\s*(?:\+|\S{0,3}\s*(?:" + "|".join(_VOCABULARY["open_top_after"]) + r"))")
 # Above any yearly pay, even in low-value currencies (IDR, VND).
@@ -180,9 +186,18 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
     if not isinstance(raw, str):
         return None
     text = _SPACES.sub(" ", _K401.sub(" ", raw)).strip()
+    text = _WHOLE_DASH.sub("", _MAN_AND_REST.sub(_man_and_rest, text))
     amounts = _amounts(text)
     if not amounts:
         return None
+    # "stillingskode 1434, kr 620 000 – 700 000": a number before the first amount written
+    # with its currency is no pay.
+    priced = [at for at, a in enumerate(amounts) if _priced(text, a)]
+    if priced and priced[0] > 0:
+        at = priced[0]
+        if _is_range_joiner(text[amounts[at - 1].end : amounts[at].start]):
+            at -= 1  # "6 000 - 8 000 DH": the currency written once, after the range
+        amounts = amounts[at:]
     low, high = _bounds(text, amounts)
     if low is not None and high is not None and low > high:
         low, high = high, low
@@ -193,6 +208,26 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
     if period is None:
         period = _usual_period(currency, [v for v in (low, high) if v is not None])
     return {"min": _number(low), "max": _number(high), "currency": currency, "period": period}
+
+
+# "1万2000円" is 12,000: ten-thousands, then the rest.
+_MAN_AND_REST = re.compile(r"(?<![\d.,])(\d{1,4})[万萬만](\d{1,4})(?![\d万萬만])")
+# "2.561,-", "6'200.–": a whole amount, no cents.
+_WHOLE_DASH = re.compile(r"(?<=\d)[.,][-–—]{1,2}(?!\d)")
+
+
+_RAND_BEFORE = re.compile(r"(?<![A-Za-z])R$")
+
+
+def _man_and_rest(match: re.Match[str]) -> str:
+    return str(int(match[1]) * 10_000 + int(match[2]))
+
+
+def _priced(text: str, amount: _Amount) -> bool:
+    """The amount is written with a currency right before or after it."""
+    before = text[max(0, amount.start - 4) : amount.start]
+    after = text[amount.end : amount.end + 4]
+    return bool(_CURRENCY.search(before) or _CURRENCY.match(after.lstrip()))
 
 
 def _amounts(text: str) -> list[_Amount]:
@@ -239,16 +274,16 @@ def _bounds(text: str, amounts: list[_Amount]) -> tuple[Decimal | None, Decimal 
         second = amounts[1]
         first, second = _share_multiplier(first, second)
         return first.value, second.value
-    before = fold(text[: first.start])
-    before = _CURRENCY.sub(" ", before).rstrip()
+    before = fold(_CURRENCY.sub(" ", text[: first.start])).rstrip()
     if _UP_TO.search(before):
         return None, first.value
-    if _FROM.search(before) or _OPEN_TOP.match(text[first.end :]):
+    if _FROM.search(before) or _OPEN_TOP.match(text[first.end :]) or _FLOOR.search(fold(text)):
         return first.value, None
     return first.value, first.value
 
 
 def _is_range_joiner(between: str) -> bool:
+    between = _RAND_BEFORE.sub("", between)  # "R35 000 - R42 000"
     stripped = _JOINER_NOISE.sub("", _CURRENCY.sub("", between))
     return stripped.lower() in _RANGE_JOINERS
 
@@ -272,11 +307,15 @@ def _share_multiplier(first: _Amount, second: _Amount) -> tuple[_Amount, _Amount
 
 def _currency(text: str, country: str | None) -> str | None:
     country = country.upper() if isinstance(country, str) else None
+    # An ISO code beats a symbol: "$25,000 - $30,000 MXN" is in pesos.
+    for match in _CURRENCY.finditer(text):
+        if match["code"] and match["code"] in _ISO_4217:
+            return match["code"]
     for match in _CURRENCY.finditer(text):
         if match["code"]:
-            if match["code"] in _ISO_4217:
-                return match["code"]
             continue
+        if match["rand"]:
+            return "ZAR"
         if match["dollar"]:
             return "USD" if country in (None, "US") else _DOLLAR_BY_COUNTRY.get(country)
         if match["yen"]:
