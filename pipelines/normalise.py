@@ -31,6 +31,14 @@ _TEXT_FIELDS = [
 ]  # every nullable field: "" and whitespace become null, as the contract says
 
 
+def _locale(language: str | None, country: str | None) -> str | None:
+    """The page's language with the job's country when the page names none: "en" on a British
+    board is "en-GB", which writes 09/11/2026 day first."""
+    if not language or not country or "-" in language or "_" in language:
+        return language
+    return f"{language}-{country}"
+
+
 class NormalisePipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
@@ -103,11 +111,11 @@ class NormalisePipeline(CrawlerPipeline):
                 lambda: resolve_date(
                     adapter["date_posted_raw"],
                     adapter["crawled_at"],
-                    language=adapter["page_language"],
+                    language=_locale(adapter["page_language"], country),
                     past=True,
                 ),
             )
-        self._valid_through(adapter)
+        self._valid_through(adapter, country)
         return item
 
     def _pay_from_body(self, adapter: ItemAdapter, country: str | None) -> None:
@@ -134,7 +142,7 @@ class NormalisePipeline(CrawlerPipeline):
                 self.stats.inc_value("jobsieve/normalise/locations/unparsed")
                 logger.debug("No country for %r in %r", location, adapter["location_raw"])
 
-    def _valid_through(self, adapter: ItemAdapter) -> None:
+    def _valid_through(self, adapter: ItemAdapter, country: str | None) -> None:
         """Spiders may put the source's own expiry text in `valid_through`; make it a date.
 
         The contract has no `valid_through_raw`, so a value that cannot be read is logged (with
@@ -143,7 +151,8 @@ class NormalisePipeline(CrawlerPipeline):
         raw = adapter["valid_through"]
         if raw is None or (isinstance(raw, str) and _ISO_DATE.match(raw)):
             return
-        value = resolve_date(raw, adapter["crawled_at"] or "", language=adapter["page_language"])
+        language = _locale(adapter["page_language"], country)
+        value = resolve_date(raw, adapter["crawled_at"] or "", language=language)
         if value is None:
             self.stats.inc_value("jobsieve/normalise/valid_through/unparsed")
             logger.warning("Unreadable valid_through %r on %s", raw, adapter["url"])

@@ -580,3 +580,18 @@ def test_every_counted_unit_reads_next_to_an_ago_word(
     assert resolve_date(shown, CRAWLED_AT) == expected
     # alone it is no age (nor is "time", a Danish hour, in "a long time ago")
     assert resolve_date(word, CRAWLED_AT) is None
+
+
+def test_the_pipeline_orders_a_numeric_date_by_the_jobs_country_when_the_page_names_none():
+    from pipelines.normalise import NormalisePipeline
+    from tests.support.inprocess import CRAWL_TIME
+    from tests.support.pipelines import pipeline_crawler
+
+    def posted(url: str, language: str) -> str | None:
+        item = {"url": url, "source": "jobposting", "title": "Estate Agent"}
+        item |= {"crawled_at": CRAWL_TIME, "page_language": language}
+        item |= {"date_posted_raw": "Posted: 09/11/2026"}
+        return NormalisePipeline.from_crawler(pipeline_crawler()).process_item(item)["date_posted"]
+
+    assert posted("https://www.cv-library.co.uk/job/1", "en") == "2026-11-09"
+    assert posted("https://www.cv-library.co.uk/job/1", "en-US") == "2026-09-11"

@@ -83,6 +83,8 @@ _COUNTED_PLACES = re.compile(
 _NEAR = re.compile(
     r"\s(?:" + "|".join(map(re.escape, read_vocabulary("places")["near_words"])) + r")\s", re.I
 )
+# How to get there ("JR南武線「武蔵小杉駅」徒歩3分", "地铁2号线XX站"): no place of its own.
+_ACCESS = re.compile("|".join(map(re.escape, read_vocabulary("places")["access_words"])))
 # Short names no gazetteer lists ("CDMX", "NYC"): the city's name.
 _ABBREVIATIONS = {
     fold(short): name for short, name in read_vocabulary("places")["city_abbreviations"].items()
@@ -141,6 +143,10 @@ def parse_locations(raw: str | None, hint: str | None = None) -> list[Location]:
         for location in _parse_one(chunk, hint):
             if location not in found:
                 found.append(location)
+    if any(place["country"] for place in found):
+        # "İzmir / Bornova": a name the gazetteer does not know, with no country, beside places
+        # it does know is one of their districts.
+        found = [place for place in found if place["country"] or place["region"]] or found
     return found
 
 
@@ -204,6 +210,7 @@ def _tokens(text: str) -> list[str]:
             or token.isdigit()
             or fold(token) in _NOT_A_PLACE
             or _COUNTED_PLACES.match(token)
+            or _ACCESS.search(token)
             or _UK_OUTWARD.match(token)
             or is_workplace_label(token)
         ):
@@ -302,7 +309,7 @@ def _region_and_rest(
     first = region_of(rest[0], country)
     if len(rest) == 2 and first and not city_ids(rest[0]) and city_ids(last):
         return rest[0], first[1], [last]
-    if _main_place(rest) != last and city_ids(_main_place(rest)):
+    if len(rest) >= 3 and _main_place(rest) != last and city_ids(_main_place(rest)):
         return None, None, rest
     return last, None, rest[:-1]
 
