@@ -304,3 +304,52 @@ def test_the_pipeline_takes_a_one_country_language_as_the_hint() -> None:
     ]
     # A language of several countries says nothing: no place.
     assert normalised(location_raw="全国", page_language="zh")["locations"] == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # The region beside a city chooses among cities of one name in several countries.
+        ("Santiago, Región Metropolitana", "CL"),
+        ("Valencia, Carabobo", "VE"),
+        ("Córdoba, Veracruz", "MX"),
+        ("Zaragoza, Zaragoza provincia", "ES"),
+        # Failing any sign, the biggest city of the name: a known city always has its country.
+        ("Reading, Berkshire", "GB"),
+        ("Frederiksberg", "DK"),
+    ],
+)
+def test_a_known_city_always_gets_a_country(raw: str, expected: str) -> None:
+    assert parse_locations(raw)[0]["country"] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "神奈川県川崎市中原区（JR南武線「武蔵小杉駅」徒歩3分）",
+            [loc("川崎市", "神奈川県", "JP")],
+        ),
+        ("İzmir / Bornova", [loc("İzmir", None, "TR")]),
+        ("Manchester, Greater Manchester", [loc("Manchester", "Greater Manchester", "GB")]),
+        ("北京·海淀区·中关村", [loc("北京", None, "CN")]),
+        ("Koramangala, Bengaluru, Karnataka", [loc("Bengaluru", "Karnataka", "IN")]),
+        ("Kocaeli(Gebze)", [loc("Gebze", "Kocaeli", "TR")]),
+        ("Surry Hills, Sydney NSW", [loc("Sydney", "NSW", "AU")]),
+        ("Paris, TX", [loc("Paris", "TX", "US")]),
+        ("Porto Alegre - RS", [loc("Porto Alegre", "RS", "BR")]),
+        ("Belgrade, RS", [loc("Belgrade", None, "RS")]),
+        ("Kochi, IN", [loc("Kochi", None, "IN")]),
+        ("Region Hovedstaden", [loc(None, "Region Hovedstaden", "DK")]),
+        ("Eschborn bei Frankfurt am Main", [loc("Eschborn", None, "DE")]),
+        ("Home-Office", []),
+        ("フルリモート", []),
+        ("2 Locations", []),
+    ],
+)
+def test_places_as_boards_write_them(raw, expected) -> None:
+    assert parse_locations(raw) == expected
+
+
+def test_a_code_of_the_sites_country_is_its_region() -> None:
+    assert parse_locations("Manno TI", hint="CH") == [loc("Manno", "TI", "CH")]

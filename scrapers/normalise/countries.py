@@ -93,22 +93,33 @@ def subdivision(text: str) -> tuple[str, str] | None:
     return None
 
 
-def country_from_city(text: str, hint: str | None = None) -> str | None:
+def country_from_city(text: str, hint: str | None = None, region: str | None = None) -> str | None:
     """The country of the city ``text`` names: GeoNames' (scrapers/gazetteer.py) when the city
-    is known there in one country, or in ``hint`` (the posting's site's country) among several;
-    else the hand-kept table of major job-market cities."""
-    from scrapers.gazetteer import country_of, places_in
+    is known there in one country; among several, the one the posting's site is in (``hint``),
+    else the one whose region of that name is written beside it (``region``: "Santiago, Región
+    Metropolitana"), else the hand-kept table of major job-market cities, else the country of the
+    biggest city of that name (Reading, England rather than Reading, Pennsylvania)."""
+    from scrapers.gazetteer import country_of, places_in, population
 
     if _is_country_name(text):
         # "Jordan" in free text is as likely a person as a town named after the country.
         return COUNTRY_BY_CITY.get(fold(text))
     hints = frozenset({hint}) if hint else frozenset()
-    countries = {c for city in places_in(text, hints) if (c := country_of(city))}
+    cities = places_in(text, hints)
+    countries = {c for city in cities if (c := country_of(city))}
     if len(countries) == 1:
         return countries.pop()
     if hint in countries:
         return hint
-    return COUNTRY_BY_CITY.get(fold(text))
+    if region:
+        beside = {country for _, country in regions_named(region)} & countries
+        if len(beside) == 1:
+            return beside.pop()
+    if tabled := COUNTRY_BY_CITY.get(fold(text)):
+        return tabled
+    if countries:
+        return country_of(max(cities, key=lambda city: (population(city), -city)))
+    return None
 
 
 _REGION_PREFIX = re.compile(
@@ -132,9 +143,18 @@ _REGION_SUFFIX = re.compile(
 )
 
 
+# A region's kind written after its name ("Zaragoza provincia", "Skåne län", "Kent County").
+_REGION_KIND_AFTER = re.compile(
+    r"\s+(?:provincia|province|prefecture|county|oblast|voivodeship|wojewodztwo|region|kraj|lan"
+    r"|fylke|maakunta|megye|judet|ili|department|departement|state)$"
+)
+
+
 def _region_key(name: str) -> str:
-    key = fold(name)
-    return _REGION_SUFFIX.sub("", key) if len(key) > 2 and not key.isascii() else key
+    key = fold(_REGION_PREFIX.sub("", name.strip().rstrip(".")))
+    if len(key) > 2 and not key.isascii():
+        return _REGION_SUFFIX.sub("", key)
+    return _REGION_KIND_AFTER.sub("", key)
 
 
 @cache
@@ -149,6 +169,7 @@ def _regions() -> dict[str, frozenset[tuple[str, str]]]:
         by_name.setdefault(sub.name, []).append((code, country))
         names = {sub.name, *(n.strip() for n in re.split(r"[\[\](),/;]", sub.name) if n.strip())}
         for name in names:
+            found.setdefault(fold(name), set()).add((code, country))
             found.setdefault(_region_key(name), set()).add((code, country))
         found.setdefault(f"{country}-{code}".casefold(), set()).add((code, country))
     for locale in _PLACES["region_name_locales"]:
@@ -158,8 +179,16 @@ def _regions() -> dict[str, frozenset[tuple[str, str]]]:
                 continue
             for each in re.split(r"[\[\](),/;]", translated):
                 if each.strip():
+                    found.setdefault(fold(each), set()).update(codes)
                     found.setdefault(_region_key(each), set()).update(codes)
     return {key: frozenset(value) for key, value in found.items()}
+
+
+def regions_named(text: str) -> frozenset[tuple[str, str]]:
+    """Every ISO 3166-2 region (code, country) a name can be, in any country ("Córdoba" is a
+    province of Spain and of Argentina)."""
+    key = _region_key(text)
+    return _regions().get(key, frozenset()) if len(key) > 3 or not key.isascii() else frozenset()
 
 
 def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
@@ -169,7 +198,7 @@ def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
     stripped = text.strip().rstrip(".")
     if country and (found := _regions().get(f"{country}-{stripped}".casefold())):
         return next(iter(found))
-    key = _region_key(_REGION_PREFIX.sub("", stripped))
+    key = _region_key(stripped)
     if not country and key.split(" ", 1)[0] in _COMPASS:
         return None  # "Central Region" is a region of Malawi, and of Singapore, and of Ghana
     # Three letters are a code, not a name; two signs of Chinese or Hangul are a name (경기).

@@ -40,7 +40,10 @@ Location = dict[str, str | None]
 
 # Separators between whole locations; " o " is Spanish/Italian "or".
 # "、" enumerates (北海道札幌市、宮城県仙台市).
-_LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•、]|\s/\s|\s(?:or|ou|oder|o)\s)\s*", re.I)
+_LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•、]|\s(?:or|ou|oder|o)\s)\s*", re.I)
+# A slash between places: a list ("Porto / Lisbon"), or a place and its district ("İzmir /
+# Bornova").
+_SLASH = re.compile(r"\s+/\s+")
 # Separators between the parts of one location; "·" in Chinese writes city·district
 # (北京·海淀区), "،" is the Arabic comma.
 _PART_SEPARATORS = re.compile(r"\s*(?:[,，،·]|\(|\)|（|）|\[|\]|\s[-–—]\s)\s*")
@@ -140,13 +143,15 @@ def parse_locations(raw: str | None, hint: str | None = None) -> list[Location]:
         return []
     found: list[Location] = []
     for chunk in _LIST_SEPARATORS.split(raw):
-        for location in _parse_one(chunk, hint):
-            if location not in found:
-                found.append(location)
-    if any(place["country"] for place in found):
-        # "İzmir / Bornova": a name the gazetteer does not know, with no country, beside places
-        # it does know is one of their districts.
-        found = [place for place in found if place["country"] or place["region"]] or found
+        placed = False
+        for part in _SLASH.split(chunk):
+            parsed = _parse_one(part, hint)
+            if placed and all(not (p["country"] or p["region"]) for p in parsed):
+                # "İzmir / Bornova": a name the gazetteer does not know, with no country, after
+                # a place it knows is that place's district.
+                continue
+            placed = placed or any(p["country"] for p in parsed)
+            found += [location for location in parsed if location not in found]
     return found
 
 
@@ -204,13 +209,14 @@ def _tokens(text: str) -> list[str]:
         token = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", token))
         token = _POSTCODE.sub("", token).strip(_EDGE_PUNCTUATION)
         token = _NEAR.split(token, 1)[0]  # "Eschborn bei Frankfurt am Main" is Eschborn
+        if _ACCESS.search(token):  # "横浜市西区 みなとみらい駅": the station is no place
+            token = " ".join(word for word in token.split() if not _ACCESS.search(word))
         # Postcodes, placeholders and work modes are not city/region/country.
         if (
             not token
             or token.isdigit()
             or fold(token) in _NOT_A_PLACE
             or _COUNTED_PLACES.match(token)
-            or _ACCESS.search(token)
             or _UK_OUTWARD.match(token)
             or is_workplace_label(token)
         ):
@@ -282,7 +288,7 @@ def _interpret(
             city, region = region, None
         region = region or code
         if country is None:
-            country = country_from_city(city, region_country or hint) or region_country
+            country = country_from_city(city, region_country or hint, region) or region_country
     return city, region, country
 
 
