@@ -30,6 +30,8 @@ MIN_POPULATION = 15_000
 GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.bin"
 # Airport codes and two-letter names ("MUC", "NY") would read codes and states as cities.
 _MIN_NAME = 3
+# Words of a name: spaces, and hyphens between letters.
+_WORDS = re.compile(r"\s+|(?<=[^\W\d_])-(?=[^\W\d_])")
 _PARTS = re.compile(r"[,;/|()·•–—（）、，；]+|\s-\s")
 _MAX_WORDS = 4
 _MAX_CHARS = 8
@@ -185,7 +187,8 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
     """The words of ``text`` that name a city, as written: the whole text, else its longest run
     of words ("Marseille" in "Marseille 8e", "København" in "København S"), else in a text
     without spaces the longest name it opens with ("東京都" in "東京都港区")."""
-    words = text.split()
+    # "Stuttgart-Vaihingen", "Amsterdam-Zuidoost": a hyphen joins a city and its district.
+    words = _WORDS.split(text.strip())
     if whole := _lookup(fold(text), countries):
         return _city_of_district(words, whole, countries) or text.strip()
     for size in range(min(_MAX_WORDS, len(words)), 0, -1):

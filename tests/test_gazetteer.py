@@ -118,3 +118,23 @@ def test_a_region_named_like_a_far_town_is_no_second_place() -> None:
     # a city bigger than the resort, so it is kept (as it was).
     assert len(places_in("Bello, Antioquia")) == 1
     assert places_in("Woodstock, Cape Town") >= places_in("Cape Town")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Stuttgart-Vaihingen", "Stuttgart"),
+        ("Amsterdam-Zuidoost", "Amsterdam"),
+        ("Hamburg-Altona", "Hamburg"),
+        ("Marseille 8e", "Marseille"),
+        # A hyphen or a word that joins no big city to a district is part of a city's name.
+        ("Baden-Baden", "Baden-Baden"),
+        ("Castrop-Rauxel", "Castrop-Rauxel"),
+        ("Frankfurt am Main", "Frankfurt am Main"),
+        ("Kansas City", "Kansas City"),
+    ],
+)
+def test_a_district_named_after_its_city_is_that_city(text: str, city: str) -> None:
+    from scrapers.gazetteer import city_named
+
+    assert city_named(text) == city
