@@ -150,7 +150,7 @@ def _compensation(record: PostingRecord, placed: dict[str, Any]) -> dict[str, An
 def _job(record: PostingRecord) -> dict[str, Any]:
     placed = record.placements["ashby"]
     board, job_id = placed["board"], placed["id"]
-    workplace = placed.get("workplace_type") or _WORKPLACE[normalise_remote(record.location)]
+    workplace = placed.get("workplace_type") or _WORKPLACE[normalise_remote(None, record.location)]
     employment = placed.get("employment_type") or _EMPLOYMENT.get(
         normalise_employment_type(record.employment_type) or "", "FullTime"
     )

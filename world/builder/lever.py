@@ -182,7 +182,7 @@ def _posting(record: PostingRecord) -> dict[str, Any]:
         additional_from=placed.get("additional_from"),
     )
     description = "\n".join(p for p in (body["opening"], body["descriptionBody"]) if p)
-    workplace = placed.get("workplace_type") or _WORKPLACE[normalise_remote(record.location)]
+    workplace = placed.get("workplace_type") or _WORKPLACE[normalise_remote(None, record.location)]
     posting: dict[str, Any] = {
         "additionalPlain": plain_text(body["additional"]),
         "additional": body["additional"],

@@ -414,7 +414,7 @@ def _contract_type(job: _Job) -> str | None:
 
 
 def _remote(job: _Job) -> str:
-    return job.placed.get("remote") or _REMOTE[normalise_remote(job.record.location)]
+    return job.placed.get("remote") or _REMOTE[normalise_remote(None, job.record.location)]
 
 
 def _detail(job: _Job) -> dict[str, Any]:
