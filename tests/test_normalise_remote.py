@@ -554,3 +554,15 @@ def test_a_long_work_mode_value_is_read_by_its_labels_only() -> None:
     )
     assert len(long) > 160
     assert normalise_remote(long) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ghar baithe kaam", "remote"),
+        ("2 dagen per week telewerk mogelijk", "hybrid"),
+        ("每星期返寫字樓3日，其餘WFH", "hybrid"),
+    ],
+)
+def test_work_modes_as_hinglish_flemish_and_hong_kong_boards_write_them(raw, expected) -> None:
+    assert normalise_remote(raw) == expected
