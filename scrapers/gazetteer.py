@@ -188,9 +188,21 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
     of words ("Marseille" in "Marseille 8e", "København" in "København S"), else in a text
     without spaces the longest name it opens with ("東京都" in "東京都港区")."""
     # "Stuttgart-Vaihingen", "Amsterdam-Zuidoost": a hyphen joins a city and its district.
-    words = _WORDS.split(text.strip())
     if whole := _lookup(fold(text), countries):
-        return _city_of_district(words, whole, countries) or text.strip()
+        return _city_of_district(_WORDS.split(text.strip()), whole, countries) or text.strip()
+    words = text.split()
+    if words and "-" in words[0]:
+        # The city a hyphenated name opens with, never a later part ("Bihar" of "Hajdú-Bihar").
+        head = words[0].split("-", 1)[0]
+        ids = _lookup(fold(head), countries)
+        named = country_from_name(head)
+        # A country's name only for its city of that name ("Luxembourg-Kirchberg").
+        if (
+            ids
+            and max(map(population, ids)) >= _PART_CITY_POPULATION
+            and (named is None or named in {country_of(c) for c in ids})
+        ):
+            return head
     for size in range(min(_MAX_WORDS, len(words)), 0, -1):
         # Of the runs this long, the one naming the biggest city ("Sydney", not "North").
         best: tuple[int, str] | None = None
@@ -325,7 +337,7 @@ def distance_km(a: int, b: int) -> float | None:
 # A city this big is the centre boards name for its whole area.
 METRO_POPULATION = 500_000
 # A place this close to a big city's centre, named as part of it, is one of its districts.
-DISTRICT_KM = 10.0
+DISTRICT_KM = 13.0
 # ... and so is a city this many times bigger than the town beside it (Bologna and Casalecchio).
 CENTRE_RATIO = 10
 

@@ -156,7 +156,7 @@ def test_an_iso_name_is_a_country_only_where_a_field_states_one():
     ("raw", "expected"),
     [
         # The city without its district, postcode or region code, its country from GeoNames.
-        ("Télétravail partiel à Nantes (44)", [loc("Nantes", None, "FR")]),
+        ("Télétravail partiel à Nantes (44)", [loc("Nantes", "44", "FR")]),
         ("Baden AG", [loc("Baden", "AG", "CH")]),
         ("Melbourne VIC 3000", [loc("Melbourne", "VIC", "AU")]),
         ("Mississauga, ON L5B 1M2", [loc("Mississauga", "ON", "CA")]),
@@ -229,7 +229,7 @@ def test_the_whole_country_unnamed_is_the_sites_and_a_city_inside_unspaced_text_
     ("raw", "expected"),
     [
         # A district named after its city, or beside it within its districts: the city.
-        ("Marseille 8e - 13", [loc("Marseille", None, "FR")]),
+        ("Marseille 8e - 13", [loc("Marseille", "13", "FR")]),
         ("Berlin Mitte", [loc("Berlin", None, "DE")]),
         ("Miraflores, Lima", [loc("Lima", None, "PE")]),
         ("Miguel Hidalgo, CDMX", [loc("Ciudad de México", None, "MX")]),
@@ -248,7 +248,7 @@ def test_a_district_is_its_city_and_a_town_stays_itself(raw, expected) -> None:
 
 
 def test_a_town_beyond_the_districts_of_the_big_city_beside_it_stays_itself() -> None:
-    # Alcobendas is 14 km from Madrid's centre, beyond scrapers.gazetteer.DISTRICT_KM.
+    # Alcobendas is 15 km from Madrid's centre, beyond scrapers.gazetteer.DISTRICT_KM.
     assert parse_locations("Alcobendas, Madrid")[0]["city"] == "Alcobendas"
 
 
@@ -353,3 +353,49 @@ def test_places_as_boards_write_them(raw, expected) -> None:
 
 def test_a_code_of_the_sites_country_is_its_region() -> None:
     assert parse_locations("Manno TI", hint="CH") == [loc("Manno", "TI", "CH")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("US-PA-Pittsburgh", [loc("Pittsburgh", "PA", "US")]),
+        ("Hammersmith, London W6", [loc("London", None, "GB")]),
+        ("Ballsbridge, Dublin 4", [loc("Dublin", None, "IE")]),
+        ("Victoria Island, Lagos", [loc("Lagos", None, "NG")]),
+        ("Palermo, CABA", [loc("Buenos Aires", None, "AR")]),
+        ("Scheveningen, Den Haag", [loc("Den Haag", None, "NL")]),
+        ("Niterói / RJ", [loc("Niterói", "RJ", "BR")]),
+        ("Helsinki / Helsingfors", [loc("Helsinki", None, "FI")]),
+        ("Petaling Jaya, Selangor", [loc("Petaling Jaya", "Selangor", "MY")]),
+        ("Hajdú-Bihar megye, Debrecen", [loc("Debrecen", "Hajdú-Bihar megye", "HU")]),
+        ("경남 창원시 성산구", [loc("창원시", "경남", "KR")]),
+        ("東京都 港区", [loc("東京都", None, "JP")]),
+        ("92 - Courbevoie", [loc("Courbevoie", "92", "FR")]),
+        ("Piaseczno k. Warszawy", [loc("Piaseczno", None, "PL")]),
+        ("421 30 Västra Frölunda", [loc("Västra Frölunda", None, "SE")]),
+        ("وهران، الجزائر", [loc("وهران", None, "DZ")]),
+        ("Berlin, Niemcy", [loc("Berlin", None, "DE")]),
+        ("Montana", [loc(None, "MT", "US")]),
+        ("100% Home Office", []),
+        ("Ospecificerad arbetsort", []),
+        ("远程办公（不限城市）", []),
+        (
+            "【東京本社】東京都中央区日本橋 【大阪支社】大阪府大阪市淀川区西中島",
+            [loc("東京都", None, "JP"), loc("大阪市", "大阪府", "JP")],
+        ),
+    ],
+)
+def test_more_places_as_boards_write_them(raw, expected) -> None:
+    assert parse_locations(raw) == expected
+
+
+def test_a_place_no_gazetteer_knows_is_in_the_sites_country() -> None:
+    assert parse_locations("2800 Kgs. Lyngby", hint="DK") == [loc("Kgs. Lyngby", None, "DK")]
+    assert parse_locations("2800 Kgs. Lyngby") == [loc("Kgs. Lyngby", None, None)]
+
+
+def test_a_region_abbreviation_is_its_region() -> None:
+    from scrapers.normalise.countries import region_of
+
+    assert region_of("N.L.", "MX") == region_of("Nuevo León", "MX")
+    assert region_of("경남") == region_of("경상남도") == ("48", "KR")

@@ -48,3 +48,28 @@ def test_a_bad_row_is_named(tmp_path: Path) -> None:
     (tmp_path / "x.toml").write_text('[[row]]\nfield = "pay"\nexpect = ""\n', encoding="utf-8")
     with pytest.raises(RowError, match=r"x.toml#1: field 'pay'"):
         load_rows(tmp_path)
+
+
+def test_every_known_place_of_the_tuning_rows_has_its_country() -> None:
+    """The issue's promise: a location naming a city or region the gazetteer or ISO 3166-2 knows
+    always gets a country (checked on the tuning rows; held-out rows are never printed)."""
+    from scrapers.gazetteer import city_ids
+    from scrapers.normalise.countries import region_of
+    from scrapers.normalise.location import parse_locations
+
+    raws = {
+        r.posting["location_raw"]
+        for r in load_rows()
+        if not r.held_out and r.posting.get("location_raw")
+    }
+    countryless = [
+        (raw, place)
+        for raw in sorted(raws)
+        for place in parse_locations(raw)
+        if place["country"] is None
+        and (
+            (place["city"] and city_ids(place["city"]))
+            or (place["region"] and region_of(place["region"]))
+        )
+    ]
+    assert countryless == []

@@ -38,9 +38,45 @@ def _by_name(table: dict[str, list[str]]) -> dict[str, str]:
     return {fold(name): code for code, names in table.items() for name in names}
 
 
-COUNTRY_BY_NAME: dict[str, str] = _by_name(_PLACES["countries"])
 US_STATE_BY_NAME: dict[str, str] = _by_name(_PLACES["us_states"])
 CA_PROVINCE_BY_NAME: dict[str, str] = _by_name(_PLACES["ca_provinces"])
+
+
+def _translated_country_names() -> dict[str, str]:
+    """Country names in the languages places.toml lists beside the tabled ones ("الجزائر",
+    "日本", "대한민국", "Suudi Arabistan"), as pycountry ships ISO 3166-1's translations; never
+    a name that is also a US state's or a Canadian province's, nor Georgia's (the state)."""
+    found: dict[str, str] = {}
+    # English names stay the [countries] table's choice ("Jordan" is as likely a person).
+    english = {
+        fold(name)
+        for country in pycountry.countries
+        for attribute in ("name", "official_name", "common_name")
+        if (name := getattr(country, attribute, None))
+    }
+    for locale in _PLACES["country_name_locales"]:
+        catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        for country in pycountry.countries:
+            if country.alpha_2 == "GE":
+                continue
+            for attribute in ("name", "official_name", "common_name"):
+                name = getattr(country, attribute, None)
+                if not name:
+                    continue
+                for each in re.split(r"[(),]", catalog.gettext(name)):
+                    key = fold(each)
+                    if (
+                        len(key) > 3
+                        and key not in english
+                        and key not in US_STATE_BY_NAME
+                        and key not in CA_PROVINCE_BY_NAME
+                    ):
+                        found.setdefault(key, country.alpha_2)
+    return found
+
+
+# The tabled names win over a translation that happens to spell another country's name.
+COUNTRY_BY_NAME: dict[str, str] = _translated_country_names() | _by_name(_PLACES["countries"])
 US_STATE_CODES: frozenset[str] = frozenset(US_STATE_BY_NAME.values())
 CA_PROVINCE_CODES: frozenset[str] = frozenset(CA_PROVINCE_BY_NAME.values())
 COUNTRY_BY_CITY: dict[str, str] = _by_name(_PLACES["cities"])
@@ -160,8 +196,8 @@ def _region_key(name: str) -> str:
 @cache
 def _regions() -> dict[str, frozenset[tuple[str, str]]]:
     """Every ISO 3166-2 subdivision by folded name, in ISO 3166-2's names and their translations
-    shipped with pycountry in the languages places.toml lists, and by "country-code" key:
-    (code, country)."""
+    shipped with pycountry in the languages places.toml lists, and the abbreviations it lists
+    ("N.L.", "경남"), and by "country-code" key: (code, country)."""
     found: dict[str, set[tuple[str, str]]] = {}
     by_name: dict[str, list[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
@@ -181,6 +217,9 @@ def _regions() -> dict[str, frozenset[tuple[str, str]]]:
                 if each.strip():
                     found.setdefault(fold(each), set()).update(codes)
                     found.setdefault(_region_key(each), set()).update(codes)
+    for country, abbreviations in _PLACES["region_abbreviations"].items():
+        for abbreviation, code in abbreviations.items():
+            found.setdefault(_region_key(abbreviation), set()).add((code, country))
     return {key: frozenset(value) for key, value in found.items()}
 
 

@@ -18,7 +18,6 @@ from typing import Any
 
 from scrapers.gazetteer import (
     DISTRICT_KM,
-    METRO_POPULATION,
     city_ids,
     city_named,
     country_of,
@@ -34,13 +33,17 @@ from scrapers.normalise.countries import (
     subdivision,
 )
 from scrapers.normalise.remote import is_workplace_label
-from scrapers.normalise.vocabulary import read_vocabulary
+from scrapers.normalise.vocabulary import read_vocabulary, unspaced
 
 Location = dict[str, str | None]
 
 # Separators between whole locations; " o " is Spanish/Italian "or".
 # "、" enumerates (北海道札幌市、宮城県仙台市).
 _LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•、]|\s(?:or|ou|oder|o)\s)\s*", re.I)
+# 【東京本社】, 【大阪支社】: the label of a place (head office, branch), not a place.
+_LABEL_BRACKETS = re.compile(r"【[^】]*】")
+# "US-PA-Pittsburgh", "CA-ON-Toronto": country, region and city codes as ATSs write them.
+_ATS_CODES = re.compile(r"^\s*([A-Z]{2})-([A-Z]{2,3})-([^\W\d_][^,;]*)$")
 # A slash between places: a list ("Porto / Lisbon"), or a place and its district ("İzmir /
 # Bornova").
 _SLASH = re.compile(r"\s+/\s+")
@@ -64,9 +67,14 @@ _TRAILING_FILLER = re.compile(r"\s+(?:only|based)$", re.I)
 # Postcodes beside a name ("NY 10001", "75008 Paris") are not part of it.
 _POSTCODE = re.compile(
     r"^\d{4,5}\s+(?=\D)|\s+\d{4,5}(?:-\d{4})?$"
+    r"|^\d{3}\s\d{2}\s+(?=\D)"  # Sweden, Czechia, Slovakia: "421 30 Västra Frölunda"
+    r"|(?<=[a-z])\s+[A-Z]{1,2}\d[A-Z\d]?$"  # UK, the district alone: "London W6"
     r"|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d$"  # Canada: "ON L5B 1M2"
     r"|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$"  # UK: "London SW1A 1AA"
 )
+# A region's number written as a part of its own ("92 - Courbevoie", "Lyon 9e - 69").
+_REGION_NUMBER = re.compile(r"(?:^|\s[-–—]\s|\()\s*(\d{2,3}|2[AB])\s*(?:$|\s[-–—]\s|\))")
+_NUMBERS_ONLY = re.compile(r"[\d\s%.,+]+")
 # A UK postcode district alone ("(E14)", "SW1"): no place name.
 _UK_OUTWARD = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 # A street and house number before the city ("Karl Johans gate 14, 0154 Oslo").
@@ -142,17 +150,42 @@ def parse_locations(raw: str | None, hint: str | None = None) -> list[Location]:
     if not isinstance(raw, str) or not raw.strip():
         return []
     found: list[Location] = []
+    # "【東京本社】東京都中央区 【大阪支社】大阪府大阪市": a label opens each place.
+    raw = _LABEL_BRACKETS.sub("\n", raw)
     for chunk in _LIST_SEPARATORS.split(raw):
-        placed = False
+        chunk = _ATS_CODES.sub(r"\3, \2, \1", chunk)  # "US-PA-Pittsburgh"
+        placed: list[Location] = []
         for part in _SLASH.split(chunk):
             parsed = _parse_one(part, hint)
-            if placed and all(not (p["country"] or p["region"]) for p in parsed):
-                # "İzmir / Bornova": a name the gazetteer does not know, with no country, after
-                # a place it knows is that place's district.
+            if placed and _same_place_again(parsed, placed):
                 continue
-            placed = placed or any(p["country"] for p in parsed)
+            placed += parsed
             found += [location for location in parsed if location not in found]
     return found
+
+
+def _same_place_again(parsed: list[Location], before: list[Location]) -> bool:
+    """After a slash, a part that adds nothing to the place before it: its district unknown to
+    the gazetteer ("İzmir / Bornova"), its region ("Niterói / RJ", which is then added to it),
+    or its other name ("Helsinki / Helsingfors")."""
+    if not any(p["country"] for p in before):
+        return False
+    last = before[-1]
+    if len(parsed) == 1 and last["region"] is None:
+        # A region alone, or a code the place's country has a region of ("RJ").
+        named = parsed[0]["region"] if parsed[0]["city"] is None else parsed[0]["city"]
+        if (
+            named
+            and parsed[0]["country"] in (None, last["country"])
+            and (parsed[0]["city"] is None or region_of(named, last["country"]))
+        ):
+            last["region"] = named
+            return True
+    if all(not (p["country"] or p["region"]) for p in parsed):
+        return True
+    if len(parsed) == 1 and parsed[0]["city"] and last["city"]:
+        return bool(city_ids(parsed[0]["city"]) & city_ids(last["city"]))
+    return False
 
 
 def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
@@ -178,6 +211,9 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
         return []
     if country in _CITY_STATES and city is not None:
         city, region = _CITY_STATES[country], None  # "Kwun Tong" is Hong Kong
+    number = _REGION_NUMBER.search(chunk) if region is None and country else None
+    if number and region_of(number.group(1), country):
+        region = number.group(1)  # "92 - Courbevoie", "Lyon 9e - 69": a département's number
     return [{"city": city, "region": region, "country": country}]
 
 
@@ -193,7 +229,11 @@ def _cities_apart(tokens: list[str]) -> bool:
     if any(not found and region_of(t) for t, found in zip(tokens, ids, strict=True)):
         return False
     # The cities of one list lie in one country.
-    if len({country_of(c) for found in ids for c in found}) > 1:
+    countries = {country_of(c) for found in ids for c in found}
+    if len(countries) > 1:
+        return False
+    # "Petaling Jaya, Selangor": a region of that country, named like a town, is the region.
+    if any(region_of(t, next(iter(countries), None)) for t in tokens[1:]):
         return False
     return all(ids) and not any(
         near(ids[i], ids[j], _SAME_PLACE_KM, metro=False)
@@ -214,7 +254,7 @@ def _tokens(text: str) -> list[str]:
         # Postcodes, placeholders and work modes are not city/region/country.
         if (
             not token
-            or token.isdigit()
+            or _NUMBERS_ONLY.fullmatch(token)
             or fold(token) in _NOT_A_PLACE
             or _COUNTED_PLACES.match(token)
             or _UK_OUTWARD.match(token)
@@ -282,10 +322,15 @@ def _interpret(
         # "Koramangala, Bengaluru", "北京·海淀区·中关村": of a city and its districts, the city.
         main = _main_place(rest)
         city, code = _city_and_code(main, country or region_country or hint)
-        if region and _district_of(city, region):
-            # "Wellington Central, Wellington": the district of a city named after it; the
-            # city is the place.
-            city, region = region, None
+        within = region_country or country
+        if region and (_district_of(city, region) or (within and _only_elsewhere(city, within))):
+            # "Wellington Central, Wellington", "Ballsbridge, Dublin 4", "Victoria Island,
+            # Lagos": a district of the city written beside it (a place the gazetteer knows
+            # only in another country is a district of this one too); the city is the place.
+            if named := _big_city_named(region):
+                city, region = named, None
+            elif within:
+                city, country = main, within
         region = region or code
         if country is None:
             country = country_from_city(city, region_country or hint, region) or region_country
@@ -304,6 +349,10 @@ def _region_and_rest(
     sub = subdivision(last)
     if sub is not None and country in (None, sub[1]):
         return sub[0], sub[1], rest[:-1]
+    first = region_of(rest[0], country)
+    if len(rest) == 2 and first and not city_ids(rest[0]) and city_ids(last):
+        # "Hajdú-Bihar megye, Debrecen", "Kocaeli(Gebze)": the region written first.
+        return rest[0], first[1], [last]
     # Any country's region by its ISO 3166-2 name ("Gauteng", "Waikato", "Jalisco").
     if found := region_of(last, country):
         return last, found[1], rest[:-1]
@@ -312,14 +361,13 @@ def _region_and_rest(
     city, code = _city_and_code(last, country or hint)
     if code is not None:
         return code, None, [*rest[:-1], city]
-    first = region_of(rest[0], country)
-    if len(rest) == 2 and first and not city_ids(rest[0]) and city_ids(last):
-        return rest[0], first[1], [last]
     if len(rest) >= 3 and _main_place(rest) != last and city_ids(_main_place(rest)):
         return None, None, rest
     return last, None, rest[:-1]
 
 
+# A city this big has districts boards name beside it ("Scheveningen, Den Haag").
+_DISTRICT_CITY = 200_000
 # A town abroad this small is a namesake when the site's country has a region of that code.
 _SMALL_TOWN = 50_000
 # The parts of one location this close to its biggest city are its districts.
@@ -342,11 +390,28 @@ def _main_place(parts: list[str]) -> str:
     return parts[0]
 
 
+def _big_city_named(text: str) -> str | None:
+    """The city a region part names when it is a city big enough to have districts ("Lima",
+    "Dublin 4" -> "Dublin")."""
+    named = city_named(text)
+    if named and any(population(c) >= _DISTRICT_CITY for c in city_ids(named)):
+        return named
+    return None
+
+
+def _only_elsewhere(city: str, country: str) -> bool:
+    """The gazetteer knows ``city`` only outside ``country`` (Palermo beside CABA)."""
+    ids = city_ids(city, frozenset({country}))
+    return bool(ids) and country not in {country_of(c) for c in ids}
+
+
 def _district_of(place: str, city: str) -> bool:
     """``place`` is a district of the big ``city`` written beside it: a name the gazetteer does
-    not know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington"), or
-    a place within the city's districts ("Miraflores, Lima", "Miguel Hidalgo, CDMX")."""
-    big = {c for c in city_ids(city) if population(c) >= METRO_POPULATION}
+    not know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington",
+    "Scheveningen, Den Haag"), or a place within the city's districts ("Miraflores, Lima",
+    "Miguel Hidalgo, CDMX")."""
+    named = city_named(city) or city
+    big = {c for c in city_ids(named) if population(c) >= _DISTRICT_CITY}
     if not big:
         return False
     # A place the gazetteer knows is kept when it lies beyond the big city's districts
@@ -375,6 +440,18 @@ def _interpret_single(
         # "神奈川県横浜市西区": the region, then the city.
         token = f"{opening} {token[len(opening) :].strip()}".strip()
     words = token.split()
+    if (
+        len(words) >= 2
+        and (lead := region_of(words[0]))
+        and (unspaced(words[0]) or not city_ids(words[0]))
+    ):
+        rest = " ".join(words[1:])
+        named = city_named(rest, frozenset({lead[1]}))
+        if named and lead[1] in {country_of(c) for c in city_ids(named)}:
+            if _district_of(named, words[0]):
+                return words[0], None, lead[1]  # "東京都 港区": a ward of Tokyo is Tokyo
+            # "경남 창원시 성산구", "제주 제주시": the region, then the city in it.
+            return named, words[0], lead[1]
     if hint and len(words) >= 2 and words[-1].isupper() and region_of(words[-1], hint):
         # "Manno TI" on a Swiss board: a town with a canton code of the site's country.
         place = " ".join(words[:-1])
@@ -384,6 +461,9 @@ def _interpret_single(
         ):
             return place, words[-1], hint
     city_country = country_from_city(token, hint)
+    state = subdivision(token) if len(token) > 2 else None
+    if state and city_country != state[1]:
+        return None, state[0], state[1]  # "Montana" is the state, not the Bulgarian town
     if city_country is None:
         # A city inside a longer text the gazetteer does not know whole ("神奈川県 横浜市西区").
         named = city_named(token, frozenset({hint}) if hint else frozenset())
@@ -403,7 +483,9 @@ def _interpret_single(
         return None, sub[0], sub[1]
     if region := region_of(token, hint):
         return None, token, region[1]  # "Region Hovedstaden"
-    return token, None, None
+    # A place no gazetteer knows, on a site of one country ("2800 Kgs. Lyngby" on a Danish
+    # board): most likely in that country.
+    return token, None, hint
 
 
 # Where a region's name may end when it opens a text written without spaces ("神奈川県横浜市",
@@ -424,6 +506,8 @@ def _region_within(text: str, city: str, country: str) -> str | None:
     """The region named beside a city in one run of words ("神奈川県 横浜市西区", "경기 성남시
     분당구", "神奈川県横浜市"), when it is a region of the city's country and not the city."""
     for word in text.split():
+        if word.isdigit():
+            continue  # a postcode or a district's number, not a region's code
         candidates = [word]
         if opening := _region_opening(word, country):
             candidates.append(opening)
