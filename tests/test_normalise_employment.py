@@ -477,3 +477,17 @@ _VOCABULARY = tomllib.loads(
 def test_every_listed_phrase_is_its_type(phrase: str, kind: str) -> None:
     assert normalise_employment_type(phrase) == kind
     assert normalise_employment_type(f"Type: {phrase.upper()} (m/w/d)") == kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Taux d'activité : 60 – 80 %", "PART_TIME"),
+        ("Pensum 80-100%", "FULL_TIME"),
+        ("50 %", "PART_TIME"),
+        # A contract word decides before a workload does.
+        ("Festanstellung, 80%", "FULL_TIME"),
+    ],
+)
+def test_a_swiss_workload_in_percent_says_full_or_part_time(raw: str, expected: str) -> None:
+    assert normalise_employment_type(raw) == expected

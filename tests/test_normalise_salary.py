@@ -270,3 +270,37 @@ def test_pay_as_each_country_writes_it(raw, country, expected) -> None:
 
 def test_a_lone_r_is_no_rand() -> None:
     assert parse_salary("R&D budget $5,000", country="US")["currency"] == "USD"
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("Salaire : 350 000 FCFA", "SN", (350000, 350000, "XOF", "month")),
+        ("350 000 FCFA", "CM", (350000, 350000, "XAF", "month")),
+        ("$U 45.000 nominales", "UY", (45000, 45000, "UYU", "month")),
+        ("₡650.000 mensuales", "CR", (650000, 650000, "CRC", "month")),
+        # Benefits added to a pay are no open top; a glued "+" is.
+        ("Salário: R$ 2.800 + VR + VA", "BR", (2800, 2800, "BRL", "month")),
+        ("$120,000+ DOE", "US", (120000, None, "USD", "year")),
+        ("Årslønn fra 650 000 kroner", "NO", (650000, None, "NOK", "year")),
+        ("時給1,300円～ ※研修期間中は時給1,200円", "JP", (1300, None, "JPY", "hour")),
+        ("月給22万円～＋賞与年2回", "JP", (220000, None, "JPY", "month")),
+        ("20万円～30万円", "JP", (200000, 300000, "JPY", "month")),
+        ("8千-1.2万/月", "CN", (8000, 12000, "CNY", "month")),
+        ("من 6000 إلى 8000 ر.ق", "QA", (6000, 8000, "QAR", "month")),
+        ("15 - 25 triệu", "VN", (15000000, 25000000, "VND", "month")),
+        ("от 150 000 до 200 000 ₽ на руки", "RU", (150000, 200000, "RUB", "month")),
+        ("NGN 250,000 - 350,000", "NG", (250000, 350000, "NGN", "month")),
+        ("RM 4,000 – RM 5,500 per month", "MY", (4000, 5500, "MYR", "month")),
+    ],
+)
+def test_pay_in_more_currencies_and_languages(raw, country, expected) -> None:
+    got = parse_salary(raw, country=country)
+    assert (got["min"], got["max"], got["currency"], got["period"]) == expected
+
+
+def test_every_country_pays_in_its_cldr_currency() -> None:
+    from scrapers.normalise.countries import CURRENCY_BY_COUNTRY
+
+    assert CURRENCY_BY_COUNTRY["SN"] == "XOF" and CURRENCY_BY_COUNTRY["HR"] == "EUR"
+    assert CURRENCY_BY_COUNTRY["PA"] == "USD"  # currencies.toml [paid_in]

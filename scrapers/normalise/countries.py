@@ -6,6 +6,7 @@ once at import into dicts keyed by `fold()`ed names, so lookups ignore case, acc
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import re
 import unicodedata
@@ -81,8 +82,25 @@ US_STATE_CODES: frozenset[str] = frozenset(US_STATE_BY_NAME.values())
 CA_PROVINCE_CODES: frozenset[str] = frozenset(CA_PROVINCE_BY_NAME.values())
 COUNTRY_BY_CITY: dict[str, str] = _by_name(_PLACES["cities"])
 _CURRENCIES = read_vocabulary("currencies")
-# The currency a country pays salaries in (scrapers/data/currencies.toml).
-CURRENCY_BY_COUNTRY: dict[str, str] = _CURRENCIES["by_country"]
+# CLDR's currencies are dated: read as of a fixed day, so the same posting always gives the same
+# currency (change it when a country changes its currency).
+CURRENCY_DATE = datetime.date(2026, 1, 1)
+
+
+def _currency_by_country() -> dict[str, str]:
+    """The currency a country pays salaries in: its first legal tender in CLDR (Babel), unless
+    currencies.toml says otherwise (Panama's balboa is coins; pay is in dollars)."""
+    from babel.numbers import get_territory_currencies
+
+    found = {
+        country: currencies[0]
+        for country in sorted(ISO_CODES)
+        if (currencies := get_territory_currencies(country, CURRENCY_DATE, tender=True))
+    }
+    return found | _CURRENCIES["paid_in"]
+
+
+CURRENCY_BY_COUNTRY: dict[str, str] = _currency_by_country()
 # Currencies written with a bare "$" where they are paid.
 DOLLAR_SIGN_CURRENCIES: frozenset[str] = frozenset(_CURRENCIES["dollar_sign"])
 

@@ -14,6 +14,8 @@ Decisions:
   contract" is FULL_TIME (not the contractor's "contract"), "非常勤" PART_TIME (not "常勤").
 - the phrases of every language (scrapers/data/employment.toml) are read in any text: a value
   in one language may quote another's ("Full-time / Teilzeit").
+- a value that is only a workload in percent (Swiss boards: "Taux d'activité : 60 – 80 %",
+  "Pensum 80-100%") is PART_TIME below 100 % at most, FULL_TIME when it reaches 100 %.
 """
 
 from __future__ import annotations
@@ -142,4 +144,13 @@ def normalise_employment_type(raw: str | None) -> str | None:
     found = _types_named(text)
     if _EITHER_HOURS.search(text) and not found - {"FULL_TIME", "PART_TIME"}:
         return None
+    if not found and (workload := _WORKLOAD.search(text)):
+        # A workload in percent, as Swiss boards state it ("Taux d'activité : 60 – 80 %",
+        # "Pensum 100%"): the most it may be says full or part time.
+        most = int(workload["high"] or workload["low"])
+        return "FULL_TIME" if most >= 100 else "PART_TIME" if most > 0 else None
     return next((kind for kind in _PRECEDENCE if kind in found), None)
+
+
+# "60 – 80 %", "80-100%", "100 %": a workload, the whole value's only number.
+_WORKLOAD = re.compile(r"^\D*?(?P<low>\d{1,3})\s*%?\s*(?:[-–—]\s*(?P<high>\d{1,3}))?\s*%\D*$")

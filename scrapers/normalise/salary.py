@@ -52,6 +52,10 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "lacs": Decimal(100_000),
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
+    "千": Decimal(1_000),  # zh "8千", ja "800千円"
+    "triệu": Decimal(1_000_000),  # vi "15 - 25 triệu"
+    "tr": Decimal(1_000_000),  # vi "15tr"
+    "лакх": Decimal(100_000),
     "लाख": Decimal(100_000),  # hi lakh
     "करोड़": Decimal(10_000_000),  # hi crore
 }
@@ -61,7 +65,7 @@ _AMOUNT = re.compile(
               |\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
               |\d+(?:[.,]\d+)?)
     (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|[Ll]acs?|LPA|lpa|Cr
-                 |[Cc]rores?|万|萬|만|लाख|करोड़)
+                 |[Cc]rores?|万|萬|만|千|triệu|tr|लाख|करोड़)
         (?![A-Za-z\u00c0-\u024f]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
     (?P<after>\s*(?:%|\(k\)))?""",
     re.X,
@@ -102,7 +106,7 @@ def _token_pattern(token: str) -> str:
 _CURRENCY = re.compile(
     "|".join(_token_pattern(t) for t in sorted(_CURRENCY_TOKENS, key=len, reverse=True))
     + r"|(?<![A-Za-z])(?P<code>[A-Z]{3})(?![A-Za-z])|(?P<yen>[¥￥])"
-    r"|(?<![A-Za-z])(?P<krona>[kK]r)(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
+    r"|(?<![A-Za-z])(?P<krona>[kK]r|kron(?:er|or|a|e))(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
     # The rand's "R" only glued to its amount ("R35 000"): a lone R is anything.
     r"|(?<![A-Za-z])(?P<rand>R)(?=\d)"
 )
@@ -166,7 +170,13 @@ _UP_TO = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["up_to"]) + r")\s*:?
 _FROM = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["from"]) + r")\s*:?\s*$")
 _FLOOR = re.compile(r"(?<![a-z])(?:" + "|".join(_VOCABULARY["floor_words"]) + ")")
 # After the amount: "+", or "or more" written after it ("4萬元或以上", "3,000만원 이상").
-_OPEN_TOP = re.compile(r"^\s*(?:\+|\S{0,3}\s*(?:" + "|".join(_VOCABULARY["open_top_after"]) + r"))")
+# "50k+", "$120,000+ DOE" (not "R$ 2.800 + VR", plus benefits); "22万円～" with nothing after
+# the tilde.
+_OPEN_TOP = re.compile(
+    r"^(?:\+|\s+\+(?!\s*[^\W\d_])|\s*\S{0,3}\s*(?:"
+    + "|".join(_VOCABULARY["open_top_after"])
+    + r")|\s*\S{0,3}\s*[〜～~](?!\s*[\d$€£¥₩]))"
+)
 # Above any yearly pay, even in low-value currencies (IDR, VND).
 _LARGEST_AMOUNT = Decimal(10) ** 10
 _K401 = re.compile(r"401\s?\(?k\)?", re.I)
