@@ -337,7 +337,7 @@ def distance_km(a: int, b: int) -> float | None:
 # A city this big is the centre boards name for its whole area.
 METRO_POPULATION = 500_000
 # A place this close to a big city's centre, named as part of it, is one of its districts.
-DISTRICT_KM = 13.0
+DISTRICT_KM = 10.0
 # ... and so is a city this many times bigger than the town beside it (Bologna and Casalecchio).
 CENTRE_RATIO = 10
 

@@ -399,3 +399,19 @@ def test_a_region_abbreviation_is_its_region() -> None:
 
     assert region_of("N.L.", "MX") == region_of("Nuevo León", "MX")
     assert region_of("경남") == region_of("경상남도") == ("48", "KR")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Towns of their own beside a city of under 400,000, or a region named like a city.
+        ("Vila Nova de Gaia, Porto", [loc("Vila Nova de Gaia", "Porto", "PT")]),
+        ("Viña del Mar, Valparaíso", [loc("Viña del Mar", "Valparaíso", "CL")]),
+        ("Salford, Greater Manchester", [loc("Salford", "Greater Manchester", "GB")]),
+        # Two cities after a slash are two places; a bigger city is no district of a smaller.
+        ("Milano / Roma", [loc("Milano", None, "IT"), loc("Roma", None, "IT")]),
+        ("Bursa(Nilüfer)", [loc("Bursa", "Nilüfer", "TR")]),
+    ],
+)
+def test_a_town_of_its_own_stays_itself(raw, expected) -> None:
+    assert parse_locations(raw) == expected

@@ -174,14 +174,15 @@ def _same_place_again(parsed: list[Location], before: list[Location]) -> bool:
     if len(parsed) == 1 and last["region"] is None:
         # A region alone, or a code the place's country has a region of ("RJ").
         named = parsed[0]["region"] if parsed[0]["city"] is None else parsed[0]["city"]
+        code = parsed[0]["city"] is not None and named.isupper() and len(named) <= 3
         if (
             named
             and parsed[0]["country"] in (None, last["country"])
-            and (parsed[0]["city"] is None or region_of(named, last["country"]))
+            and (parsed[0]["city"] is None or (code and region_of(named, last["country"])))
         ):
             last["region"] = named
             return True
-    if all(not (p["country"] or p["region"]) for p in parsed):
+    if all(not p["region"] and not (p["city"] and city_ids(p["city"])) for p in parsed):
         return True
     if len(parsed) == 1 and parsed[0]["city"] and last["city"]:
         return bool(city_ids(parsed[0]["city"]) & city_ids(last["city"]))
@@ -366,8 +367,9 @@ def _region_and_rest(
     return last, None, rest[:-1]
 
 
-# A city this big has districts boards name beside it ("Scheveningen, Den Haag").
-_DISTRICT_CITY = 200_000
+# A city this big has districts boards name beside it ("Scheveningen, Den Haag"); smaller ones
+# have neighbours of their own (Vila Nova de Gaia beside Porto, Viña del Mar beside Valparaíso).
+_DISTRICT_CITY = 400_000
 # A town abroad this small is a namesake when the site's country has a region of that code.
 _SMALL_TOWN = 50_000
 # The parts of one location this close to its biggest city are its districts.
@@ -393,8 +395,8 @@ def _main_place(parts: list[str]) -> str:
 def _big_city_named(text: str) -> str | None:
     """The city a region part names when it is a city big enough to have districts ("Lima",
     "Dublin 4" -> "Dublin")."""
-    named = city_named(text)
-    if named and any(population(c) >= _DISTRICT_CITY for c in city_ids(named)):
+    named = _city_opening(text)
+    if any(population(c) >= _DISTRICT_CITY for c in city_ids(named)):
         return named
     return None
 
@@ -410,14 +412,24 @@ def _district_of(place: str, city: str) -> bool:
     not know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington",
     "Scheveningen, Den Haag"), or a place within the city's districts ("Miraflores, Lima",
     "Miguel Hidalgo, CDMX")."""
-    named = city_named(city) or city
-    big = {c for c in city_ids(named) if population(c) >= _DISTRICT_CITY}
+    big = {c for c in city_ids(_city_opening(city)) if population(c) >= _DISTRICT_CITY}
     if not big:
         return False
     # A place the gazetteer knows is kept when it lies beyond the big city's districts
-    # (Alcobendas is a town of its own beside Madrid; Miraflores is Lima's).
+    # (Alcobendas is a town of its own beside Madrid; Miraflores is Lima's), or is the bigger.
     known = city_ids(place)
-    return not known or (not known & big and near(known, big, DISTRICT_KM, metro=False))
+    return not known or (
+        not known & big
+        and max(map(population, known)) < max(map(population, big))
+        and near(known, big, DISTRICT_KM, metro=False)
+    )
+
+
+def _city_opening(text: str) -> str:
+    """The city a region part opens with ("Dublin" of "Dublin 4"), else the part: "Greater
+    Manchester" is a county, not Manchester."""
+    named = city_named(text)
+    return named if named and text.startswith(named) else text
 
 
 def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
