@@ -1,14 +1,30 @@
 """Split a location string into `{city, region, country}` dicts (country ISO 3166-1 alpha-2).
 
 Conventions (they matter for dedup across sources, so keep them stable):
-- city is kept as written ("München" stays "München"); canonical spellings are a later concern.
+- city is the municipality, written as the text writes it ("München" stays "München"; any
+  spelling of one city is one GeoNames place for dedup): a district, ward, arrondissement or
+  postcode area of a big city is that city ("Marseille 8e", "Berlin Mitte", "Miraflores, Lima",
+  "Koramangala, Bengaluru", "東京都港区", "Kwun Tong" in the city-state Hong Kong); a town of its
+  own stays itself ("Alcobendas, Madrid", "Vila Nova de Gaia, Porto"). A district lies within
+  10 km of a city of 400,000 written beside it, or is unknown to the gazetteer; a short name
+  no gazetteer lists is read in full ("CDMX", "CABA").
 - region is the postal code for US states / Canadian provinces ("California" -> "CA"), otherwise
-  the text as written ("Nouvelle-Aquitaine").
+  the text as written ("Nouvelle-Aquitaine", "神奈川県", "N.L."), or a French département's
+  number written beside the city ("92 - Courbevoie" -> "92"). Any name of one region is the
+  same region: ISO 3166-2's names, pycountry's translations of them and the abbreviations in
+  places.toml (scrapers.normalise.countries.region_of).
+- country: from the text (a name in 30 languages, a code, a region), else the city's country
+  in GeoNames, chosen among several by the site's country (a national board's domain, a page
+  in a language of one country), then by the region written beside it, then the hand table,
+  then the biggest city of that name: a known city always has a country. A place no gazetteer
+  knows gets the site's country.
 - a trailing two-letter code that is both a US state and a country ("DE", "IN", "CA") is read as
-  the state, the usual ATS convention, unless the city is tabled in that country ("Berlin, DE").
-  A lone code ("Remote - CA") is read as a country.
-- areas that are not countries (EU, EMEA, Europe, Worldwide, LATAM...) give no entry, so
-  "Remote (EU)" and "Remote" give [].
+  the state, the usual ATS convention, unless the city lies in that country ("Berlin, DE",
+  "Kochi, IN"); a code that is a region of the city's country is that region ("Porto Alegre -
+  RS"). A lone code ("Remote - CA") is read as a country.
+- areas that are not countries (EU, EMEA, Europe, Worldwide, LATAM...), work modes in any
+  language ("Home-Office", "フルリモート"), counts ("2 Locations") and "multiple locations"
+  phrases give no entry, so "Remote (EU)" and "Remote" give [].
 """
 
 from __future__ import annotations
