@@ -245,7 +245,7 @@ def _city_of_district(
         if (
             ids
             and not ids & district
-            and max(map(population, ids)) >= METRO_POPULATION
+            and max(map(population, ids)) >= _DISTRICT_HEAD_POPULATION
             and country_from_name(run) is None
             and near(ids, district, DISTRICT_KM, metro=False)
         ):
@@ -334,6 +334,9 @@ def distance_km(a: int, b: int) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+# A city named first in a name and this big, within DISTRICT_KM, is its district's city
+# ("Brno-střed", "Marseille 8e").
+_DISTRICT_HEAD_POPULATION = 100_000
 # A city this big is the centre boards name for its whole area.
 METRO_POPULATION = 500_000
 # A place this close to a big city's centre, named as part of it, is one of its districts.

@@ -491,3 +491,14 @@ def test_every_listed_phrase_is_its_type(phrase: str, kind: str) -> None:
 )
 def test_a_swiss_workload_in_percent_says_full_or_part_time(raw: str, expected: str) -> None:
     assert normalise_employment_type(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Attachment", "INTERN"),
+        ("Contrato de duración determinada, Jornada completa", "TEMPORARY"),
+    ],
+)
+def test_contracts_of_the_fourth_round(raw: str, expected: str) -> None:
+    assert normalise_employment_type(raw) == expected

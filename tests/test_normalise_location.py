@@ -415,3 +415,28 @@ def test_a_region_abbreviation_is_its_region() -> None:
 )
 def test_a_town_of_its_own_stays_itself(raw, expected) -> None:
     assert parse_locations(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Washington, D.C.", [loc("Washington", "DC", "US")]),
+        # A town 19 km from Sydney's centre is no district of it, one 3 km away is.
+        ("Parramatta, Sydney NSW", [loc("Parramatta", "NSW", "AU")]),
+        ("Gqeberha (Port Elizabeth), Eastern Cape", [loc("Gqeberha", "Eastern Cape", "ZA")]),
+        ("Saint-Denis (974)", [loc("Saint-Denis", None, "RE")]),
+        ("Europe, Moyen-Orient et Afrique", []),
+        ("América Latina", []),
+        ("Donostia / San Sebastián, País Vasco", [loc("Donostia", "País Vasco", "ES")]),
+        ("Ticino (diverse sedi)", [loc(None, "Ticino", "CH")]),
+        ("Luxemburg-Kirchberg", [loc("Luxemburg", None, "LU")]),
+        ("Brno-střed", [loc("Brno", None, "CZ")]),
+        ("彰化縣鹿港鎮", [loc("鹿港鎮", "彰化縣", "TW")]),
+        ("新加坡/吉隆坡", [loc("Singapore", None, "SG"), loc("吉隆坡", None, "MY")]),
+        # No country for a word of a name, nor for a person's name.
+        ("Central Region", [loc("Central Region", None, None)]),
+        ("Jordan", [loc("Jordan", None, None)]),
+    ],
+)
+def test_places_of_the_fourth_round(raw, expected) -> None:
+    assert parse_locations(raw) == expected

@@ -304,3 +304,35 @@ def test_every_country_pays_in_its_cldr_currency() -> None:
 
     assert CURRENCY_BY_COUNTRY["SN"] == "XOF" and CURRENCY_BY_COUNTRY["HR"] == "EUR"
     assert CURRENCY_BY_COUNTRY["PA"] == "USD"  # currencies.toml [paid_in]
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("Min: USD $62,400.00/Yr. Max: USD $93,600.00/Yr.", "US", (62400, 93600, "USD", "year")),
+        ("₦4.2m - ₦5.4m per annum", "NG", (4200000, 5400000, "NGN", "year")),
+        ("GH₵ 3,500 - GH₵ 4,500", "GH", (3500, 4500, "GHS", "month")),
+        ("₹500 प्रति दिन", "IN", (500, 500, "INR", "day")),
+        ("35,000 - 45,000 روپے ماہانہ", "PK", (35000, 45000, "PKR", "month")),
+        ("1 200 - 1 500 DT", "TN", (1200, 1500, "TND", "month")),
+        ("$2,800 semanales", "MX", (2800, 2800, "MXN", "week")),
+        ("Q5,500.00 - Q6,500.00 (Mensual)", "GT", (5500, 6500, "GTQ", "month")),
+        ("Salário: 350.000,00 Kz", "AO", (350000, 350000, "AOA", "month")),
+        ("65–75 TEUR p.a.", "DE", (65000, 75000, "EUR", "year")),
+        ("6–8 tys. zł brutto / mies.", "PL", (6000, 8000, "PLN", "month")),
+        ("bruttó 550–650 ezer Ft/hó", "HU", (550000, 650000, "HUF", "month")),
+        ("Salariu: între 4.500 și 5.500 lei brut/lună", "RO", (4500, 5500, "RON", "month")),
+        ("Plata: 120.000 - 150.000 din. neto", "RS", (120000, 150000, "RSD", "month")),
+        ("연봉 5천만원 이상", "KR", (50000000, None, "KRW", "year")),
+        ("주급 60만원", "KR", (600000, 600000, "KRW", "week")),
+        ("200-300元/天", "CN", (200, 300, "CNY", "day")),
+        ("الراتب: 400 - 550 دينار بحريني", "BH", (400, 550, "BHD", "month")),
+    ],
+)
+def test_pay_of_the_fourth_round(raw, country, expected) -> None:
+    got = parse_salary(raw, country=country)
+    assert (got["min"], got["max"], got["currency"], got["period"]) == expected
+
+
+def test_square_metres_are_no_millions() -> None:
+    assert parse_salary("5m²", country="DE") is None

@@ -625,3 +625,17 @@ def test_every_language_of_the_vocabulary_is_tested() -> None:
 def test_a_phrase_names_one_level_in_every_language() -> None:
     with pytest.raises(ValueError, match="both"):
         _by_phrase({"es": {"director": ["gerencia"]}, "pt": {"manager": ["gerência"]}}, _field_key)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Programa Trainee 2027 - Engenharia de Produção", "junior"),
+        ("Eksekutif Kanan, Akaun", "senior"),
+        ("Trainee Engineer", "intern"),
+    ],
+)
+def test_levels_of_the_fourth_round(title: str, expected: str) -> None:
+    from scrapers.normalise.seniority import normalise_seniority
+
+    assert normalise_seniority(title, None) == expected

@@ -136,6 +136,8 @@ def country_from_code(text: str) -> str | None:
 def subdivision(text: str) -> tuple[str, str] | None:
     """(region code, country) for a US state or Canadian province, written as a code or a name."""
     stripped = text.strip().rstrip(".")
+    if len(stripped) <= 4 and stripped.count(".") == 1:
+        stripped = stripped.replace(".", "")  # "D.C."
     if len(stripped) == 2 and stripped.isupper():
         if stripped in US_STATE_CODES:
             return stripped, "US"
@@ -159,7 +161,13 @@ def country_from_city(text: str, hint: str | None = None, region: str | None = N
     from scrapers.gazetteer import country_of, places_in, population
 
     if _is_country_name(text):
-        # "Jordan" in free text is as likely a person as a town named after the country.
+        # "Jordan" in free text is as likely a person as a town named after the country; a
+        # city-state's or a capital's name is the city ("Luxembourg", "Kuwait").
+        from scrapers.gazetteer import city_ids
+
+        named = country_from_stated(text)
+        if named and named in {country_of(c) for c in city_ids(text)}:
+            return named
         return COUNTRY_BY_CITY.get(fold(text))
     hints = frozenset({hint}) if hint else frozenset()
     cities = places_in(text, hints)
@@ -174,8 +182,12 @@ def country_from_city(text: str, hint: str | None = None, region: str | None = N
             return beside.pop()
     if tabled := COUNTRY_BY_CITY.get(fold(text)):
         return tabled
-    if countries:
-        return country_of(max(cities, key=lambda city: (population(city), -city)))
+    # Only for a text that names the cities whole: a word of it ("Central" of "Central
+    # Region") is no city to pick by size.
+    from scrapers.gazetteer import city_ids
+
+    if whole := city_ids(text, hints):
+        return country_of(max(whole, key=lambda city: (population(city), -city)))
     return None
 
 
@@ -186,6 +198,8 @@ _REGION_PREFIX = re.compile(
 )
 
 
+# Words naming a kind of region: with compass words alone they name no one region.
+_REGION_KINDS = frozenset({"region", "province", "district", "state", "area", "zone", "territory"})
 _COMPASS = frozenset(
     {"central", "centre", "center", "centro", "north", "south", "east", "west", "northern"}
     | {"southern", "eastern", "western", "norte", "sur", "este", "oeste", "nord", "sud", "est"}
@@ -203,7 +217,7 @@ _REGION_SUFFIX = re.compile(
 # A region's kind written after its name ("Zaragoza provincia", "Skåne län", "Kent County").
 _REGION_KIND_AFTER = re.compile(
     r"\s+(?:provincia|province|prefecture|county|oblast|voivodeship|wojewodztwo|region|kraj|lan"
-    r"|fylke|maakunta|megye|judet|ili|department|departement|state)$"
+    r"|fylke|maakunta|megye|varmegye|judet|ili|department|departement|state)$"
 )
 
 
@@ -259,7 +273,7 @@ def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
     if country and (found := _regions().get(f"{country}-{stripped}".casefold())):
         return next(iter(found))
     key = _region_key(stripped)
-    if not country and key.split(" ", 1)[0] in _COMPASS:
+    if not country and set(key.split()) <= _COMPASS | _REGION_KINDS:
         return None  # "Central Region" is a region of Malawi, and of Singapore, and of Ghana
     # Three letters are a code, not a name; two signs of Chinese or Hangul are a name (경기).
     # A name of three letters only within the country given ("Zug").
@@ -273,6 +287,8 @@ def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
 
 
 def _is_country_name(text: str) -> bool:
+    if country_from_name(text):
+        return True
     try:
         pycountry.countries.lookup(text.strip())
     except LookupError:

@@ -116,6 +116,7 @@ _ACCESS = re.compile("|".join(map(re.escape, read_vocabulary("places")["access_w
 _ABBREVIATIONS = {
     fold(short): name for short, name in read_vocabulary("places")["city_abbreviations"].items()
 }
+_OVERSEAS: dict[str, str] = read_vocabulary("places")["overseas_departements"]
 # Countries that are one city: their districts are that city.
 _CITY_STATES: dict[str, str] = read_vocabulary("places")["city_states"]
 # Words for "the whole country" ("Koko Suomi", "Bundesweit"): the country alone.
@@ -171,13 +172,24 @@ def parse_locations(raw: str | None, hint: str | None = None) -> list[Location]:
     for chunk in _LIST_SEPARATORS.split(raw):
         chunk = _ATS_CODES.sub(r"\3, \2, \1", chunk)  # "US-PA-Pittsburgh"
         placed: list[Location] = []
-        for part in _SLASH.split(chunk):
+        for part in (p for spaced in _SLASH.split(chunk) for p in _two_cities(spaced)):
             parsed = _parse_one(part, hint)
             if placed and _same_place_again(parsed, placed):
                 continue
             placed += parsed
             found += [location for location in parsed if location not in found]
     return found
+
+
+def _two_cities(part: str) -> list[str]:
+    """ "新加坡/吉隆坡", "Porto/Lisboa": two cities the gazetteer knows apart, written with a bare
+    slash, are two places (two names of one city are not: "Gurgaon/Gurugram")."""
+    names = part.split("/")
+    if len(names) == 2 and all(n.strip() for n in names):
+        one, other = city_ids(names[0].strip()), city_ids(names[1].strip())
+        if one and other and not one & other:
+            return names
+    return [part]
 
 
 def _same_place_again(parsed: list[Location], before: list[Location]) -> bool:
@@ -201,7 +213,10 @@ def _same_place_again(parsed: list[Location], before: list[Location]) -> bool:
     if all(not p["region"] and not (p["city"] and city_ids(p["city"])) for p in parsed):
         return True
     if len(parsed) == 1 and parsed[0]["city"] and last["city"]:
-        return bool(city_ids(parsed[0]["city"]) & city_ids(last["city"]))
+        same = bool(city_ids(parsed[0]["city"]) & city_ids(last["city"]))
+        if same and last["region"] is None:
+            last["region"] = parsed[0]["region"]  # "Donostia / San Sebastián, País Vasco"
+        return same
     return False
 
 
@@ -229,7 +244,9 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     if country in _CITY_STATES and city is not None:
         city, region = _CITY_STATES[country], None  # "Kwun Tong" is Hong Kong
     number = _REGION_NUMBER.search(chunk) if region is None and country else None
-    if number and region_of(number.group(1), country):
+    if number and country == "FR" and number.group(1) in _OVERSEAS:
+        country = _OVERSEAS[number.group(1)]  # "Saint-Denis (974)" is in Réunion
+    elif number and region_of(number.group(1), country):
         region = number.group(1)  # "92 - Courbevoie", "Lyon 9e - 69": a département's number
     return [{"city": city, "region": region, "country": country}]
 
@@ -388,8 +405,6 @@ def _region_and_rest(
 _DISTRICT_CITY = 400_000
 # A town abroad this small is a namesake when the site's country has a region of that code.
 _SMALL_TOWN = 50_000
-# The parts of one location this close to its biggest city are its districts.
-_DISTRICTS_KM = 25.0
 
 
 def _main_place(parts: list[str]) -> str:
@@ -402,7 +417,7 @@ def _main_place(parts: list[str]) -> str:
         return parts[0]
     ids, biggest = max(known, key=lambda k: max(map(population, k[0])))
     if all(
-        other is biggest or near(found, ids, _DISTRICTS_KM, metro=False) for found, other in known
+        other is biggest or near(found, ids, DISTRICT_KM, metro=False) for found, other in known
     ):
         return biggest
     return parts[0]
@@ -475,6 +490,8 @@ def _interpret_single(
     ):
         rest = " ".join(words[1:])
         named = city_named(rest, frozenset({lead[1]}))
+        if named is None and all(unspaced(word) for word in words[1:]):
+            return rest, words[0], lead[1]  # "彰化縣 鹿港鎮": a town the gazetteer does not know
         if named and lead[1] in {country_of(c) for c in city_ids(named)}:
             if _district_of(named, words[0]):
                 return words[0], None, lead[1]  # "東京都 港区": a ward of Tokyo is Tokyo
@@ -518,7 +535,7 @@ def _interpret_single(
 
 # Where a region's name may end when it opens a text written without spaces ("神奈川県横浜市",
 # "广东省深圳市").
-_REGION_END = re.compile(r"[都道府県省]")
+_REGION_END = re.compile(r"[都道府県省縣县]")
 
 
 def _region_opening(word: str, country: str | None = None) -> str | None:

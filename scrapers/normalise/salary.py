@@ -53,6 +53,18 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
     "千": Decimal(1_000),  # zh "8千", ja "800千円"
+    "천": Decimal(1_000),  # ko
+    "천만": Decimal(10_000_000),  # ko "5천만원"
+    "백만": Decimal(1_000_000),  # ko
+    "억": Decimal(100_000_000),  # ko
+    "tys": Decimal(1_000),  # pl "6–8 tys. zł"
+    "tis": Decimal(1_000),  # cs "30 tis. Kč"
+    "ezer": Decimal(1_000),  # hu "550 ezer Ft"
+    "тыс": Decimal(1_000),  # ru
+    "тис": Decimal(1_000),  # uk
+    "میلیون": Decimal(1_000_000),  # fa
+    "ملايين": Decimal(1_000_000),  # ar
+    "مليون": Decimal(1_000_000),  # ar
     "triệu": Decimal(1_000_000),  # vi "15 - 25 triệu"
     "tr": Decimal(1_000_000),  # vi "15tr"
     "лакх": Decimal(100_000),
@@ -65,8 +77,9 @@ _AMOUNT = re.compile(
               |\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
               |\d+(?:[.,]\d+)?)
     (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|[Ll]acs?|LPA|lpa|Cr
-                 |[Cc]rores?|万|萬|만|千|triệu|tr|लाख|करोड़)
-        (?![A-Za-z\u00c0-\u024f]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
+                 |[Cc]rores?|万|萬|천만|백만|만|천|억|千|triệu|tr|tys\.?|tis\.?|ezer|тыс\.?|тис\.?
+                 |میلیون|ملايين|مليون|m|लाख|करोड़)
+        (?![A-Za-z\u00c0-\u024f²³]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
     (?P<after>\s*(?:%|\(k\)))?""",
     re.X,
 )
@@ -107,8 +120,9 @@ _CURRENCY = re.compile(
     "|".join(_token_pattern(t) for t in sorted(_CURRENCY_TOKENS, key=len, reverse=True))
     + r"|(?<![A-Za-z])(?P<code>[A-Z]{3})(?![A-Za-z])|(?P<yen>[¥￥])"
     r"|(?<![A-Za-z])(?P<krona>[kK]r|kron(?:er|or|a|e))(?![A-Za-z])|(?P<dollar>\$|(?<![A-Za-z])dollars?(?![A-Za-z]))"
-    # The rand's "R" only glued to its amount ("R35 000"): a lone R is anything.
-    r"|(?<![A-Za-z])(?P<rand>R)(?=\d)"
+    # The rand's "R" and the quetzal's "Q" only glued to an amount ("R35 000", "Q5,500"): a lone
+    # letter is anything.
+    r"|(?<![A-Za-z])(?P<letter>[RQ])(?=\d)"
 )
 _KRONA_BY_COUNTRY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 # (token, country) -> the currency the token names there.
@@ -157,7 +171,7 @@ _PERIODS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _PERIOD_PATTERNS = tuple((period, re.compile(pattern)) for period, pattern in _PERIODS) + tuple(
     # The period words of more languages, as data (scrapers/data/salary.toml, folded).
-    (period, whole_words(words))
+    (period, whole_words(fold(w) for w in words))
     for period, by_language in _VOCABULARY["period_words"].items()
     for words in [[w for ws in by_language.values() for w in ws]]
 )
@@ -197,6 +211,7 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
         return None
     text = _SPACES.sub(" ", _K401.sub(" ", raw)).strip()
     text = _WHOLE_DASH.sub("", _MAN_AND_REST.sub(_man_and_rest, text))
+    text = _THOUSAND_CURRENCY.sub("k ", text)
     amounts = _amounts(text)
     if not amounts:
         return None
@@ -226,7 +241,10 @@ _MAN_AND_REST = re.compile(r"(?<![\d.,])(\d{1,4})[万萬만](\d{1,4})(?![\d万�
 _WHOLE_DASH = re.compile(r"(?<=\d)[.,][-–—]{1,2}(?!\d)")
 
 
-_RAND_BEFORE = re.compile(r"(?<![A-Za-z])R$")
+_RAND_BEFORE = re.compile(r"(?<![A-Za-z])[RQ]$")
+_LETTER_CURRENCY = {"R": "ZAR", "Q": "GTQ"}
+# "65–75 TEUR", "80 T€": thousands of euros (German).
+_THOUSAND_CURRENCY = re.compile(r"(?<=\d)\s?T(?=EUR\b|€|CHF\b)")
 
 
 def _man_and_rest(match: re.Match[str]) -> str:
@@ -249,7 +267,7 @@ def _amounts(text: str) -> list[_Amount]:
         if base is None:
             continue
         mult = match["mult"]
-        multiplier = _MULTIPLIERS[mult.lower()] if mult else None
+        multiplier = _MULTIPLIERS[mult.lower().rstrip(".")] if mult else None
         amount = _Amount(base, multiplier, match.start(), match.end())
         # Phone numbers, ids and runaway digits are not pay.
         if amount.value > _LARGEST_AMOUNT:
@@ -280,6 +298,11 @@ def _to_decimal(number: str) -> Decimal | None:
 
 def _bounds(text: str, amounts: list[_Amount]) -> tuple[Decimal | None, Decimal | None]:
     first = amounts[0]
+    if len(amounts) > 1 and _UP_TO.search(
+        fold(_CURRENCY.sub(" ", text[first.end : amounts[1].start]))
+    ):
+        # "Min: USD 62,400/Yr. Max: USD 93,600/Yr.": the second amount labelled as the top.
+        return first.value, amounts[1].value
     if len(amounts) > 1 and _is_range_joiner(text[first.end : amounts[1].start]):
         second = amounts[1]
         first, second = _share_multiplier(first, second)
@@ -324,8 +347,8 @@ def _currency(text: str, country: str | None) -> str | None:
     for match in _CURRENCY.finditer(text):
         if match["code"]:
             continue
-        if match["rand"]:
-            return "ZAR"
+        if match["letter"]:
+            return _LETTER_CURRENCY[match["letter"]]
         if match["dollar"]:
             return "USD" if country in (None, "US") else _DOLLAR_BY_COUNTRY.get(country)
         if match["yen"]:
