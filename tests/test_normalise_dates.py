@@ -595,3 +595,15 @@ def test_the_pipeline_orders_a_numeric_date_by_the_jobs_country_when_the_page_na
 
     assert posted("https://www.cv-library.co.uk/job/1", "en") == "2026-11-09"
     assert posted("https://www.cv-library.co.uk/job/1", "en-US") == "2026-09-11"
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "expected"),
+    [
+        ("कल पोस्ट किया गया", "hi", "2026-11-21"),
+        ("3 دن پہلے", "ur", "2026-11-19"),
+        ("آج", "ur", "2026-11-22"),
+    ],
+)
+def test_hindi_and_urdu_ages(raw: str, language: str, expected: str) -> None:
+    assert resolve_date(raw, "2026-11-22T03:00:00Z", language=language, past=True) == expected
