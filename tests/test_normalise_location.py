@@ -440,3 +440,16 @@ def test_a_town_of_its_own_stays_itself(raw, expected) -> None:
 )
 def test_places_of_the_fourth_round(raw, expected) -> None:
     assert parse_locations(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("서울 영등포구", [loc("서울", None, "KR")]),
+        ("대전 유성구", [loc("대전", None, "KR")]),
+        ("Chapinero, Bogotá, D.C.", [loc("Bogotá", "D.C", "CO")]),
+        ("Washington, D.C.", [loc("Washington", "DC", "US")]),
+    ],
+)
+def test_a_ward_is_its_city_and_a_state_code_yields_to_the_citys_country(raw, expected) -> None:
+    assert parse_locations(raw) == expected

@@ -329,7 +329,7 @@ def _interpret(
         rest.pop()
     elif (
         sub is not None
-        and _city_elsewhere(rest[0], sub[1])
+        and any(_city_elsewhere(part, sub[1]) for part in rest[:-1])
         and not _city_confirms_code(rest[0], last)
     ):
         region = last
@@ -381,7 +381,11 @@ def _region_and_rest(
     ("北京·海淀区·中关村")."""
     last = rest[-1]
     sub = subdivision(last)
-    if sub is not None and country in (None, sub[1]):
+    if (
+        sub is not None
+        and country in (None, sub[1])
+        and not any(_city_elsewhere(part, sub[1]) for part in rest[:-1])
+    ):
         return sub[0], sub[1], rest[:-1]
     first = region_of(rest[0], country)
     if len(rest) == 2 and first and not city_ids(rest[0]) and city_ids(last):
@@ -490,11 +494,13 @@ def _interpret_single(
     ):
         rest = " ".join(words[1:])
         named = city_named(rest, frozenset({lead[1]}))
+        if _WARD.search(words[1]) and city_ids(words[0]):
+            return words[0], None, lead[1]  # "東京都 港区", "서울 영등포구": a ward is its city
         if named is None and all(unspaced(word) for word in words[1:]):
             return rest, words[0], lead[1]  # "彰化縣 鹿港鎮": a town the gazetteer does not know
         if named and lead[1] in {country_of(c) for c in city_ids(named)}:
             if _district_of(named, words[0]):
-                return words[0], None, lead[1]  # "東京都 港区": a ward of Tokyo is Tokyo
+                return words[0], None, lead[1]
             # "경남 창원시 성산구", "제주 제주시": the region, then the city in it.
             return named, words[0], lead[1]
     if hint and len(words) >= 2 and words[-1].isupper() and region_of(words[-1], hint):
@@ -533,6 +539,8 @@ def _interpret_single(
     return token, None, hint
 
 
+# A ward of a city ("영등포구", "港区", "海淀區"): after its city, that city.
+_WARD = re.compile(r"[구区區]$")
 # Where a region's name may end when it opens a text written without spaces ("神奈川県横浜市",
 # "广东省深圳市").
 _REGION_END = re.compile(r"[都道府県省縣县]")
