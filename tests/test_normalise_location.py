@@ -453,3 +453,9 @@ def test_places_of_the_fourth_round(raw, expected) -> None:
 )
 def test_a_ward_is_its_city_and_a_state_code_yields_to_the_citys_country(raw, expected) -> None:
     assert parse_locations(raw) == expected
+
+
+def test_a_region_named_after_its_city_is_no_city() -> None:
+    assert parse_locations("Stryków, Łódź Voivodeship, Poland") == [
+        loc("Stryków", "Łódź Voivodeship", "PL")
+    ]

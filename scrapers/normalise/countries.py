@@ -221,6 +221,12 @@ _REGION_KIND_AFTER = re.compile(
 )
 
 
+def region_kind(text: str) -> bool:
+    """True for words naming a kind of region written after a region's name (" Voivodeship",
+    " County", " provincia")."""
+    return bool(_REGION_KIND_AFTER.fullmatch(" " + fold(text).strip())) if text.strip() else False
+
+
 def _region_key(name: str) -> str:
     key = fold(_REGION_PREFIX.sub("", name.strip().rstrip(".")))
     if len(key) > 2 and not key.isascii():

@@ -45,6 +45,7 @@ from scrapers.normalise.countries import (
     country_from_code,
     country_from_name,
     fold,
+    region_kind,
     region_of,
     subdivision,
 )
@@ -464,7 +465,9 @@ def _city_opening(text: str) -> str:
     """The city a region part opens with ("Dublin" of "Dublin 4"), else the part: "Greater
     Manchester" is a county, not Manchester."""
     named = city_named(text)
-    return named if named and text.startswith(named) else text
+    if not named or not text.startswith(named) or region_kind(text[len(named) :]):
+        return text  # "Łódź Voivodeship" is a region named after its city
+    return named
 
 
 def _city_and_code(token: str, country: str | None) -> tuple[str, str | None]:
