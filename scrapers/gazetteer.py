@@ -142,9 +142,17 @@ def _runs(words: list[str], countries: frozenset[str]) -> set[int]:
         for size in range(1, min(_MAX_WORDS, len(words) - start) + 1):
             run = " ".join(words[start : start + size])
             ids = _lookup(run, countries)
-            if ids and country_from_name(run) is None:
+            if ids and country_from_name(run) is None and not _namesake_abroad(ids, countries):
                 found.update(ids)
     return found
+
+
+def _namesake_abroad(ids: frozenset[int], countries: frozenset[str]) -> bool:
+    """A word of a longer name that names only a smallish town outside the posting's country
+    ("Tarnowo" of "Tarnowo Podgórne" on a Polish page is not Veliko Tarnovo): no city of it."""
+    return bool(countries) and all(
+        country_of(c) not in countries and population(c) < _FOREIGN_WORD_POPULATION for c in ids
+    )
 
 
 def _unspaced(part: str, countries: frozenset[str]) -> set[int]:
@@ -209,7 +217,7 @@ def city_named(text: str, countries: frozenset[str] = frozenset()) -> str | None
         for start in range(len(words) - size + 1):
             run = " ".join(words[start : start + size])
             ids = _lookup(fold(run), countries) if not run.isdigit() else frozenset()
-            if ids and not country_from_name(run):
+            if ids and not country_from_name(run) and not _namesake_abroad(ids, countries):
                 people = max(map(population, ids))
                 # A word of a longer name is its city only if a big one ("Federal" of "Capital
                 # Federal" is a town of 17,000 elsewhere in Argentina).
@@ -334,6 +342,8 @@ def distance_km(a: int, b: int) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+# A word of a longer name that names a town abroad this small is read as no city.
+_FOREIGN_WORD_POPULATION = 100_000
 # A city named first in a name and this big, within DISTRICT_KM, is its district's city
 # ("Brno-střed", "Marseille 8e").
 _DISTRICT_HEAD_POPULATION = 100_000

@@ -459,3 +459,46 @@ def test_a_region_named_after_its_city_is_no_city() -> None:
     assert parse_locations("Stryków, Łódź Voivodeship, Poland") == [
         loc("Stryków", "Łódź Voivodeship", "PL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("US - SD - Sioux Falls", [loc("Sioux Falls", "SD", "US")]),
+        ("United States-Wisconsin-Waukesha", [loc("Waukesha", "WI", "US")]),
+        (
+            "Chandigarh, Mohali, Panchkula",
+            [
+                loc("Chandigarh", None, "IN"),
+                loc("Mohali", None, "IN"),
+                loc("Panchkula", None, "IN"),
+            ],
+        ),
+        (
+            "Cluj-Napoca, Oradea, Sibiu",
+            [loc("Cluj-Napoca", None, "RO"), loc("Oradea", None, "RO"), loc("Sibiu", None, "RO")],
+        ),
+        ("Savassi, Belo Horizonte - MG", [loc("Belo Horizonte", "MG", "BR")]),
+        ("Italia (Da remoto)", [loc(None, None, "IT")]),
+        ("Distans, Sverige", [loc(None, None, "SE")]),
+        ("3 localizações", []),
+        ("Rad od kuće", []),
+        ("гр. Божурище", [loc("Божурище", None, None)]),
+        ("Lasnamäe linnaosa, Tallinn", [loc("Tallinn", None, "EE")]),
+        ("Kaunas, Kauno apskritis, Lietuva", [loc("Kaunas", "Kauno apskritis", "LT")]),
+        ("Hlíðasmári 19, 201 Kópavogur", [loc("Kópavogur", None, "IS")]),
+        ("المنصورة، الدقهلية، مصر", [loc("المنصورة", "الدقهلية", "EG")]),
+        ("อ.ศรีราชา จ.ชลบุรี", [loc("ศรีราชา", "ชลบุรี", "TH")]),
+        ("Kapitolyo, Lungsod ng Pasig, Kalakhang Maynila", [loc("Pasig", None, "PH")]),
+        ("Santa Rosa, Calabarzon, Pilipinas", [loc("Santa Rosa", "Calabarzon", "PH")]),
+        ("Manisa(Turgutlu)", [loc("Turgutlu", "Manisa", "TR")]),
+        ("ባሕር ዳር፣ አማራ ክልል", [loc("ባሕር ዳር", "አማራ ክልል", "ET")]),
+        ("Paris, Lyon", [loc("Paris", None, "FR"), loc("Lyon", None, "FR")]),
+    ],
+)
+def test_places_of_the_fifth_round(raw, expected) -> None:
+    assert parse_locations(raw) == expected
+
+
+def test_a_word_naming_a_small_town_abroad_is_no_city_of_a_longer_name() -> None:
+    assert parse_locations("Tarnowo Podgórne", hint="PL") == [loc("Tarnowo Podgórne", None, "PL")]

@@ -129,7 +129,8 @@ def test_welcome_to_the_jungle_english_labels(raw: str, expected: str) -> None:
         ("Hybrid-Palo Alto, CA", "hybrid"),
         # an unknown word is no guess
         ("リモートワーク可", None),
-        ("Distans", None),
+        # Platsbanken's "Distans" is Swedish for remote work, no unknown word.
+        ("Distans", "remote"),
     ],
 )
 def test_normalise_remote_more_languages(raw: str, expected: str | None) -> None:
@@ -306,6 +307,25 @@ _BY_LANGUAGE = [
     ("ru", "Гибрид", "hybrid"),
     ("ru", "На месте работодателя", "onsite"),
     ("ru", "Гибкий график", None),
+    # hr, sr, sl, lt, lv, et
+    ("hr", "Rad od kuće", "remote"),
+    ("hr", "Hibridni rad", "hybrid"),
+    ("hr", "Rad u uredu", "onsite"),
+    ("sr", "Рад од куће", "remote"),
+    ("sr", "Hibridni rad", "hybrid"),
+    ("sr", "Rad u kancelariji", "onsite"),
+    ("sl", "Delo na daljavo", "remote"),
+    ("sl", "Hibridno delo", "hybrid"),
+    ("sl", "Delo v pisarni", "onsite"),
+    ("lt", "Nuotolinis darbas", "remote"),
+    ("lt", "Hibridinis darbas", "hybrid"),
+    ("lt", "Darbas biure", "onsite"),
+    ("lv", "Attālināts darbs", "remote"),
+    ("lv", "Hibrīds darbs", "hybrid"),
+    ("lv", "Darbs birojā", "onsite"),
+    ("et", "Kaugtöö", "remote"),
+    ("et", "Hübriidtöö", "hybrid"),
+    ("et", "Kontoris", "onsite"),
 ]
 
 

@@ -70,7 +70,7 @@ def _translated_country_names() -> dict[str, str]:
                 for each in re.split(r"[(),]", catalog.gettext(name)):
                     key = fold(each)
                     if (
-                        len(key) > 3
+                        (len(key) > 3 or (len(key) >= 2 and not key.isascii()))
                         and key not in english
                         and key not in US_STATE_BY_NAME
                         and key not in CA_PROVINCE_BY_NAME
@@ -192,7 +192,8 @@ def country_from_city(text: str, hint: str | None = None, region: str | None = N
 
 
 _REGION_PREFIX = re.compile(
-    r"^(?:county|co\.|province of|state of|region|regi[oó]n|regione|provincia(?: de| di)?|"
+    r"^(?:county|co\.|province of|province de|province d'|state of|region|regi[oó]n(?: de| del)?|"
+    r"regione|provincia(?: de| di| del)?|mkoa wa|منطقة|محافظة|estado de|état de|"
     r"departamento(?: de)?|estado(?: de)?|land|kanton|canton(?: de| of)?)\s+",
     re.IGNORECASE,
 )
@@ -217,7 +218,8 @@ _REGION_SUFFIX = re.compile(
 # A region's kind written after its name ("Zaragoza provincia", "Skåne län", "Kent County").
 _REGION_KIND_AFTER = re.compile(
     r"\s+(?:provincia|province|prefecture|county|oblast|voivodeship|wojewodztwo|region|kraj|lan"
-    r"|fylke|maakunta|megye|varmegye|judet|ili|department|departement|state)$"
+    r"|fylke|maakunta|megye|varmegye|judet|ili|department|departement|state|maakond|apskritis"
+    r"|область|oblast|ክልል)$"
 )
 
 

@@ -60,13 +60,15 @@ _LIST_SEPARATORS = re.compile(r"\s*(?:[;|\n•、]|\s(?:or|ou|oder|o)\s)\s*", re
 # 【東京本社】, 【大阪支社】: the label of a place (head office, branch), not a place.
 _LABEL_BRACKETS = re.compile(r"【[^】]*】")
 # "US-PA-Pittsburgh", "CA-ON-Toronto": country, region and city codes as ATSs write them.
-_ATS_CODES = re.compile(r"^\s*([A-Z]{2})-([A-Z]{2,3})-([^\W\d_][^,;]*)$")
+_ATS_CODES = re.compile(r"^\s*([A-Z]{2})\s*-\s*([A-Z]{2,3})\s*-\s*([^\W\d_][^,;]*)$")
+# "United States-Wisconsin-Waukesha": country, region and city by name.
+_ATS_NAMES = re.compile(r"^\s*([^\W\d_][^-,;]+)-([^\W\d_][^-,;]+)-([^\W\d_][^,;]*)$")
 # A slash between places: a list ("Porto / Lisbon"), or a place and its district ("İzmir /
 # Bornova").
 _SLASH = re.compile(r"\s+/\s+")
 # Separators between the parts of one location; "·" in Chinese writes city·district
 # (北京·海淀区), "،" is the Arabic comma.
-_PART_SEPARATORS = re.compile(r"\s*(?:[,，،·]|\(|\)|（|）|\[|\]|\s[-–—]\s)\s*")
+_PART_SEPARATORS = re.compile(r"\s*(?:[,，،·፣]|\(|\)|（|）|\[|\]|\s[-–—]\s)\s*")
 
 # Workplace words are not place names: "Hybrid-Palo Alto, CA" is Palo Alto.
 _WORKPLACE = re.compile(
@@ -85,6 +87,7 @@ _TRAILING_FILLER = re.compile(r"\s+(?:only|based)$", re.I)
 _POSTCODE = re.compile(
     r"^\d{4,5}\s+(?=\D)|\s+\d{4,5}(?:-\d{4})?$"
     r"|^\d{3}\s\d{2}\s+(?=\D)"  # Sweden, Czechia, Slovakia: "421 30 Västra Frölunda"
+    r"|^\d{3}\s+(?=[^\W\d_]{4,}$)"  # Iceland, the Faroes: "201 Kópavogur"
     r"|(?<=[a-z])\s+[A-Z]{1,2}\d[A-Z\d]?$"  # UK, the district alone: "London W6"
     r"|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d$"  # Canada: "ON L5B 1M2"
     r"|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$"  # UK: "London SW1A 1AA"
@@ -92,6 +95,20 @@ _POSTCODE = re.compile(
 # A region's number written as a part of its own ("92 - Courbevoie", "Lyon 9e - 69").
 _REGION_NUMBER = re.compile(r"(?:^|\s[-–—]\s|\()\s*(\d{2,3}|2[AB])\s*(?:$|\s[-–—]\s|\))")
 _NUMBERS_ONLY = re.compile(r"[\d\s%.,+]+")
+_PLACES_DATA = read_vocabulary("places")
+_DISTRICT_WORD = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(fold(w)) for w in _PLACES_DATA["district_words"])
+    + r")(?!\w)"
+)
+_CITY_WORD_BEFORE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in _PLACES_DATA["city_words_before"]) + r")\s*", re.I
+)
+_CITY_WORD_AFTER = re.compile(
+    r"\s+(?:" + "|".join(re.escape(w) for w in _PLACES_DATA["city_words_after"]) + r")$", re.I
+)
+# Thai: "อ.ศรีราชา จ.ชลบุรี" is district (อำเภอ) then province (จังหวัด); the province opens a part.
+_THAI_PROVINCE = re.compile(r"\s+(?=จ\.|จังหวัด)")
 # A UK postcode district alone ("(E14)", "SW1"): no place name.
 _UK_OUTWARD = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 # A street and house number before the city ("Karl Johans gate 14, 0154 Oslo").
@@ -172,6 +189,8 @@ def parse_locations(raw: str | None, hint: str | None = None) -> list[Location]:
     raw = _LABEL_BRACKETS.sub("\n", raw)
     for chunk in _LIST_SEPARATORS.split(raw):
         chunk = _ATS_CODES.sub(r"\3, \2, \1", chunk)  # "US-PA-Pittsburgh"
+        if (named := _ATS_NAMES.match(chunk)) and country_from_name(named[1]):
+            chunk = f"{named[3]}, {named[2]}, {named[1]}"
         placed: list[Location] = []
         for part in (p for spaced in _SLASH.split(chunk) for p in _two_cities(spaced)):
             parsed = _parse_one(part, hint)
@@ -222,7 +241,7 @@ def _same_place_again(parsed: list[Location], before: list[Location]) -> bool:
 
 
 def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
-    tokens = _tokens(_WORKPLACE.sub(" ", chunk))
+    tokens = _tokens(chunk)
     if len(tokens) == 1 and (whole := _NATIONWIDE.get(fold(tokens[0]))):
         return [{"city": None, "region": None, "country": whole}]
     if len(tokens) == 1 and fold(tokens[0]) in _NATIONWIDE_HERE:
@@ -268,9 +287,13 @@ def _cities_apart(tokens: list[str]) -> bool:
     if len(countries) > 1:
         return False
     # "Petaling Jaya, Selangor": a region of that country, named like a town, is the region.
-    if any(region_of(t, next(iter(countries), None)) for t in tokens[1:]):
+    if len(tokens) == 2 and region_of(tokens[1], next(iter(countries), None)):
         return False
-    return all(ids) and not any(
+    if not all(ids):
+        return False
+    # Three cities or more are a list however close ("Chandigarh, Mohali, Panchkula"); two close
+    # ones are a district and its city.
+    return len(tokens) >= 3 or not any(
         near(ids[i], ids[j], _SAME_PLACE_KM, metro=False)
         for i in range(len(ids))
         for j in range(i + 1, len(ids))
@@ -279,8 +302,13 @@ def _cities_apart(tokens: list[str]) -> bool:
 
 def _tokens(text: str) -> list[str]:
     tokens = []
-    for part in _PART_SEPARATORS.split(text):
-        token = part.strip(_EDGE_PUNCTUATION)
+    parts = [p for p in _PART_SEPARATORS.split(_THAI_PROVINCE.sub(", ", text)) if p.strip()]
+    for part in parts:
+        if is_workplace_label(part.strip(_EDGE_PUNCTUATION)):
+            continue  # "Italia (Da remoto)", "Rad od kuće"
+        if len(parts) > 1 and _DISTRICT_WORD.search(fold(part)):
+            continue  # "Lasnamäe linnaosa, Tallinn": a district beside its city
+        token = _WORKPLACE.sub(" ", part).strip(_EDGE_PUNCTUATION)
         token = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", token))
         token = _POSTCODE.sub("", token).strip(_EDGE_PUNCTUATION)
         token = _NEAR.split(token, 1)[0]  # "Eschborn bei Frankfurt am Main" is Eschborn
@@ -296,8 +324,22 @@ def _tokens(text: str) -> list[str]:
             or is_workplace_label(token)
         ):
             continue
-        tokens.append(_ABBREVIATIONS.get(fold(token)) or _one_of_two_names(token))
+        token = _ABBREVIATIONS.get(fold(token)) or _one_of_two_names(token)
+        tokens.append(_without_city_word(token))
     return tokens
+
+
+def _without_city_word(token: str) -> str:
+    """ "гр. Божурище", "Kota Semarang", "Lungsod ng Pasig", "Tartu linn", "อ.เมืองเชียงใหม่": the
+    name without the word for a city or district, when the gazetteer knows the name so and not
+    whole ("Kota Kinabalu" is a city's whole name)."""
+    if city_ids(token):
+        return token
+    bare = _CITY_WORD_BEFORE.sub("", token).strip()
+    if bare and bare != token:
+        return bare  # a word for a city before its name is never part of an unknown name
+    bare = _CITY_WORD_AFTER.sub("", token).strip()
+    return bare if bare != token and city_ids(bare) else token
 
 
 def _one_of_two_names(token: str) -> str:
@@ -339,7 +381,7 @@ def _interpret(
         region, country = sub
         rest.pop()
     elif (code := country_from_code(last)) is not None:
-        home = _only_country(rest[0])
+        home = next((c for part in rest[:-1] if (c := _only_country(part))), None)
         if home and home != code and region_of(last, home):
             # "Porto Alegre - RS": a state of the city's country (Rio Grande do Sul), not Serbia.
             region, country = last, home
@@ -389,7 +431,15 @@ def _region_and_rest(
     ):
         return sub[0], sub[1], rest[:-1]
     first = region_of(rest[0], country)
-    if len(rest) == 2 and first and not city_ids(rest[0]) and city_ids(last):
+    if (
+        len(rest) == 2
+        and first
+        and first[1] in {country_of(c) for c in city_ids(last)}
+        and (
+            not city_ids(rest[0])
+            or not near(city_ids(rest[0]), city_ids(last), _CENTRAL_KM, metro=False)
+        )
+    ):
         # "Hajdú-Bihar megye, Debrecen", "Kocaeli(Gebze)": the region written first.
         return rest[0], first[1], [last]
     # Any country's region by its ISO 3166-2 name ("Gauteng", "Waikato", "Jalisco").
@@ -408,6 +458,9 @@ def _region_and_rest(
 # A city this big has districts boards name beside it ("Scheveningen, Den Haag"); smaller ones
 # have neighbours of their own (Vila Nova de Gaia beside Porto, Viña del Mar beside Valparaíso).
 _DISTRICT_CITY = 400_000
+# "Manisa(Turgutlu)" is a town of the province Manisa, "Bursa(Nilüfer)" one of Bursa's central
+# districts: a province's districts this close to its capital are the city.
+_CENTRAL_KM = 20.0
 # A town abroad this small is a namesake when the site's country has a region of that code.
 _SMALL_TOWN = 50_000
 
