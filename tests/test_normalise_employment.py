@@ -392,6 +392,26 @@ _BY_LANGUAGE = {
         ("Стажировка", "INTERN"),
         ("Волонтёрство", "VOLUNTEER"),
     ],
+    "ms": [
+        ("Sepenuh Masa", "FULL_TIME"),
+        ("Separuh Masa", "PART_TIME"),
+        ("Jawatan tetap", "FULL_TIME"),
+    ],
+    "hr": [
+        ("Stalni radni odnos", "FULL_TIME"),
+        ("Puno radno vrijeme", "FULL_TIME"),
+        ("Nepuno radno vrijeme", "PART_TIME"),
+    ],
+    "sr": [
+        ("Stalni radni odnos", "FULL_TIME"),
+        ("Puno radno vreme", "FULL_TIME"),
+        ("Nepuno radno vreme", "PART_TIME"),
+    ],
+    "am": [
+        ("የሙሉ ጊዜ ሥራ (ቋሚ)", "FULL_TIME"),
+        ("ቋሚ", "FULL_TIME"),
+        ("የትርፍ ሰዓት ሥራ", "PART_TIME"),
+    ],
 }
 
 

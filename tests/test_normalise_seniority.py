@@ -594,7 +594,8 @@ _BY_LANGUAGE = [
     ("uk", "Начальник зміни", None, None, "lead"),
     # ru
     ("ru", "Старший разработчик", None, None, "senior"),
-    ("ru", "Ведущий инженер", None, None, "lead"),
+    # "Ведущий": a grade above "старший" in Russian titles (ведущий специалист), not a team lead.
+    ("ru", "Ведущий инженер", None, None, "senior"),
     ("ru", "Стажёр-аналитик", None, None, "intern"),
     ("ru", "Генеральный директор", None, None, "executive"),
     ("ru", "Руководитель отдела продаж", None, None, "director"),

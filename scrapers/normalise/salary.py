@@ -236,7 +236,7 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
 
 
 # "1万2000円" is 12,000: ten-thousands, then the rest.
-_MAN_AND_REST = re.compile(r"(?<![\d.,])(\d{1,4})[万萬만](\d{1,4})(?![\d万萬만])")
+_MAN_AND_REST = re.compile(r"(?<![\d.,])(\d{1,4})[万萬만](\d,\d{3}|\d{1,4})(?![\d,万萬만])")
 # "2.561,-", "6'200.–": a whole amount, no cents.
 _WHOLE_DASH = re.compile(r"(?<=\d)[.,][-–—]{1,2}(?!\d)")
 
@@ -248,7 +248,7 @@ _THOUSAND_CURRENCY = re.compile(r"(?<=\d)\s?T(?=EUR\b|€|CHF\b)")
 
 
 def _man_and_rest(match: re.Match[str]) -> str:
-    return str(int(match[1]) * 10_000 + int(match[2]))
+    return str(int(match[1]) * 10_000 + int(match[2].replace(",", "")))
 
 
 def _priced(text: str, amount: _Amount) -> bool:
