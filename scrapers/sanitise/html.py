@@ -92,4 +92,8 @@ def sanitise_html(html: str) -> str | None:
     # surrogate can cross into Rust, and html5ever, which reports each control character as a
     # parse error, takes seconds over a body of them.
     out = _clean_serialised(_CLEANER.clean(clean_text(html, compose=False)))
+    if out.count("<a ") >= 2:
+        # A link left inside a link once the element between them went ("<a><object>x<a>y"):
+        # a browser reads it as two links, so the output is read again to be what it says.
+        out = _clean_serialised(_CLEANER.clean(out))
     return None if _NO_TEXT.fullmatch(out) else out
