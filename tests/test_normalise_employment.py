@@ -407,6 +407,11 @@ _BY_LANGUAGE = {
         ("Puno radno vreme", "FULL_TIME"),
         ("Nepuno radno vreme", "PART_TIME"),
     ],
+    "et": [
+        ("Täistööaeg", "FULL_TIME"),
+        ("Osaline tööaeg (0,5 kohta)", "PART_TIME"),
+        ("Alaline, täistööajaga", "FULL_TIME"),
+    ],
     "am": [
         ("የሙሉ ጊዜ ሥራ (ቋሚ)", "FULL_TIME"),
         ("ቋሚ", "FULL_TIME"),
@@ -503,7 +508,9 @@ def test_every_listed_phrase_is_its_type(phrase: str, kind: str) -> None:
     ("raw", "expected"),
     [
         ("Taux d'activité : 60 – 80 %", "PART_TIME"),
-        ("Pensum 80-100%", "FULL_TIME"),
+        # A workload spanning part and full time says neither.
+        ("Pensum 80-100%", None),
+        ("Pensum: 100%", "FULL_TIME"),
         ("50 %", "PART_TIME"),
         # A contract word decides before a workload does.
         ("Festanstellung, 80%", "FULL_TIME"),

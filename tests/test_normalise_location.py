@@ -502,3 +502,22 @@ def test_places_of_the_fifth_round(raw, expected) -> None:
 
 def test_a_word_naming_a_small_town_abroad_is_no_city_of_a_longer_name() -> None:
     assert parse_locations("Tarnowo Podgórne", hint="PL") == [loc("Tarnowo Podgórne", None, "PL")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Field Based", []),
+        ("Flexibler Arbeitsort (Remote)", []),
+        ("Više lokacija", []),
+        ("当社各拠点（希望考慮）", []),
+        ("Hyderabad/Secunderabad", [loc("Hyderabad", None, "IN")]),
+        ("Porto Alegre/RS", [loc("Porto Alegre", "RS", "BR")]),
+        ("Grand-Duché de Luxembourg", [loc(None, None, "LU")]),
+        ("경기 용인시 기흥구", [loc("용인시", "경기", "KR")]),
+        ("울산 울주군", [loc("울산", None, "KR")]),
+        ("Phường Bến Thành, TP. Hồ Chí Minh", [loc("TP. Hồ Chí Minh", None, "VN")]),
+    ],
+)
+def test_places_of_the_sixth_round(raw, expected) -> None:
+    assert parse_locations(raw) == expected

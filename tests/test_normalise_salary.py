@@ -84,7 +84,8 @@ def test_parse_salary(raw: str, expected: dict[str, float | str | None]) -> None
         # A bare "$" is the dollar or peso of the country it is paid in (issue 18).
         ("$120,000", "CA", "CAD"),
         ("$120,000", "MX", "MXN"),
-        ("$120,000", "DE", None),
+        # Where no dollar or peso is paid, "$" is the US dollar (Ukraine's IT boards, Lebanon).
+        ("$120,000", "DE", "USD"),
         ("US$120,000", "CA", "USD"),
         ("C$120,000", "CA", "CAD"),
         ("30 000 kr", None, None),
@@ -103,7 +104,10 @@ def test_parse_salary_currency_depends_on_country(
 
 
 def test_year_is_inferred_only_with_a_currency() -> None:
-    assert parse_salary("$120,000", country="DE") == pay(120000, 120000, None, None)
+    assert parse_salary("120,000", country=None) is None  # a bare number with no currency
+    # US dollars paid abroad are read on their own scale: 120,000 a year, 2,500 a month.
+    assert parse_salary("$120,000", country="DE") == pay(120000, 120000, "USD", "year")
+    assert parse_salary("$2500–3500", country="UA") == pay(2500, 3500, "USD", "month")
 
 
 @pytest.mark.parametrize(
@@ -336,3 +340,25 @@ def test_pay_of_the_fourth_round(raw, country, expected) -> None:
 
 def test_square_metres_are_no_millions() -> None:
     assert parse_salary("5m²", country="DE") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        (
+            "Monatsbruttogehalt: EUR 3.450,– (Vollzeit, 14 x jährlich)",
+            "AT",
+            (3450, 3450, "EUR", "month"),
+        ),
+        ("200 € / giorno (P.IVA)", "IT", (200, 200, "EUR", "day")),
+        ("bruttó 900 000 Ft-tól", "HU", (900000, None, "HUF", "month")),
+        ("Od 95.000 dinara neto", "RS", (95000, None, "RSD", "month")),
+        ("연봉 3천5백만원 (협의 가능)", "KR", (35000000, 35000000, "KRW", "year")),
+        ("Trên 20 triệu", "VN", (20000000, None, "VND", "month")),
+        ("Gaji Rp 4,5 – 5,5 juta", "ID", (4500000, 5500000, "IDR", "month")),
+        ("বেতন: ২৫০০০ - ৩৫০০০ টাকা (মাসিক)", "BD", (25000, 35000, "BDT", "month")),
+    ],
+)
+def test_pay_of_the_sixth_round(raw, country, expected) -> None:
+    got = parse_salary(raw, country=country)
+    assert (got["min"], got["max"], got["currency"], got["period"]) == expected

@@ -15,7 +15,8 @@ Decisions:
 - the phrases of every language (scrapers/data/employment.toml) are read in any text: a value
   in one language may quote another's ("Full-time / Teilzeit").
 - a value that is only a workload in percent (Swiss boards: "Taux d'activité : 60 – 80 %",
-  "Pensum 80-100%") is PART_TIME below 100 % at most, FULL_TIME when it reaches 100 %.
+  "Pensum 80-100%") is PART_TIME below 100 % at most, FULL_TIME at 100 %, and unknown when it
+  spans both ("60 – 100%").
 """
 
 from __future__ import annotations
@@ -147,7 +148,9 @@ def normalise_employment_type(raw: str | None) -> str | None:
     if not found and (workload := _WORKLOAD.search(text)):
         # A workload in percent, as Swiss boards state it ("Taux d'activité : 60 – 80 %",
         # "Pensum 100%"): the most it may be says full or part time.
-        most = int(workload["high"] or workload["low"])
+        least, most = int(workload["low"]), int(workload["high"] or workload["low"])
+        if least < 100 <= most:
+            return None  # "Pensum 60 – 100%": part or full time, as the candidate chooses
         return "FULL_TIME" if most >= 100 else "PART_TIME" if most > 0 else None
     return next((kind for kind in _PRECEDENCE if kind in found), None)
 

@@ -94,6 +94,7 @@ _POSTCODE = re.compile(
 )
 # A region's number written as a part of its own ("92 - Courbevoie", "Lyon 9e - 69").
 _REGION_NUMBER = re.compile(r"(?:^|\s[-–—]\s|\()\s*(\d{2,3}|2[AB])\s*(?:$|\s[-–—]\s|\))")
+_SLASH_CODE = re.compile(r"^([^/]*[^\W\d_][^/]*?)\s*/\s*([A-Z]{2,3})$")
 _NUMBERS_ONLY = re.compile(r"[\d\s%.,+]+")
 _PLACES_DATA = read_vocabulary("places")
 _DISTRICT_WORD = re.compile(
@@ -207,8 +208,8 @@ def _two_cities(part: str) -> list[str]:
     names = part.split("/")
     if len(names) == 2 and all(n.strip() for n in names):
         one, other = city_ids(names[0].strip()), city_ids(names[1].strip())
-        if one and other and not one & other:
-            return names
+        if one and other and not one & other and not near(one, other, _SAME_PLACE_KM, metro=False):
+            return names  # (twin cities, "Hyderabad/Secunderabad", are one place)
     return [part]
 
 
@@ -324,6 +325,9 @@ def _tokens(text: str) -> list[str]:
             or is_workplace_label(token)
         ):
             continue
+        if coded := _SLASH_CODE.match(token):  # "Porto Alegre/RS": a city and its state's code
+            tokens += [_without_city_word(coded[1]), coded[2]]
+            continue
         token = _ABBREVIATIONS.get(fold(token)) or _one_of_two_names(token)
         tokens.append(_without_city_word(token))
     return tokens
@@ -350,6 +354,11 @@ def _one_of_two_names(token: str) -> str:
         one, other = city_ids(names[0]), city_ids(names[1])
         if one and one & other:
             return names[1]
+        if one and other and near(one, other, _SAME_PLACE_KM, metro=False):
+            # Twin cities ("Hyderabad/Secunderabad"): one place, the bigger.
+            return (
+                names[0] if max(map(population, one)) >= max(map(population, other)) else names[1]
+            )
     return token
 
 
@@ -553,7 +562,10 @@ def _interpret_single(
         if _WARD.search(words[1]) and city_ids(words[0]):
             return words[0], None, lead[1]  # "東京都 港区", "서울 영등포구": a ward is its city
         if named is None and all(unspaced(word) for word in words[1:]):
-            return rest, words[0], lead[1]  # "彰化縣 鹿港鎮": a town the gazetteer does not know
+            # "彰化縣 鹿港鎮": a town the gazetteer does not know; "용인시 기흥구": no ward.
+            if len(words) > 2 and _WARD.search(words[-1]):
+                rest = " ".join(words[1:-1])
+            return rest, words[0], lead[1]
         if named and lead[1] in {country_of(c) for c in city_ids(named)}:
             if _district_of(named, words[0]):
                 return words[0], None, lead[1]
@@ -596,7 +608,7 @@ def _interpret_single(
 
 
 # A ward of a city ("영등포구", "港区", "海淀區"): after its city, that city.
-_WARD = re.compile(r"[구区區]$")
+_WARD = re.compile(r"[구군区區]$")
 # Where a region's name may end when it opens a text written without spaces ("神奈川県横浜市",
 # "广东省深圳市").
 _REGION_END = re.compile(r"[都道府県省縣县]")

@@ -66,6 +66,8 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "ملايين": Decimal(1_000_000),  # ar
     "مليون": Decimal(1_000_000),  # ar
     "triệu": Decimal(1_000_000),  # vi "15 - 25 triệu"
+    "juta": Decimal(1_000_000),  # id, ms "Rp 4,5 – 5,5 juta"
+    "ribu": Decimal(1_000),  # id, ms
     "tr": Decimal(1_000_000),  # vi "15tr"
     "лакх": Decimal(100_000),
     "लाख": Decimal(100_000),  # hi lakh
@@ -77,7 +79,7 @@ _AMOUNT = re.compile(
               |\d{1,3}(?P<sep>[,.'’\ ])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d)
               |\d+(?:[.,]\d+)?)
     (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|[Ll]acs?|LPA|lpa|Cr
-                 |[Cc]rores?|万|萬|천만|백만|만|천|억|千|triệu|tr|tys\.?|tis\.?|ezer|тыс\.?|тис\.?
+                 |[Cc]rores?|万|萬|천만|백만|만|천|억|千|triệu|tr|juta|ribu|tys\.?|tis\.?|ezer|тыс\.?|тис\.?
                  |میلیون|ملايين|مليون|m|लाख|करोड़)
         (?![A-Za-z\u00c0-\u024f²³]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
     (?P<after>\s*(?:%|\(k\)))?""",
@@ -211,6 +213,7 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
         return None
     text = _SPACES.sub(" ", _K401.sub(" ", raw)).strip()
     text = _WHOLE_DASH.sub("", _MAN_AND_REST.sub(_man_and_rest, text))
+    text = _KOREAN_MAN.sub(lambda m: f"{int(m[1]) * 1000 + int(m[2] or 0) * 100}만", text)
     text = _THOUSAND_CURRENCY.sub("k ", text)
     amounts = _amounts(text)
     if not amounts:
@@ -231,10 +234,14 @@ def parse_salary(raw: str | None, *, country: str | None = None) -> Salary | Non
     if not _CURRENCY.search(text) and period is None and not any(a.multiplier for a in amounts):
         return None  # a bare number (a phone number, an id, a head count) is not shown as pay
     if period is None:
-        period = _usual_period(currency, [v for v in (low, high) if v is not None])
+        period = _usual_period(
+            currency, [v for v in (low, high) if v is not None], (country or "").upper() or None
+        )
     return {"min": _number(low), "max": _number(high), "currency": currency, "period": period}
 
 
+# "3천5백만원" is 35,000,000: thousands and hundreds of ten-thousands.
+_KOREAN_MAN = re.compile(r"(\d+)천(?:(\d+)백)?만")
 # "1万2000円" is 12,000: ten-thousands, then the rest.
 _MAN_AND_REST = re.compile(r"(?<![\d.,])(\d{1,4})[万萬만](\d,\d{3}|\d{1,4})(?![\d,万萬만])")
 # "2.561,-", "6'200.–": a whole amount, no cents.
@@ -350,7 +357,8 @@ def _currency(text: str, country: str | None) -> str | None:
         if match["letter"]:
             return _LETTER_CURRENCY[match["letter"]]
         if match["dollar"]:
-            return "USD" if country in (None, "US") else _DOLLAR_BY_COUNTRY.get(country)
+            # A bare "$" is the country's dollar or peso, else the US dollar (Ukraine, Lebanon).
+            return "USD" if country in (None, "US") else _DOLLAR_BY_COUNTRY.get(country, "USD")
         if match["yen"]:
             return "CNY" if country == "CN" else "JPY"
         if match["krona"]:
@@ -363,11 +371,15 @@ def _currency(text: str, country: str | None) -> str | None:
     return None
 
 
-def _usual_period(currency: str | None, amounts: list[Decimal]) -> str | None:
+def _usual_period(
+    currency: str | None, amounts: list[Decimal], country: str | None = None
+) -> str | None:
     """The period an amount without one is paid by, read from its size in its currency: below
     the scale's hourly ceiling an hour, from its yearly floor a year, from its monthly floor a
-    month ("R$ 3.001 a 4.000" is monthly, "700 000 – 850 000 kr" in Norway yearly)."""
-    scale = _PAY_SCALE.get(currency or "")
+    month ("R$ 3.001 a 4.000" is monthly, "700 000 – 850 000 kr" in Norway yearly). Dollars paid
+    outside the countries that pay in them ("$2500–3500" in Ukraine) have their own scale."""
+    abroad = currency == "USD" and country and CURRENCY_BY_COUNTRY.get(country) != "USD"
+    scale = _PAY_SCALE.get(f"{currency}@abroad" if abroad else currency or "")
     if scale is None or not amounts:
         return None
     hour_below, month_from, year_from = scale
