@@ -314,6 +314,16 @@ _BY_LANGUAGE = {
         ("आज", "2026-11-22"),
         ("18 नवंबर 2026", "2026-11-18"),
     ],
+    "bg": [
+        ("преди 4 дни", "2026-11-18"),
+        ("вчера", "2026-11-21"),
+        ("18 ноември 2026", "2026-11-18"),
+    ],
+    "hr": [
+        ("prije 3 dana", "2026-11-19"),
+        ("jučer", "2026-11-21"),
+        ("18. studenoga 2026.", "2026-11-18"),
+    ],
     "fa": [
         ("۳ روز پیش", "2026-11-19"),
         ("2 هفته پیش", "2026-11-08"),
@@ -618,3 +628,9 @@ def test_the_pipeline_orders_a_numeric_date_by_the_jobs_country_when_the_page_na
 )
 def test_hindi_and_urdu_ages(raw: str, language: str, expected: str) -> None:
     assert resolve_date(raw, "2026-11-22T03:00:00Z", language=language, past=True) == expected
+
+
+def test_a_czech_date_with_spaces_after_its_dots() -> None:
+    assert resolve_date("Zveřejněno 16. 11. 2026", "2026-11-22T03:00:00Z", language="cs") == (
+        "2026-11-16"
+    )

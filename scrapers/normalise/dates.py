@@ -137,7 +137,7 @@ _COMPACT = re.compile(
 _YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?!\d)")
 # A clock time ("10:00 AM", "14:05:00"): its "am" is no German "am" before a date.
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?![a-z]))?")
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})(\.\s|[./-])(\d{1,2})\2(\d{4})(?!\d)")
 # Three numbers with a two-digit year, first or last ("26/11/18", "18.11.26").
 _NUMERIC_SHORT = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?![\d/-]|\.\d)")
 # Two numbers, a day and a month without a year ("18.11.", "11-20发布"); not a clock time.
