@@ -521,3 +521,10 @@ def test_a_word_naming_a_small_town_abroad_is_no_city_of_a_longer_name() -> None
 )
 def test_places_of_the_sixth_round(raw, expected) -> None:
     assert parse_locations(raw) == expected
+
+
+def test_two_cities_16_km_apart_after_a_slash_are_two_places() -> None:
+    assert parse_locations("Arnhem/Nijmegen") == [
+        loc("Arnhem", None, "NL"),
+        loc("Nijmegen", None, "NL"),
+    ]

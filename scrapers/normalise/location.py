@@ -208,7 +208,7 @@ def _two_cities(part: str) -> list[str]:
     names = part.split("/")
     if len(names) == 2 and all(n.strip() for n in names):
         one, other = city_ids(names[0].strip()), city_ids(names[1].strip())
-        if one and other and not one & other and not near(one, other, _SAME_PLACE_KM, metro=False):
+        if one and other and not one & other and not near(one, other, DISTRICT_KM, metro=False):
             return names  # (twin cities, "Hyderabad/Secunderabad", are one place)
     return [part]
 
@@ -354,7 +354,7 @@ def _one_of_two_names(token: str) -> str:
         one, other = city_ids(names[0]), city_ids(names[1])
         if one and one & other:
             return names[1]
-        if one and other and near(one, other, _SAME_PLACE_KM, metro=False):
+        if one and other and near(one, other, DISTRICT_KM, metro=False):
             # Twin cities ("Hyderabad/Secunderabad"): one place, the bigger.
             return (
                 names[0] if max(map(population, one)) >= max(map(population, other)) else names[1]
