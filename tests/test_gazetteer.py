@@ -138,3 +138,10 @@ def test_a_district_named_after_its_city_is_that_city(text: str, city: str) -> N
     from scrapers.gazetteer import city_named
 
     assert city_named(text) == city
+
+
+def test_the_shipped_region_names_are_what_iso3166_2_builds() -> None:
+    pytest.importorskip("iso3166_2")
+    from tools.build_region_names import TABLE, build
+
+    assert TABLE.read_text(encoding="utf-8") == build()

@@ -489,11 +489,19 @@ def test_a_region_named_after_its_city_is_no_city() -> None:
         ("Hlíðasmári 19, 201 Kópavogur", [loc("Kópavogur", None, "IS")]),
         ("المنصورة، الدقهلية، مصر", [loc("المنصورة", "الدقهلية", "EG")]),
         ("อ.ศรีราชา จ.ชลบุรี", [loc("ศรีราชา", "ชลบุรี", "TH")]),
-        ("Kapitolyo, Lungsod ng Pasig, Kalakhang Maynila", [loc("Pasig", None, "PH")]),
+        # Kalakhang Maynila is Metro Manila's name in Tagalog (region_names.tsv).
+        (
+            "Kapitolyo, Lungsod ng Pasig, Kalakhang Maynila",
+            [loc("Pasig", "Kalakhang Maynila", "PH")],
+        ),
         ("Santa Rosa, Calabarzon, Pilipinas", [loc("Santa Rosa", "Calabarzon", "PH")]),
         ("Manisa(Turgutlu)", [loc("Turgutlu", "Manisa", "TR")]),
         ("ባሕር ዳር፣ አማራ ክልል", [loc("ባሕር ዳር", "አማራ ክልል", "ET")]),
-        ("Paris, Lyon", [loc("Paris", None, "FR"), loc("Lyon", None, "FR")]),
+        (
+            "Paris, Lyon, Marseille",
+            [loc("Paris", None, "FR"), loc("Lyon", None, "FR"), loc("Marseille", None, "FR")],
+        ),
+        ("Mar del Plata, Buenos Aires", [loc("Mar del Plata", "Buenos Aires", "AR")]),
     ],
 )
 def test_places_of_the_fifth_round(raw, expected) -> None:
@@ -528,3 +536,12 @@ def test_two_cities_16_km_apart_after_a_slash_are_two_places() -> None:
         loc("Arnhem", None, "NL"),
         loc("Nijmegen", None, "NL"),
     ]
+
+
+def test_a_region_is_known_by_its_english_exonym() -> None:
+    from scrapers.normalise.countries import region_of
+
+    assert region_of("Sicily") == region_of("Sicilia") == ("82", "IT")
+    assert region_of("Lower Saxony") == region_of("Niedersachsen") == ("NI", "DE")
+    assert region_of("Basque Country") == region_of("País Vasco")
+    assert region_of("Αττική") == region_of("Attica") == ("I", "GR")

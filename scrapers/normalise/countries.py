@@ -14,6 +14,7 @@ import gettext
 import re
 import unicodedata
 from functools import cache
+from importlib import resources
 
 import pycountry
 
@@ -239,8 +240,9 @@ def _region_key(name: str) -> str:
 @cache
 def _regions() -> dict[str, frozenset[tuple[str, str]]]:
     """Every ISO 3166-2 subdivision by folded name, in ISO 3166-2's names and their translations
-    shipped with pycountry in the languages places.toml lists, and the abbreviations it lists
-    ("N.L.", "경남"), and by "country-code" key: (code, country)."""
+    shipped with pycountry in the languages places.toml lists, their other names
+    (region_names.tsv) and the abbreviations places.toml lists ("N.L.", "경남"), and by
+    "country-code" key: (code, country)."""
     found: dict[str, set[tuple[str, str]]] = {}
     by_name: dict[str, list[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
@@ -260,6 +262,16 @@ def _regions() -> dict[str, frozenset[tuple[str, str]]]:
                 if each.strip():
                     found.setdefault(fold(each), set()).update(codes)
                     found.setdefault(_region_key(each), set()).update(codes)
+    # Other names ISO 3166-2's translations lack: English exonyms and local languages' names
+    # ("Sicily", "Lower Saxony", "Αττική"), built from the iso3166-2 package
+    # (tools/build_region_names.py).
+    names = resources.files("scrapers").joinpath("data", "region_names.tsv").read_text("utf-8")
+    for line in names.splitlines():
+        if line and not line.startswith("#"):
+            full, name = line.split("\t", 1)
+            country, code = full.split("-", 1)
+            found.setdefault(fold(name), set()).add((code, country))
+            found.setdefault(_region_key(name), set()).add((code, country))
     for country, abbreviations in _PLACES["region_abbreviations"].items():
         for abbreviation, code in abbreviations.items():
             found.setdefault(_region_key(abbreviation), set()).add((code, country))

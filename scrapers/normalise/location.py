@@ -288,6 +288,9 @@ def _cities_apart(tokens: list[str]) -> bool:
     if len(countries) > 1:
         return False
     # "Petaling Jaya, Selangor": a region of that country, named like a town, is the region.
+    # "Mar del Plata, Buenos Aires", "Veenendaal, Utrecht": a region named like a city, even a
+    # big one, is the region of the first (a list of two such cities reads the same, and is
+    # rarer).
     if len(tokens) == 2 and region_of(tokens[1], next(iter(countries), None)):
         return False
     if not all(ids):
