@@ -545,3 +545,23 @@ def test_a_region_is_known_by_its_english_exonym() -> None:
     assert region_of("Lower Saxony") == region_of("Niedersachsen") == ("NI", "DE")
     assert region_of("Basque Country") == region_of("País Vasco")
     assert region_of("Αττική") == region_of("Attica") == ("I", "GR")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # ISO 3166-2 lists Slovenia's and North Macedonia's towns as regions: a town alone.
+        ("Domžale", [loc("Domžale", None, "SI")]),
+        ("Region Hovedstaden", [loc(None, "Region Hovedstaden", "DK")]),
+        # "Ciudad de" is part of a name, never a word to drop.
+        ("Ciudad de la Costa, Canelones", [loc("Ciudad de la Costa", "Canelones", "UY")]),
+    ],
+)
+def test_towns_that_iso_lists_as_regions_and_names_that_open_with_ciudad(raw, expected) -> None:
+    assert parse_locations(raw) == expected
+
+
+def test_a_region_written_with_two_names() -> None:
+    from scrapers.normalise.countries import region_of
+
+    assert region_of("Araba/Álava") == region_of("Álava") == ("VI", "ES")

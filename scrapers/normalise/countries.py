@@ -194,7 +194,7 @@ def country_from_city(text: str, hint: str | None = None, region: str | None = N
 
 _REGION_PREFIX = re.compile(
     r"^(?:county|co\.|province of|province de|province d'|state of|region|regi[oó]n(?: de| del)?|"
-    r"regione|provincia(?: de| di| del)?|mkoa wa|منطقة|محافظة|estado de|état de|"
+    r"regione|provincia(?: de| di| del)?|mkoa wa|منطقة|المنطقة|محافظة|estado de|état de|"
     r"departamento(?: de)?|estado(?: de)?|land|kanton|canton(?: de| of)?)\s+",
     re.IGNORECASE,
 )
@@ -285,6 +285,19 @@ def regions_named(text: str) -> frozenset[tuple[str, str]]:
     return _regions().get(key, frozenset()) if len(key) > 3 or not key.isascii() else frozenset()
 
 
+# ISO 3166-2 kinds that are towns: a single name of this kind is the town ("Domžale").
+_TOWN_KINDS = frozenset(
+    {"municipality", "urban municipality", "city", "commune", "city with county rights"}
+)
+
+
+def is_town_region(code: str, country: str) -> bool:
+    """True when ISO 3166-2 lists the region as a municipality or a city (Slovenia's, North
+    Macedonia's, Latvia's towns are regions of the standard)."""
+    sub = pycountry.subdivisions.get(code=f"{country}-{code}")
+    return sub is not None and (sub.type or "").casefold() in _TOWN_KINDS
+
+
 def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
     """(code, country) of the ISO 3166-2 region ``text`` names ("Gauteng", "County Galway",
     "Waikato"; a code such as "ZG" only with its ``country``), the one in ``country`` where a
@@ -292,6 +305,8 @@ def region_of(text: str, country: str | None = None) -> tuple[str, str] | None:
     stripped = text.strip().rstrip(".")
     if country and (found := _regions().get(f"{country}-{stripped}".casefold())):
         return next(iter(found))
+    if "/" in stripped:  # "Araba/Álava": one region by two names
+        return next((f for part in stripped.split("/") if (f := region_of(part, country))), None)
     key = _region_key(stripped)
     if not country and set(key.split()) <= _COMPASS | _REGION_KINDS:
         return None  # "Central Region" is a region of Malawi, and of Singapore, and of Ghana

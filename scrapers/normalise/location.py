@@ -45,6 +45,7 @@ from scrapers.normalise.countries import (
     country_from_code,
     country_from_name,
     fold,
+    is_town_region,
     region_kind,
     region_of,
     subdivision,
@@ -604,6 +605,8 @@ def _interpret_single(
     if (sub := subdivision(token)) is not None:
         return None, sub[0], sub[1]
     if region := region_of(token, hint):
+        if is_town_region(*region):
+            return token, None, region[1]  # "Domžale": ISO 3166-2 lists Slovenia's towns
         return None, token, region[1]  # "Region Hovedstaden"
     # A place no gazetteer knows, on a site of one country ("2800 Kgs. Lyngby" on a Danish
     # board): most likely in that country.
