@@ -4,7 +4,7 @@ Hand-kept tables live in scrapers/data/places.toml (names in the project's seven
 US states, Canadian provinces, abbreviations, the locales to read), read once at import into dicts
 keyed by `fold()`ed names, so lookups ignore case, accents and spacing. Beside them, the libraries'
 data: ISO 3166-1 and 3166-2 names and their translations as pycountry ships them (countries and
-regions in 30 languages), and each country's currency from CLDR (Babel).
+regions in about 50 languages), and each country's currency from CLDR (Babel).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Conventions (they matter for dedup across sources, so keep them stable):
   number written beside the city ("92 - Courbevoie" -> "92"). Any name of one region is the
   same region: ISO 3166-2's names, pycountry's translations of them and the abbreviations in
   places.toml (scrapers.normalise.countries.region_of).
-- country: from the text (a name in 30 languages, a code, a region), else the city's country
+- country: from the text (a name in about 50 languages, a code, a region), else the city's country
   in GeoNames, chosen among several by the site's country (a national board's domain, a page
   in a language of one country), then by the region written beside it, then the hand table,
   then the biggest city of that name: a known city always has a country. A place no gazetteer
