@@ -407,6 +407,16 @@ _BY_LANGUAGE = {
         ("Puno radno vreme", "FULL_TIME"),
         ("Nepuno radno vreme", "PART_TIME"),
     ],
+    "lv": [
+        ("Pilna slodze, pastāvīgs darbs", "FULL_TIME"),
+        ("Pilna slodze", "FULL_TIME"),
+        ("Pastāvīgs darbs", "FULL_TIME"),
+    ],
+    "bg": [
+        ("Пълно работно време", "FULL_TIME"),
+        ("Подходяща и за студенти, Непълно работно време", "PART_TIME"),
+        ("Непълно работно време", "PART_TIME"),
+    ],
     "et": [
         ("Täistööaeg", "FULL_TIME"),
         ("Osaline tööaeg (0,5 kohta)", "PART_TIME"),
@@ -528,4 +538,20 @@ def test_a_swiss_workload_in_percent_says_full_or_part_time(raw: str, expected: 
     ],
 )
 def test_contracts_of_the_fourth_round(raw: str, expected: str) -> None:
+    assert normalise_employment_type(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Contrato formativo, Jornada completa", "INTERN"),
+        ("Fines de Semana", "PART_TIME"),
+        ("Bepaalde duur (6 maanden)", "TEMPORARY"),
+        ("Določen čas, s možnostjo podaljšanja", "TEMPORARY"),
+        ("চুক্তিভিত্তিক", "TEMPORARY"),
+        ("Latihan Industri", "INTERN"),
+        ("Kujitolea", "VOLUNTEER"),
+    ],
+)
+def test_contracts_of_the_eighth_round(raw: str, expected: str) -> None:
     assert normalise_employment_type(raw) == expected

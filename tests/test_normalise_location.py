@@ -565,3 +565,22 @@ def test_a_region_written_with_two_names() -> None:
     from scrapers.normalise.countries import region_of
 
     assert region_of("Araba/Álava") == region_of("Álava") == ("VI", "ES")
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "expected"),
+    [
+        # A name no gazetteer knows is in the country of the city beside it; a name known only
+        # abroad beside a big city is its district.
+        ("Hyllie, Malmö", None, [loc("Hyllie", "Malmö", "SE")]),
+        ("Clifton, Karachi", None, [loc("Karachi", None, "PK")]),
+        # A province code of the site's country before a US state's.
+        ("Assago (MI)", "IT", [loc("Assago", "MI", "IT")]),
+        ("Detroit, MI", "IT", [loc("Detroit", "MI", "US")]),
+        ("Lansing, MI", None, [loc("Lansing", "MI", "US")]),
+        # Amman in Arabic is Oman's name without its vowel marks.
+        ("عمّان - العبدلي", None, [loc("عمّان", "العبدلي", "JO")]),
+    ],
+)
+def test_places_of_the_eighth_round(raw, hint, expected) -> None:
+    assert parse_locations(raw, hint=hint) == expected

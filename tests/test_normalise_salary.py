@@ -362,3 +362,19 @@ def test_square_metres_are_no_millions() -> None:
 def test_pay_of_the_sixth_round(raw, country, expected) -> None:
     got = parse_salary(raw, country=country)
     assert (got["min"], got["max"], got["currency"], got["period"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "expected"),
+    [
+        ("Salário: 45.000,00 MT", "MZ", (45000, 45000, "MZN", "month")),
+        ("80 000 DA net", "DZ", (80000, 80000, "DZD", "month")),
+        ("Нетно 1 400 - 1 700 евро", "BG", (1400, 1700, "EUR", "month")),
+        ("Tunnitasu alates 9 €", "EE", (9, None, "EUR", "hour")),
+        ("من 12 ألف إلى 15 ألف جنيه", "EG", (12000, 15000, "EGP", "month")),
+        ("Rp 150.000 / hari", "ID", (150000, 150000, "IDR", "day")),
+    ],
+)
+def test_pay_of_the_eighth_round(raw, country, expected) -> None:
+    got = parse_salary(raw, country=country)
+    assert (got["min"], got["max"], got["currency"], got["period"]) == expected

@@ -167,8 +167,12 @@ def country_from_city(text: str, hint: str | None = None, region: str | None = N
         from scrapers.gazetteer import city_ids
 
         named = country_from_stated(text)
-        if named and named in {country_of(c) for c in city_ids(text)}:
+        in_countries = {country_of(c) for c in city_ids(text)}
+        if named and named in in_countries:
             return named
+        if not text.isascii() and len(in_countries) == 1:
+            # "عمّان" is Amman (Oman's name without its vowel marks): no person's name there.
+            return in_countries.pop()
         return COUNTRY_BY_CITY.get(fold(text))
     hints = frozenset({hint}) if hint else frozenset()
     cities = places_in(text, hints)

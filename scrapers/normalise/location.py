@@ -96,6 +96,7 @@ _POSTCODE = re.compile(
 # A region's number written as a part of its own ("92 - Courbevoie", "Lyon 9e - 69").
 _REGION_NUMBER = re.compile(r"(?:^|\s[-–—]\s|\()\s*(\d{2,3}|2[AB])\s*(?:$|\s[-–—]\s|\))")
 _SLASH_CODE = re.compile(r"^([^/]*[^\W\d_][^/]*?)\s*/\s*([A-Z]{2,3})$")
+_MORE = re.compile(r"\s*\+\s*\d+\s*\w*\s*$")
 _NUMBERS_ONLY = re.compile(r"[\d\s%.,+]+")
 _PLACES_DATA = read_vocabulary("places")
 _DISTRICT_WORD = re.compile(
@@ -317,6 +318,7 @@ def _tokens(text: str) -> list[str]:
         token = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", token))
         token = _POSTCODE.sub("", token).strip(_EDGE_PUNCTUATION)
         token = _NEAR.split(token, 1)[0]  # "Eschborn bei Frankfurt am Main" is Eschborn
+        token = _MORE.sub("", token)  # "Bremen + 2 weitere": the count of other places
         if _ACCESS.search(token):  # "横浜市西区 みなとみらい駅": the station is no place
             token = " ".join(word for word in token.split() if not _ACCESS.search(word))
         # Postcodes, placeholders and work modes are not city/region/country.
@@ -380,6 +382,9 @@ def _interpret(
 
     last = rest[-1]
     sub = subdivision(last)
+    local = region_of(last, hint) if hint and hint != "US" and last.isupper() else None
+    if local and local[1] == hint and not any(_city_confirms_code(p, last) for p in rest[:-1]):
+        sub = None  # "Assago (MI)" on an Italian site: Milan's province, not Michigan
     if (named := country_from_name(last)) is not None:
         country = named
         rest.pop()
@@ -418,12 +423,17 @@ def _interpret(
             # Lagos": a district of the city written beside it (a place the gazetteer knows
             # only in another country is a district of this one too); the city is the place.
             if named := _big_city_named(region):
-                city, region = named, None
+                # The region stays when it is one ("Takapuna, Auckland"; "Lekki, Lagos State").
+                kept = region_of(region, within) and fold(region) != fold(named)
+                city, region = named, region if kept else None
             elif within:
                 city, country = main, within
         region = region or code
         if country is None:
             country = country_from_city(city, region_country or hint, region) or region_country
+        if country is None and region:
+            # "Hyllie, Malmö": a place no gazetteer knows, in the city written beside it.
+            country = country_from_city(_city_opening(region), hint)
     return city, region, country
 
 
@@ -437,6 +447,11 @@ def _region_and_rest(
     ("北京·海淀区·中关村")."""
     last = rest[-1]
     sub = subdivision(last)
+    if hint and hint != "US" and country in (None, hint) and last.isupper():
+        local = region_of(last, hint)
+        elsewhere = any(_city_elsewhere(part, hint) for part in rest[:-1])
+        if local and local[1] == hint and not elsewhere:
+            return last, hint, rest[:-1]  # "Assago (MI)" on an Italian site: Milan's province
     if (
         sub is not None
         and country in (None, sub[1])
@@ -468,6 +483,8 @@ def _region_and_rest(
     return last, None, rest[:-1]
 
 
+# A city this big is where a name no gazetteer knows, written beside it, lies.
+_UNKNOWN_DISTRICT_CITY = 100_000
 # A city this big has districts boards name beside it ("Scheveningen, Den Haag"); smaller ones
 # have neighbours of their own (Vila Nova de Gaia beside Porto, Viña del Mar beside Valparaíso).
 _DISTRICT_CITY = 400_000
@@ -514,12 +531,21 @@ def _district_of(place: str, city: str) -> bool:
     not know as a town ("Capital Federal, Buenos Aires", "Wellington Central, Wellington",
     "Scheveningen, Den Haag"), or a place within the city's districts ("Miraflores, Lima",
     "Miguel Hidalgo, CDMX")."""
-    big = {c for c in city_ids(_city_opening(city)) if population(c) >= _DISTRICT_CITY}
+    named = _big_city_named(city) or _city_opening(city)
+    known = city_ids(place)
+    # A name the gazetteer does not know, beside a city of 100,000, is one of its districts
+    # ("Hyllie, Malmö", "Ülemiste City, Tallinn"); so is one it knows only abroad ("Clifton,
+    # Karachi" is not Clifton, New Jersey).
+    near_city = {c for c in city_ids(named) if population(c) >= _UNKNOWN_DISTRICT_CITY}
+    if near_city and (
+        not known or not {country_of(c) for c in known} & {country_of(c) for c in near_city}
+    ):
+        return True
+    big = {c for c in city_ids(named) if population(c) >= _DISTRICT_CITY}
     if not big:
         return False
     # A place the gazetteer knows is kept when it lies beyond the big city's districts
     # (Alcobendas is a town of its own beside Madrid; Miraflores is Lima's), or is the bigger.
-    known = city_ids(place)
     return not known or (
         not known & big
         and max(map(population, known)) < max(map(population, big))

@@ -65,6 +65,7 @@ _MULTIPLIERS: dict[str, Decimal] = {
     "میلیون": Decimal(1_000_000),  # fa
     "ملايين": Decimal(1_000_000),  # ar
     "مليون": Decimal(1_000_000),  # ar
+    "ألف": Decimal(1_000),  # ar "12 ألف"
     "triệu": Decimal(1_000_000),  # vi "15 - 25 triệu"
     "juta": Decimal(1_000_000),  # id, ms "Rp 4,5 – 5,5 juta"
     "ribu": Decimal(1_000),  # id, ms
@@ -80,7 +81,7 @@ _AMOUNT = re.compile(
               |\d+(?:[.,]\d+)?)
     (?:\ ?(?P<mult>[kK]|M|Mn|mn|Mio|mio|[Mm]illions?|mil|L|[Ll]akhs?|[Ll]acs?|LPA|lpa|Cr
                  |[Cc]rores?|万|萬|천만|백만|만|천|억|千|triệu|tr|juta|ribu|tys\.?|tis\.?|ezer|тыс\.?|тис\.?
-                 |میلیون|ملايين|مليون|m|लाख|करोड़)
+                 |میلیون|ملايين|مليون|ألف|m|लाख|करोड़)
         (?![A-Za-z\u00c0-\u024f²³]))?  # no Latin letter after it ("55 000 Kč" is no 55 000k)
     (?P<after>\s*(?:%|\(k\)))?""",
     re.X,
