@@ -10,7 +10,6 @@ and loads in milliseconds (scrapers/gazetteer.py says how it is laid out).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scrapers.gazetteer import GAZETTEER, MIN_POPULATION, keep_name, name_hash, pack  # noqa: E402
+from tools.shipped_table import write_or_check  # noqa: E402
 
 
 def build() -> bytes:
@@ -44,17 +44,7 @@ def build() -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true")
-    opts = parser.parse_args(argv)
-    built = build()
-    if opts.check:
-        same = GAZETTEER.exists() and GAZETTEER.read_bytes() == built
-        print("gazetteer.bin is up to date" if same else "gazetteer.bin differs: rebuild it")
-        return 0 if same else 1
-    GAZETTEER.write_bytes(built)
-    print(f"wrote {GAZETTEER.relative_to(ROOT)}: {len(built):,} bytes")
-    return 0
+    return write_or_check(GAZETTEER, build, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

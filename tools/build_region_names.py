@@ -11,12 +11,15 @@ hundred kilobytes (scrapers/normalise/countries.py reads it with pycountry's nam
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.shipped_table import write_or_check  # noqa: E402
+
 TABLE = ROOT / "scrapers" / "data" / "region_names.tsv"
 # "Sicily (eng), Sicilia (scn)": each name with its language in brackets.
 _NAME = re.compile(r"\s*([^,(]+?)\s*\(([a-z]{3})\)")
@@ -37,17 +40,7 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true")
-    opts = parser.parse_args(argv)
-    built = build()
-    if opts.check:
-        same = TABLE.exists() and TABLE.read_text(encoding="utf-8") == built
-        print("region_names.tsv is up to date" if same else "region_names.tsv differs: rebuild it")
-        return 0 if same else 1
-    TABLE.write_text(built, encoding="utf-8")
-    print(f"wrote {TABLE.relative_to(ROOT)}: {built.count(chr(10)) - 1:,} names")
-    return 0
+    return write_or_check(TABLE, lambda: build().encode("utf-8"), __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -98,17 +98,16 @@ _REGION_NUMBER = re.compile(r"(?:^|\s[-–—]\s|\()\s*(\d{2,3}|2[AB])\s*(?:$|\s
 _SLASH_CODE = re.compile(r"^([^/]*[^\W\d_][^/]*?)\s*/\s*([A-Z]{2,3})$")
 _MORE = re.compile(r"\s*\+\s*\d+\s*\w*\s*$")
 _NUMBERS_ONLY = re.compile(r"[\d\s%.,+]+")
-_PLACES_DATA = read_vocabulary("places")
+# The data the location reader works by (scrapers/data/places.toml), read once.
+_PLACES = read_vocabulary("places")
 _DISTRICT_WORD = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(fold(w)) for w in _PLACES_DATA["district_words"])
-    + r")(?!\w)"
+    r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in _PLACES["district_words"]) + r")(?!\w)"
 )
 _CITY_WORD_BEFORE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in _PLACES_DATA["city_words_before"]) + r")\s*", re.I
+    r"^(?:" + "|".join(re.escape(w) for w in _PLACES["city_words_before"]) + r")\s*", re.I
 )
 _CITY_WORD_AFTER = re.compile(
-    r"\s+(?:" + "|".join(re.escape(w) for w in _PLACES_DATA["city_words_after"]) + r")$", re.I
+    r"\s+(?:" + "|".join(re.escape(w) for w in _PLACES["city_words_after"]) + r")$", re.I
 )
 # Thai: "อ.ศรีราชา จ.ชลบุรี" is district (อำเภอ) then province (จังหวัด); the province opens a part.
 _THAI_PROVINCE = re.compile(r"\s+(?=จ\.|จังหวัด)")
@@ -121,28 +120,24 @@ _EDGE_PUNCTUATION = " \t-–—:/.,*"
 _SAME_PLACE_KM = 30.0
 
 # Areas and placeholders that name no country (scrapers/data/places.toml).
-_NOT_A_PLACE = frozenset(fold(word) for word in read_vocabulary("places")["not_a_place"])
+_NOT_A_PLACE = frozenset(fold(word) for word in _PLACES["not_a_place"])
 # "The whole country" without saying which ("全国", "nationwide"): the site's country.
-_NATIONWIDE_HERE = frozenset(fold(w) for w in read_vocabulary("places")["nationwide_here"])
+_NATIONWIDE_HERE = frozenset(fold(w) for w in _PLACES["nationwide_here"])
 _COUNTED_PLACES = re.compile(
-    r"^\d+\s+(?:" + "|".join(map(re.escape, read_vocabulary("places")["counted_places"])) + ")$",
+    r"^\d+\s+(?:" + "|".join(map(re.escape, _PLACES["counted_places"])) + ")$",
     re.I,
 )
-_NEAR = re.compile(
-    r"\s(?:" + "|".join(map(re.escape, read_vocabulary("places")["near_words"])) + r")\s", re.I
-)
+_NEAR = re.compile(r"\s(?:" + "|".join(map(re.escape, _PLACES["near_words"])) + r")\s", re.I)
 # How to get there ("JR南武線「武蔵小杉駅」徒歩3分", "地铁2号线XX站"): no place of its own.
-_ACCESS = re.compile("|".join(map(re.escape, read_vocabulary("places")["access_words"])))
+_ACCESS = re.compile("|".join(map(re.escape, _PLACES["access_words"])))
 # Short names no gazetteer lists ("CDMX", "NYC"): the city's name.
-_ABBREVIATIONS = {
-    fold(short): name for short, name in read_vocabulary("places")["city_abbreviations"].items()
-}
-_OVERSEAS: dict[str, str] = read_vocabulary("places")["overseas_departements"]
+_ABBREVIATIONS = {fold(short): name for short, name in _PLACES["city_abbreviations"].items()}
+_OVERSEAS: dict[str, str] = _PLACES["overseas_departements"]
 # Countries that are one city: their districts are that city.
-_CITY_STATES: dict[str, str] = read_vocabulary("places")["city_states"]
+_CITY_STATES: dict[str, str] = _PLACES["city_states"]
 # Words for "the whole country" ("Koko Suomi", "Bundesweit"): the country alone.
 _NATIONWIDE: dict[str, str] = {
-    fold(words): country for words, country in read_vocabulary("places")["nationwide"].items()
+    fold(words): country for words, country in _PLACES["nationwide"].items()
 }
 
 
@@ -462,7 +457,7 @@ def _region_and_rest(
     if (
         len(rest) == 2
         and first
-        and first[1] in {country_of(c) for c in city_ids(last)}
+        and first[1] in _countries_of(last)
         and (
             not city_ids(rest[0])
             or not near(city_ids(rest[0]), city_ids(last), _CENTRAL_KM, metro=False)
@@ -522,8 +517,8 @@ def _big_city_named(text: str) -> str | None:
 
 def _only_elsewhere(city: str, country: str) -> bool:
     """The gazetteer knows ``city`` only outside ``country`` (Palermo beside CABA)."""
-    ids = city_ids(city, frozenset({country}))
-    return bool(ids) and country not in {country_of(c) for c in ids}
+    countries = _countries_of(city, country)
+    return bool(countries) and country not in countries
 
 
 def _district_of(place: str, city: str) -> bool:
@@ -596,7 +591,7 @@ def _interpret_single(
             if len(words) > 2 and _WARD.search(words[-1]):
                 rest = " ".join(words[1:-1])
             return rest, words[0], lead[1]
-        if named and lead[1] in {country_of(c) for c in city_ids(named)}:
+        if named and lead[1] in _countries_of(named):
             if _district_of(named, words[0]):
                 return words[0], None, lead[1]
             # "경남 창원시 성산구", "제주 제주시": the region, then the city in it.
@@ -674,9 +669,16 @@ def _region_within(text: str, city: str, country: str) -> str | None:
     return None
 
 
+def _countries_of(city: str, prefer: str | None = None) -> set[str]:
+    """The countries the gazetteer knows a city of this name in, read in ``prefer`` first
+    (gazetteer.city_ids: "Paris" with "US" is Paris, Texas)."""
+    ids = city_ids(city, frozenset({prefer}) if prefer else frozenset())
+    return {c for city_id in ids if (c := country_of(city_id))}
+
+
 def _only_country(city: str) -> str | None:
     """The one country the gazetteer knows a city of this name in."""
-    countries = {country_of(c) for c in city_ids(city)}
+    countries = _countries_of(city)
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -684,7 +686,7 @@ def _city_elsewhere(city: str, state_country: str) -> bool:
     """True for "São José - SC": the gazetteer knows the city, in one other country than the
     one the code is a state of, so the code is a region there (Santa Catarina)."""
     # Read in the state's country first: "Paris, TX" is Paris, Texas, not Paris, France.
-    countries = {country_of(c) for c in city_ids(city, frozenset({state_country}))}
+    countries = _countries_of(city, state_country)
     return len(countries) == 1 and state_country not in countries
 
 
@@ -692,6 +694,5 @@ def _city_confirms_code(city: str, code: str) -> bool:
     """True for "Berlin, DE": the tabled city says the code is its country, not a US state."""
     country = country_from_code(code)
     return country is not None and (
-        country_from_city(city) == country
-        or country in {country_of(c) for c in city_ids(city, frozenset({country}))}
+        country_from_city(city) == country or country in _countries_of(city, country)
     )
