@@ -44,6 +44,14 @@ _MUNICIPALITY_KM = 30.0
 # km from Los Angeles'); farther, GeoNames' sections are towns of their own (Sabaneta, 11.5 km
 # from Medellín; Navi Mumbai).
 _SECTION_KM = 11.0
+# ... and at least this many times its size, and in its first-level unit unless it is a capital
+# or a province's seat: beside Moscow's districts lie towns of their own as big as they are
+# (Zhulebino beside Lyubertsy, Alandur beside Pallavaram), not their city.
+_SECTION_SHARE = 2
+_SECTION_SEATS = ("PPLC", "PPLA")
+# ... and a seat, or a city this big: Moscow's Bibirevo and Chennai's Pallavaram are districts
+# GeoNames lists as plain places, the city of none of the sections around them.
+_SECTION_CITY = 500_000
 
 
 def _km(a: dict, b: dict) -> float:
@@ -134,7 +142,11 @@ def municipalities(known: set[int]) -> dict[int, int]:
         around = [
             q
             for q in by_country[p["cc"]]
-            if q["pop"] > p["pop"] and _km(p, q) <= _SECTION_KM and _same_unit(p, q)
+            if q["pop"] >= _SECTION_SHARE * p["pop"]
+            and _km(p, q) <= _SECTION_KM
+            and _same_unit(p, q)
+            and (q["admin"][0] == p["admin"][0] or q["code"] in _SECTION_SEATS)
+            and (q["code"] in _SEATS or q["pop"] >= _SECTION_CITY)
         ]
         if around:
             found[p["id"]] = max(around, key=lambda q: q["pop"])["id"]
