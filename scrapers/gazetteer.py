@@ -58,15 +58,25 @@ def name_hash(key: str) -> int:
 Place = tuple[int, float, float, int, str]
 
 
-def pack(pairs: list[tuple[int, int]], places: list[Place]) -> bytes:
+def pack(
+    pairs: list[tuple[int, int]],
+    places: list[Place],
+    parts: list[tuple[int, int]] = (),
+    names: dict[int, str] | None = None,
+) -> bytes:
     """The table: a count, then every (name hash, GeoNames id) pair sorted, hashes first; then a
-    count and every city's (id, latitude, longitude, population, ISO country) by id."""
+    count and every city's (id, latitude, longitude, population, ISO country) by id; then a count
+    and every (city id, id of the municipality it is part of or its own) the data states, by city;
+    then the municipalities' names, one ``id<TAB>name`` line each (UTF-8)."""
     hashes = array("Q", (h for h, _ in pairs))
     ids = array("I", (i for _, i in pairs))
     cities = array("I", (p[0] for p in places))
     coords = array("f", (c for p in places for c in p[1:3]))
     people = array("I", (p[3] for p in places))
     countries = "".join(p[4] for p in places).encode("ascii")
+    part_ids = array("I", (c for c, _ in parts))
+    wholes = array("I", (m for _, m in parts))
+    named = "".join(f"{i}\t{n}\n" for i, n in sorted((names or {}).items()) if i).encode("utf-8")
     return b"".join(
         (struct.pack("<I", len(pairs)), hashes.tobytes(), ids.tobytes()),
     ) + b"".join(
@@ -76,6 +86,10 @@ def pack(pairs: list[tuple[int, int]], places: list[Place]) -> bytes:
             coords.tobytes(),
             people.tobytes(),
             countries,
+            struct.pack("<I", len(parts)),
+            part_ids.tobytes(),
+            wholes.tobytes(),
+            named,
         )
     )
 
@@ -100,6 +114,38 @@ def _table() -> tuple[array[int], array[int], array[int], array[float], array[in
     people.frombytes(blob[at : at + 4 * places])
     at += 4 * places
     return hashes, ids, cities, coords, people, blob[at : at + 2 * places]
+
+
+@cache
+def _municipalities() -> tuple[array[int], array[int], dict[int, str]]:
+    """The (city, municipality) pairs after the cities, and the municipalities' names."""
+    blob = resources.files("scrapers").joinpath("data", "gazetteer.bin").read_bytes()
+    (count,) = struct.unpack_from("<I", blob)
+    at = 4 + 12 * count
+    (places,) = struct.unpack_from("<I", blob, at)
+    at += 4 + 18 * places
+    (count,) = struct.unpack_from("<I", blob, at)
+    at += 4
+    parts, wholes = array("I"), array("I")
+    parts.frombytes(blob[at : at + 4 * count])
+    wholes.frombytes(blob[at + 4 * count : at + 8 * count])
+    lines = blob[at + 8 * count :].decode("utf-8").splitlines()
+    return parts, wholes, {int(i): n for i, n in (line.split("\t", 1) for line in lines)}
+
+
+def municipality(city: int) -> int | None:
+    """The GeoNames id of the municipality a city is part of, or its own id when the data says it
+    is one (a seat: Paterna beside Valencia); None where GeoNames' admin codes say nothing.
+    Mestre and Lido di Ostia share the comune codes of Venice and Rome; Hollywood, Altona and
+    Surco are sections (PPLX) of Los Angeles, Hamburg and Lima (tools/build_gazetteer.py)."""
+    parts, wholes, _ = _municipalities()
+    at = bisect_left(parts, city)
+    return wholes[at] if at < len(parts) and parts[at] == city else None
+
+
+def municipality_name(city: int) -> str | None:
+    """GeoNames' name of a municipality ``municipality`` gave ("Venice", "Los Angeles")."""
+    return _municipalities()[2].get(city)
 
 
 def _lookup(key: str, countries: frozenset[str] = frozenset()) -> frozenset[int]:

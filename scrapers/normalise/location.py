@@ -37,6 +37,8 @@ from scrapers.gazetteer import (
     city_ids,
     city_named,
     country_of,
+    municipality,
+    municipality_name,
     near,
     population,
 )
@@ -259,6 +261,12 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     city, region, country = _interpret(tokens, hint)
     if city is None and region is None and country is None:
         return []
+    if city is not None and country is not None and (whole := _municipality(city, country)):
+        # "Mestre (VE)", "Hollywood, CA 90028", "Surco": a place GeoNames puts inside another
+        # municipality is that municipality; the city written beside it is no region then.
+        if region is not None and whole[1] in city_ids(region) and not region_of(region, country):
+            region = None
+        city = whole[0]
     if country in _CITY_STATES and city is not None:
         city, region = _CITY_STATES[country], None  # "Kwun Tong" is Hong Kong
     number = _REGION_NUMBER.search(chunk) if region is None and country else None
@@ -267,6 +275,28 @@ def _parse_one(chunk: str, hint: str | None = None) -> list[Location]:
     elif number and region_of(number.group(1), country):
         region = number.group(1)  # "92 - Courbevoie", "Lyon 9e - 69": a département's number
     return [{"city": city, "region": region, "country": country}]
+
+
+def _municipality(city: str, country: str) -> tuple[str, int] | None:
+    """The name and id of the municipality GeoNames puts a city in when it is another place
+    (Mestre -> Venice, Lido di Ostia -> Rome, Hollywood -> Los Angeles), every city of that name
+    in ``country`` agreeing; None where the data is silent or the city is its own."""
+    ids = {i for i in city_ids(city, frozenset({country})) if country_of(i) == country}
+    wholes = {municipality(i) for i in ids}
+    if len(wholes) != 1 or None in wholes:
+        return None
+    whole = wholes.pop()
+    if whole in ids or (name := municipality_name(whole)) is None:
+        return None
+    return name, whole
+
+
+def _own_municipality(place: str, city: str) -> bool:
+    """GeoNames says ``place`` is a municipality of its own, not one the city's: a seat
+    (Paterna, Alcobendas, Vila Nova de Gaia beside Valencia, Madrid, Porto)."""
+    known = city_ids(place)
+    wholes = {municipality(c) for c in city_ids(city)}
+    return any(municipality(k) == k and k not in wholes for k in known)
 
 
 def _cities_apart(tokens: list[str]) -> bool:
@@ -537,7 +567,7 @@ def _district_of(place: str, city: str) -> bool:
     ):
         return True
     big = {c for c in city_ids(named) if population(c) >= _DISTRICT_CITY}
-    if not big:
+    if not big or _own_municipality(place, named):
         return False
     # A place the gazetteer knows is kept when it lies beyond the big city's districts
     # (Alcobendas is a town of its own beside Madrid; Miraflores is Lima's), or is the bigger.
