@@ -151,3 +151,19 @@ JOBSIEVE_RETRY_AFTER_MAX = 300
 # Classes told of each step of a `crawlall` night as it finishes (scrapers/night/signals.py),
 # built with from_night(night): monitoring, for one.
 JOBSIEVE_NIGHT_OBSERVERS = []
+# Health monitors across nights (scrapers/health/, docs/health.md): tonight against the median
+# of this many previous nights in the state.
+JOBSIEVE_HEALTH_NIGHTS = 7
+# A source's (error) or board's (warning) postings below (1 - this) × that median.
+JOBSIEVE_HEALTH_DROP_SHARE = 0.3
+# Baselines under this many postings are not judged for drops, coverage or dead letters.
+JOBSIEVE_HEALTH_MIN_POSTINGS = 10
+# A field's coverage down by more than this many percentage points.
+JOBSIEVE_HEALTH_COVERAGE_POINTS = 20
+# A board whose list fails this many nights in a row.
+JOBSIEVE_HEALTH_FAILING_NIGHTS = 3
+# The share of items dead-lettered up by more than this many percentage points.
+JOBSIEVE_HEALTH_DEAD_LETTER_POINTS = 10
+# Per-source overrides of the above: {"teal": {"drop_share": 0.5, "min_postings": 50}} (the keys
+# are the names above without JOBSIEVE_HEALTH_, in lower case).
+JOBSIEVE_HEALTH_SOURCES = {}
