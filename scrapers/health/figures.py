@@ -42,8 +42,7 @@ def error_kind(reason: str) -> str:
     """The kind of a reason a board was not read in full: ``HTTP 503 from https://…
     (text/html, …)`` is ``HTTP 503``, ``redirect loop: a -> b`` is ``redirect loop``, ``3
     request(s) lost…`` is ``N request(s) lost``; status codes stay, other numbers become N."""
-    text = _URL.sub("", reason).strip()
-    head = _KIND_END.split(text, maxsplit=1)[0].strip() or text
+    head = _URL.sub("", _KIND_END.split(reason, maxsplit=1)[0]).strip() or reason
     if head.startswith("HTTP "):
         return head
     return _NUMBER.sub("N", head)

@@ -100,6 +100,8 @@ def postings_drop(
                 f"{source} returned {now.postings} postings tonight, "
                 f"{_pct(1 - now.postings / base)} fewer than usual ({_figure(base)})",
             )
+    if len(now.boards) < 2:
+        return  # the source's figure is its one board's
     for name, board in now.boards.items():
         if board.failing:
             continue  # not read tonight: the failing monitor and the report say so
