@@ -3,6 +3,8 @@ in scrapers/settings_check.py, which says what each takes (a new one needs its r
 
 from __future__ import annotations
 
+import importlib.util
+
 from scrapers.paths import PROJECT_ROOT
 
 BOT_NAME = "jobsieve"
@@ -82,6 +84,10 @@ EXTENSIONS = {
     # Which board each exported posting came from (on when JOBSIEVE_POSTING_BOARDS is set).
     "scrapers.posting_boards.PostingBoardsExtension": 520,
 }
+# Spidermon's per-crawl monitors and notifications (scrapers/monitoring.py), when installed
+# (`jobsieve[monitoring]`): its extension does nothing until SPIDERMON_ENABLED = True.
+if importlib.util.find_spec("spidermon") is not None:
+    EXTENSIONS["spidermon.contrib.scrapy.extensions.Spidermon"] = 530
 
 ITEM_PIPELINES = {
     # First: every later stage reads the text as it will be exported (safe, clean, in size).
@@ -167,3 +173,6 @@ JOBSIEVE_HEALTH_DEAD_LETTER_POINTS = 10
 # Per-source overrides of the above: {"teal": {"drop_share": 0.5, "min_postings": 50}} (the keys
 # are the names above without JOBSIEVE_HEALTH_, in lower case).
 JOBSIEVE_HEALTH_SOURCES = {}
+# Spidermon actions (import paths) scrapers.monitoring.CrawlMonitors runs when a per-crawl
+# check fails: e-mail, Slack, Telegram… (with SPIDERMON_ENABLED and its own SPIDERMON_* settings).
+JOBSIEVE_MONITOR_ACTIONS = []

@@ -170,6 +170,9 @@ SETTINGS: dict[str, SettingKind] = {
     "JOBSIEVE_NIGHT_OBSERVERS": SettingKind(
         _import_paths, "a list of importable classes (package.module.Class)"
     ),
+    "JOBSIEVE_MONITOR_ACTIONS": SettingKind(
+        _import_paths, "a list of importable Spidermon action classes (package.module.Class)"
+    ),
     **{setting: _health(name) for name, setting in HEALTH_SETTINGS.items()},
     "JOBSIEVE_HEALTH_SOURCES": SettingKind(
         _health_sources,
