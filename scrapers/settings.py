@@ -3,6 +3,8 @@ in scrapers/settings_check.py, which says what each takes (a new one needs its r
 
 from __future__ import annotations
 
+import importlib.util
+
 from scrapers.paths import PROJECT_ROOT
 
 BOT_NAME = "jobsieve"
@@ -82,6 +84,10 @@ EXTENSIONS = {
     # Which board each exported posting came from (on when JOBSIEVE_POSTING_BOARDS is set).
     "scrapers.posting_boards.PostingBoardsExtension": 520,
 }
+# Spidermon's per-crawl monitors and notifications (scrapers/monitoring.py), when installed
+# (`jobsieve[monitoring]`): its extension does nothing until SPIDERMON_ENABLED = True.
+if importlib.util.find_spec("spidermon") is not None:
+    EXTENSIONS["spidermon.contrib.scrapy.extensions.Spidermon"] = 530
 
 ITEM_PIPELINES = {
     # First: every later stage reads the text as it will be exported (safe, clean, in size).
@@ -151,3 +157,22 @@ JOBSIEVE_RETRY_AFTER_MAX = 300
 # Classes told of each step of a `crawlall` night as it finishes (scrapers/night/signals.py),
 # built with from_night(night): monitoring, for one.
 JOBSIEVE_NIGHT_OBSERVERS = []
+# Health monitors across nights (scrapers/health/, docs/health.md): tonight against the median
+# of this many previous nights in the state.
+JOBSIEVE_HEALTH_NIGHTS = 7
+# A source's (error) or board's (warning) postings below (1 - this) × that median.
+JOBSIEVE_HEALTH_DROP_SHARE = 0.3
+# Baselines under this many postings are not judged for drops, coverage or dead letters.
+JOBSIEVE_HEALTH_MIN_POSTINGS = 10
+# A field's coverage down by more than this many percentage points.
+JOBSIEVE_HEALTH_COVERAGE_POINTS = 20
+# A board whose list fails this many nights in a row.
+JOBSIEVE_HEALTH_FAILING_NIGHTS = 3
+# The share of items dead-lettered up by more than this many percentage points.
+JOBSIEVE_HEALTH_DEAD_LETTER_POINTS = 10
+# Per-source overrides of the above: {"teal": {"drop_share": 0.5, "min_postings": 50}} (the keys
+# are the names above without JOBSIEVE_HEALTH_, in lower case).
+JOBSIEVE_HEALTH_SOURCES = {}
+# Spidermon actions (import paths) scrapers.monitoring.CrawlMonitors runs when a per-crawl
+# check fails: e-mail, Slack, Telegram… (with SPIDERMON_ENABLED and its own SPIDERMON_* settings).
+JOBSIEVE_MONITOR_ACTIONS = []

@@ -11,6 +11,7 @@ would otherwise be ignored without a word.
 from __future__ import annotations
 
 import difflib
+import json
 import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from scrapers import clock
+from scrapers.health.thresholds import EXPECTED, per_source_table, threshold_value
+from scrapers.health.thresholds import SETTING as HEALTH_SETTINGS
 
 PREFIX = "JOBSIEVE_"
 
@@ -105,6 +108,23 @@ def _import_paths(value: Any) -> object:
     return None
 
 
+def _health(name: str) -> SettingKind:
+    # The check scrapers.health.thresholds reads the setting with.
+    def check(value: Any) -> object:
+        threshold_value(name, value)
+        return None
+
+    return SettingKind(check, EXPECTED[name])
+
+
+def _health_sources(value: Any) -> object:
+    try:
+        per_source_table(value)
+    except json.JSONDecodeError:
+        raise ValueError("not JSON") from None
+    return None
+
+
 PATH = SettingKind(_path, "a path")
 OPTIONAL_PATH = SettingKind(_optional(_path), "a path, or unset")
 BOOLEAN = SettingKind(_boolean, "True or False (or 1 or 0)")
@@ -149,6 +169,15 @@ SETTINGS: dict[str, SettingKind] = {
     ),
     "JOBSIEVE_NIGHT_OBSERVERS": SettingKind(
         _import_paths, "a list of importable classes (package.module.Class)"
+    ),
+    "JOBSIEVE_MONITOR_ACTIONS": SettingKind(
+        _import_paths, "a list of importable Spidermon action classes (package.module.Class)"
+    ),
+    **{setting: _health(name) for name, setting in HEALTH_SETTINGS.items()},
+    "JOBSIEVE_HEALTH_SOURCES": SettingKind(
+        _health_sources,
+        "a table {source: {threshold: value}} of nights, drop_share, min_postings, "
+        "coverage_points, failing_nights, dead_letter_points (JSON with -s)",
     ),
 }
 

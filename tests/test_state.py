@@ -266,6 +266,7 @@ def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
     _run(store, "2026-11-22", [_item("lever:a", "lever")], boards={"lever:a": "acme"})
     store.close()
     with closing(sqlite3.connect(path)) as db:  # the state as version 1 wrote it
+        db.execute("DROP TABLE night_figures")
         db.execute("ALTER TABLE postings DROP COLUMN matched")
         db.execute("ALTER TABLE postings DROP COLUMN board")
         db.execute("PRAGMA user_version=1")
@@ -278,7 +279,7 @@ def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
             None,
             None,
             "2026-11-22T03:00:00Z",
-            3,
+            4,
         )
     finally:
         store.close()
@@ -292,6 +293,7 @@ def test_a_state_of_version_2_is_migrated_and_matches_again(tmp_path):
     _run(store, "2026-11-22", [_item("lever:a", "lever")])
     store.close()
     with closing(sqlite3.connect(path)) as db:  # the state as version 2 wrote it
+        db.execute("DROP TABLE night_figures")
         db.execute("ALTER TABLE postings DROP COLUMN matched")
         db.execute("PRAGMA user_version=2")
         db.commit()

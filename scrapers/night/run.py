@@ -25,8 +25,10 @@ from scrapy.signalmanager import SignalManager
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 
+from scrapers.health import HealthSettings
 from scrapers.night import signals
 from scrapers.night.crawl import crawl_sources
+from scrapers.night.health import hold_silent_sources, load_history
 from scrapers.night.interrupt import Interruption
 from scrapers.night.lock import NightLock
 from scrapers.night.plan import REPORT, NightPlan
@@ -84,17 +86,24 @@ class Night:
         if crawled.not_started:
             raise NightNotStarted(plan.night, crawled.not_started)
         self._finished("crawl")
-        complete = crawled.complete
+        health = HealthSettings.from_settings(self.settings)
         store = open_store(plan.state)
         try:
+            history = load_history(store, plan.night, health)
+            # Before settle: a source that returned nothing has its boards marked not read in
+            # full, so that its postings are held rather than expired.
+            hold_silent_sources(crawled.stats, history, health)
+            complete = crawled.complete
             result, staged = settle(store, plan, complete)
             self._finished("settle")
-            stage_feeds(plan, result, staged, crawled.stats, started, complete)
+            figures = stage_feeds(
+                plan, result, staged, crawled.stats, started, complete, history, health
+            )
             self._finished("stage")
             interruption.publishing()
             publish(plan)
             self._finished("publish")
-            store.commit_night(plan.night, result.rows, forget_later=plan.rebuild)
+            store.commit_night(plan.night, result.rows, forget_later=plan.rebuild, figures=figures)
             self._finished("commit")
         finally:
             store.close()

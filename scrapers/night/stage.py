@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from scrapers.completeness import Completeness
+from scrapers.health import HealthSettings
 from scrapers.night.files import durable, read_jsonl, write_jsonl, write_text
+from scrapers.night.health import History, judge_night
 from scrapers.night.plan import FEEDS, REPORT, NightPlan
 from scrapers.night.report import PostingFigures, build_report
 from scrapers.night.settle import POSTING_BOARDS, StagedItems
@@ -26,9 +28,12 @@ def stage_feeds(
     stats: dict[str, dict[str, Any]],
     started: datetime,
     complete: Completeness,
-) -> None:
+    history: History | None = None,
+    health: HealthSettings | None = None,
+) -> dict[str, dict[str, Any]]:
     """Every feed of the night, then ``report.json`` from the crawlers' ``stats``, with the
-    night's status (``complete``: what was read in full)."""
+    night's status (``complete``: what was read in full) and its health findings against the
+    previous nights' figures (``history``). Returns tonight's figures, for the state."""
     staging = plan.staging
     figures = stage_postings(plan, result, staged)
     write_jsonl(staging / "expired.jsonl", result.expired)
@@ -54,7 +59,9 @@ def stage_feeds(
         state=plan.state,
         status=night_status(complete, exported=len(result.order)),
     )
+    report, figures = judge_night(report, history or [], health or HealthSettings())
     write_text(staging / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return figures
 
 
 def stage_postings(

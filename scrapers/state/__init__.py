@@ -6,10 +6,10 @@ file, standard library); a server database can replace it by implementing the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 STATUSES = ("new", "updated", "unchanged")
 
@@ -72,10 +72,18 @@ class StateStore(Protocol):
         postings: Iterable[PostingState],
         complete: bool = True,
         forget_later: bool = False,
+        figures: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         """Write postings (upsert) and, for a ``complete`` night, mark it done: all or nothing.
         ``forget_later`` (a deliberate rebuild of an earlier night) also takes the nights after
-        ``night`` off the list of nights done, so that they may be run again, in order."""
+        ``night`` off the list of nights done, so that they may be run again, in order.
+        ``figures``: the night's figures per source (JSON-able; ``scrapers.health.figures``),
+        kept in the same transaction and replacing any the night had."""
+        ...
+
+    def night_figures(self, before: str, limit: int) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+        """The figures of the last ``limit`` nights before ``before`` that have any, oldest
+        first: ``[(night, {source: figures}), …]``."""
         ...
 
     def nights(self) -> list[str]: ...

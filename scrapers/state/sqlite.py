@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 from scrapers.state import PostingState
 
@@ -45,16 +47,27 @@ CREATE INDEX IF NOT EXISTS postings_valid ON postings (source, valid_through)
 CREATE TABLE IF NOT EXISTS keys (key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, id))
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS nights (night TEXT PRIMARY KEY, committed_at TEXT NOT NULL);
+-- Each night's figures per source (JSON, boards inside), committed with the night: what the
+-- health monitors compare tonight with (scrapers/health/).
+CREATE TABLE IF NOT EXISTS night_figures (
+    night TEXT NOT NULL,
+    source TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    PRIMARY KEY (night, source)
+) WITHOUT ROWID;
 """
 # Bumped whenever the tables change: an older file is migrated when a step below knows how,
 # else refused with a clear message, not misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Each step takes a file of its version to the next, in one transaction.
 _MIGRATIONS = {
     # Version 2: the board each posting was last seen on (expiry is per board).
     1: "ALTER TABLE postings ADD COLUMN board TEXT",
     # Version 3: the evidence each posting was matched into its cluster by.
     2: "ALTER TABLE postings ADD COLUMN matched TEXT",
+    # Version 4: each night's figures per source, for the health monitors.
+    3: "CREATE TABLE IF NOT EXISTS night_figures (night TEXT NOT NULL, source TEXT NOT NULL, "
+    "figures TEXT NOT NULL, PRIMARY KEY (night, source)) WITHOUT ROWID",
 }
 # SQLite caps bound parameters per statement; look-ups are chunked below it.
 _CHUNK = 500
@@ -169,6 +182,7 @@ class SQLiteStore:
         postings: Iterable[PostingState],
         complete: bool = True,
         forget_later: bool = False,
+        figures: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         marks = ",".join("?" * len(_COLUMNS))
         self.db.execute("BEGIN IMMEDIATE")
@@ -188,8 +202,19 @@ class SQLiteStore:
                     "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     (night,),
                 )
+            if figures is not None:
+                # A rerun of the night replaces its figures, every source at once.
+                self.db.execute("DELETE FROM night_figures WHERE night = ?", (night,))
+                self.db.executemany(
+                    "INSERT INTO night_figures (night, source, figures) VALUES (?, ?, ?)",
+                    [
+                        (night, source, json.dumps(data, sort_keys=True))
+                        for source, data in sorted(figures.items())
+                    ],
+                )
             if forget_later:
                 self.db.execute("DELETE FROM nights WHERE night > ?", (night,))
+                self.db.execute("DELETE FROM night_figures WHERE night > ?", (night,))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -197,6 +222,18 @@ class SQLiteStore:
 
     def nights(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT night FROM nights ORDER BY night")]
+
+    def night_figures(self, before: str, limit: int) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+        found: dict[str, dict[str, dict[str, Any]]] = {}
+        rows = self.db.execute(
+            "SELECT night, source, figures FROM night_figures WHERE night IN "
+            "(SELECT DISTINCT night FROM night_figures WHERE night < ? "
+            "ORDER BY night DESC LIMIT ?) ORDER BY night, source",
+            (before, limit),
+        )
+        for night, source, data in rows:
+            found.setdefault(night, {})[source] = json.loads(data)
+        return list(found.items())
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM postings").fetchone()[0])
