@@ -9,6 +9,8 @@ from pathlib import Path
 # The night's feeds, beside its per-source files in sources/ and deadletter/.
 FEEDS = ("postings.jsonl", "jobs.jsonl", "delta.jsonl", "expired.jsonl", "deadletter.jsonl")
 REPORT = "report.json"
+# The night's page (scrapers/night/html/), staged and published with the feeds.
+REPORT_HTML = "report.html"
 # Suffixes of the folders a night works in beside its own: ``.<night><suffix>``.
 STAGING_SUFFIX = ".partial"
 REPLACED_SUFFIX = ".replaced"

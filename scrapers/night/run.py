@@ -29,6 +29,7 @@ from scrapers.health import HealthSettings
 from scrapers.night import signals
 from scrapers.night.crawl import crawl_sources
 from scrapers.night.health import hold_silent_sources, load_history
+from scrapers.night.html import INDEX_HTML, write_index
 from scrapers.night.interrupt import Interruption
 from scrapers.night.lock import NightLock
 from scrapers.night.plan import REPORT, NightPlan
@@ -108,9 +109,18 @@ class Night:
         finally:
             store.close()
         discard_replaced(plan)
+        self._write_index()
         report = json.loads((plan.out / REPORT).read_text(encoding="utf-8"))
         late = interruption.signum if interruption.late else None
         return NightOutcome(report, report["status"], late)
+
+    def _write_index(self) -> None:
+        """feeds/index.html, now listing tonight: derived from the published nights, so a fault
+        in it is logged and the night stands."""
+        try:
+            write_index(self.plan.feeds_dir)
+        except Exception:
+            logger.exception("%s of %s not written", INDEX_HTML, self.plan.feeds_dir)
 
     def _check_order(self) -> None:
         """Refuse a night earlier than the state's last: its statuses would be counted against

@@ -4,6 +4,7 @@ and fsynced into the staging folder (no Scrapy import)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from contextlib import ExitStack
@@ -14,11 +15,14 @@ from scrapers.completeness import Completeness
 from scrapers.health import HealthSettings
 from scrapers.night.files import durable, read_jsonl, write_jsonl, write_text
 from scrapers.night.health import History, judge_night
-from scrapers.night.plan import FEEDS, REPORT, NightPlan
+from scrapers.night.html import write_report_html
+from scrapers.night.plan import FEEDS, REPORT, REPORT_HTML, NightPlan
 from scrapers.night.report import PostingFigures, build_report
 from scrapers.night.settle import POSTING_BOARDS, StagedItems
 from scrapers.night.status import night_status
 from scrapers.state.results import NightResult
+
+logger = logging.getLogger(__name__)
 
 
 def stage_feeds(
@@ -48,7 +52,7 @@ def stage_feeds(
         finished=datetime.now(UTC),
         world=plan.world,
         sources=stats,
-        files={name: str(plan.out / name) for name in (*FEEDS, REPORT)},
+        files={name: str(plan.out / name) for name in (*FEEDS, REPORT, REPORT_HTML)},
         postings=figures,
         night_counts={
             "jobs": len(result.jobs),
@@ -61,7 +65,18 @@ def stage_feeds(
     )
     report, figures = judge_night(report, history or [], health or HealthSettings())
     write_text(staging / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    stage_page(plan, report, deadletter)
     return figures
+
+
+def stage_page(plan: NightPlan, report: dict[str, Any], deadletter: list[dict[str, Any]]) -> None:
+    """report.html beside report.json, its trends read from the nights before in the feeds
+    folder. The page is derived from the feeds: a fault in it is logged, and the night's data
+    are published all the same."""
+    try:
+        write_report_html(plan.staging, report, plan.feeds_dir, deadletter)
+    except Exception:
+        logger.exception("%s of night %s not written", REPORT_HTML, plan.night)
 
 
 def stage_postings(
