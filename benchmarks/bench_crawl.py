@@ -173,7 +173,7 @@ def crawlall_night(
     report = json.loads(report_file.read_text(encoding="utf-8"))
     # The crawlers run side by side in one reactor: the crawl lasts as long as the slowest.
     crawl_seconds = max(s["duration_seconds"] for s in report["sources"].values())
-    figures = _figures(report["requests"]["total"], report["items"], crawl_seconds, child)
+    figures = _figures(report["requests"]["sent"], report["postings"], crawl_seconds, child)
     figures["postpass_seconds"] = round(max(0.0, report["duration_seconds"] - crawl_seconds), 3)
     return report, figures
 
@@ -223,11 +223,11 @@ def _night_figures(number: int, report: dict[str, Any], figures: dict[str, Any])
     }
     return {
         "night": number,
-        "requests": report["requests"]["total"],
-        "from_cache": report["requests"].get("from_cache", 0),
-        "items": report["items"],
+        "requests": report["requests"]["sent"],
+        "from_cache": report["requests"]["details_from_cache"],
+        "items": report["postings"],
         **statuses,
-        "expired": report.get("expired", 0),
+        "expired": report["expired_postings"],
         "wall_seconds": figures["wall_seconds"],
         "cpu_ms_per_item": figures["cpu_ms_per_item"],
         "peak_rss_mb": figures["peak_rss_mb"],

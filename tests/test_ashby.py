@@ -149,11 +149,11 @@ def test_the_night_yields_every_listed_ashby_job_of_the_world(night_postings):
 
 def test_the_night_requests_robots_and_one_page_per_board(shipped_night):
     ashby = shipped_night.report["sources"]["ashby"]
-    assert (ashby["requests"], ashby["missing_recordings"]) == (4, 0)
+    assert (ashby["requests_sent"], ashby["missing_recordings"]) == (4, 0)
 
 
 def test_the_night_counts_the_unlisted_job(shipped_night):
-    assert shipped_night.boards("ashby")["larkspur"] == {"postings": 2, "skipped": 1}
+    assert shipped_night.boards("ashby")["larkspur"] == {"postings": 2, "entries_skipped": 1}
 
 
 def test_the_night_keeps_company_and_salary_through_the_pipelines(night_postings):

@@ -24,7 +24,7 @@ def test_every_source_with_boards_is_under_the_contract():
 def _named_error(night: Night, source: str, board: str, reason: str = "") -> tuple[int, bool]:
     """The board's error count, and whether the log names the board, its source and ``reason``."""
     return (
-        night.boards(source)[board].get("error"),
+        night.boards(source)[board].get("errors"),
         f"Board {board!r} of {source} failed: {reason}" in night.log,
     )
 
@@ -42,14 +42,16 @@ def test_a_board_answering_garbage_is_a_named_error(fault_night, source):
 @pytest.mark.parametrize("source", SOURCES)
 def test_a_board_listing_nothing_is_counted_empty_not_failed(fault_night, source):
     counts = fault_night.boards(source)[FAULTS[source].empty]
-    assert (counts.get("empty"), counts.get("postings"), counts.get("error")) == (1, 0, None)
+    assert (counts.get("empty_lists"), counts.get("postings"), counts.get("errors")) == (1, 0, None)
 
 
 @pytest.mark.parametrize("source", SOURCES)
 def test_failing_boards_are_the_only_errors(fault_night, source):
     faults = FAULTS[source]
     expected = {faults.gone, faults.broken} - {None}
-    assert set(fault_night.report["sources"][source]["errors"]) - set(faults.extra) == expected
+    assert (
+        set(fault_night.report["sources"][source]["failing_boards"]) - set(faults.extra) == expected
+    )
 
 
 @pytest.mark.parametrize("source", SOURCES)

@@ -54,19 +54,23 @@ def test_the_report_and_its_summary_name_the_incomplete_boards():
     )
     lines = list(summary_lines(report))
     assert (
-        report["incomplete"],
-        report["held"],
-        report["sources"]["greenhouse"]["incomplete"],
+        report["not_read_in_full"],
+        report["postings_held"],
+        report["sources"]["greenhouse"]["not_read_in_full"],
     ) == (
         list(completeness(STATS).lines()),
         1,
         {"globex": ["HTTP 503 from https://a.example/"]},
     )
     assert (
-        "  not read completely (nothing of it expires tonight): "
-        "greenhouse/globex: HTTP 503 from https://a.example/"
+        "problem: greenhouse board 'globex' failed (1 error: HTTP 503 from https://a.example/); "
+        "nothing of it expires tonight — see the log (stderr or --logfile) "
+        "and report.json sources.greenhouse.not_read_in_full"
     ) in lines
-    assert "  1 posting(s) held: live, not read tonight, not expired" in lines
+    assert (
+        "problem: 1 posting of greenhouse board 'mercari' held (listed, own page not read; kept "
+        "live) — see report.json sources.greenhouse.postings_held"
+    ) in lines
 
 
 @pytest_twisted.ensureDeferred

@@ -86,7 +86,7 @@ def test_night_crawls_every_source_of_the_sources_file(shipped_night):
 
 def test_night_misses_no_recording_and_no_board_fails(shipped_night):
     sources = shipped_night.report["sources"]
-    assert {n: (s["missing_recordings"], s["errors"]) for n, s in sources.items()} == {
+    assert {n: (s["missing_recordings"], s["failing_boards"]) for n, s in sources.items()} == {
         n: (0, {}) for n in sources
     }
 
@@ -120,7 +120,7 @@ def test_night_with_failing_boards_is_degraded(fault_night, shipped_night):
 
 
 def test_night_drops_the_invalid_job_and_counts_why(fault_night):
-    assert fault_night.report["sources"]["greenhouse"]["dropped"] == {"invalid": 1}
+    assert fault_night.report["sources"]["greenhouse"]["dropped_by_reason"] == {"invalid": 1}
 
 
 def test_night_keeps_the_invalid_job_in_the_dead_letters_with_every_error(fault_night):

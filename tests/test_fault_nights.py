@@ -124,7 +124,7 @@ def test_each_night_says_how_it_went(nights):
 
 def test_the_first_night_reads_every_board(nights):
     first = nights["degraded"][0]
-    assert ({line["id"] for line in first.postings()}, first.report["incomplete"]) == (
+    assert ({line["id"] for line in first.postings()}, first.report["not_read_in_full"]) == (
         _ids(EVERY),
         [],
     )
@@ -164,9 +164,11 @@ def test_the_complete_boards_postings_are_seen_every_night(nights):
 
 def test_each_degraded_night_names_every_failing_board_and_why(nights):
     for night in nights["degraded"][1:]:
-        named = {tuple(line.split(": ", 1)[0].split("/")) for line in night.report["incomplete"]}
+        named = {
+            tuple(line.split(": ", 1)[0].split("/")) for line in night.report["not_read_in_full"]
+        }
         assert named == FAILING
-        loops = night.report["sources"]["greenhouse"]["incomplete"]["good-loops"]
+        loops = night.report["sources"]["greenhouse"]["not_read_in_full"]["good-loops"]
         assert loops[0].startswith("redirect loop: https://boards-api.greenhouse.io/")
 
 
@@ -185,7 +187,7 @@ def test_no_network_for_three_nights_expires_nothing_and_changes_nothing(nights)
 
 def test_no_network_names_every_board_refused(nights):
     for night in nights["offline"][1:]:
-        lines = night.report["incomplete"]
+        lines = night.report["not_read_in_full"]
         assert len(lines) == sum(map(len, BOARDS.values()))
         assert all("Connection refused" in line for line in lines), lines
 

@@ -91,20 +91,20 @@ def _without_crawl_time(posting: dict[str, Any]) -> dict[str, Any]:
 
 def test_first_night_fetches_every_detail(nights):
     report = nights[1]["report"]
-    assert report["items"] == POSTINGS
-    assert report["requests"]["from_cache"] == 0
+    assert report["postings"] == POSTINGS
+    assert report["requests"]["details_from_cache"] == 0
 
 
 def test_second_night_sends_at_most_a_tenth_of_the_first_nights_requests(nights):
     first, second = nights[1]["report"]["requests"], nights[2]["report"]["requests"]
-    assert second["total"] <= 0.10 * first["total"], (second, first)
+    assert second["sent"] <= 0.10 * first["sent"], (second, first)
 
 
 def test_second_night_serves_every_detail_from_the_cache(nights):
     sources = nights[2]["report"]["sources"]
     for name, source in sources.items():
-        expected = 0 if name in LIST_ONLY else source["items"]
-        assert source["from_cache"] == expected, name
+        expected = 0 if name in LIST_ONLY else source["postings"]
+        assert source["details_from_cache"] == expected, name
 
 
 def test_second_night_sees_every_posting_unchanged(nights):
@@ -150,14 +150,14 @@ def test_third_night_fetches_only_the_edited_details(nights):
     for name in sorted(set(third) - LIST_ONLY):
         # Lists as on night 2, plus one detail per edited posting; nothing for the rest.
         assert third[name] - second[name] == sources[name]["updated"], name
-        assert sources[name]["from_cache"] == sources[name]["unchanged"], name
+        assert sources[name]["details_from_cache"] == sources[name]["unchanged"], name
 
 
 def test_full_night_fetches_every_detail_again(nights):
     sources = nights[4]["report"]["sources"]
-    assert nights[4]["report"]["requests"]["from_cache"] == 0
+    assert nights[4]["report"]["requests"]["details_from_cache"] == 0
     for name in sorted(set(sources) - LIST_ONLY):
-        assert sources[name]["requests"] > sources[name]["items"], name
+        assert sources[name]["requests_sent"] > sources[name]["postings"], name
 
 
 def test_full_night_changes_no_posting(nights):

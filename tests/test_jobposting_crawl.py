@@ -132,8 +132,8 @@ def test_night_misses_no_recording_and_drops_nothing(shipped_night, stats):
     report = shipped_night.report["sources"]["jobposting"]
     assert (
         report["missing_recordings"],
-        report["dropped"],
-        report["invalid"],
+        report["dropped_by_reason"],
+        report["invalid_by_reason"],
         [k for k in stats if k.startswith(("jobsieve/world/missing", "jobsieve/dropped"))],
     ) == (0, {}, {}, [])
 

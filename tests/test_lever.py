@@ -179,7 +179,7 @@ def test_the_night_requests_robots_and_each_page_once(shipped_night):
     # robots.txt of 2 hosts + farfetch + eu:backmarket + pelicanbay's 2 pages (130 postings);
     # with no recording missed, these are exactly the pages the world has.
     lever = shipped_night.report["sources"]["lever"]
-    assert (lever["requests"], lever["missing_recordings"]) == (6, 0)
+    assert (lever["requests_sent"], lever["missing_recordings"]) == (6, 0)
 
 
 def test_the_night_reads_both_pages_of_the_big_site(shipped_night):
@@ -202,13 +202,13 @@ def test_a_site_ignoring_skip_yields_its_first_page_once_then_fails(fault_night)
     assert (
         fault_night.boards("lever")["stuck"],
         "Board 'stuck' of lever failed: page skip=100 repeats earlier postings" in fault_night.log,
-    ) == ({"postings": PAGE_SIZE, "error": 1}, True)
+    ) == ({"postings": PAGE_SIZE, "errors": 1}, True)
 
 
 def test_full_last_pages_ask_for_the_next_one(fault_night, shipped_night):
     # The shipped sites, + gone, broken and empty + both pages of hundred and of stuck.
-    shipped = shipped_night.report["sources"]["lever"]["requests"]
-    assert fault_night.report["sources"]["lever"]["requests"] == shipped + 3 + 2 + 2
+    shipped = shipped_night.report["sources"]["lever"]["requests_sent"]
+    assert fault_night.report["sources"]["lever"]["requests_sent"] == shipped + 3 + 2 + 2
 
 
 def test_a_site_without_a_name_in_companies_has_no_company(fault_night):

@@ -88,7 +88,7 @@ def _ids(night: Night, prefix: str) -> set[str]:
 
 def test_the_first_night_is_complete(nights):
     first = nights[0]
-    assert (first.report["incomplete"], len(first.postings("jobposting"))) == ([], 28)
+    assert (first.report["not_read_in_full"], len(first.postings("jobposting"))) == ([], 28)
 
 
 def test_only_the_complete_boards_removed_posting_expires(nights):
@@ -122,7 +122,7 @@ def test_no_posting_of_a_failed_board_expires_nor_changes_its_last_seen(nights):
 
 def test_each_failing_night_names_every_incomplete_board_and_why(nights):
     for night in nights[1:]:
-        lines = night.report["incomplete"]
+        lines = night.report["not_read_in_full"]
         named = {line.split(": ", 1)[0] for line in lines}
         assert named == {
             "greenhouse/globex",
@@ -131,7 +131,7 @@ def test_each_failing_night_names_every_incomplete_board_and_why(nights):
         }
         assert f"greenhouse/globex: redirect loop: {LOOP} -> {LOOP_BACK} -> {LOOP}" in lines
         assert any(line.startswith("greenhouse/nordwindmobility: HTTP 503 from") for line in lines)
-        assert set(night.report["sources"]["greenhouse"]["incomplete"]) == {
+        assert set(night.report["sources"]["greenhouse"]["not_read_in_full"]) == {
             "globex",
             "nordwindmobility",
         }

@@ -428,5 +428,5 @@ def test_a_night_where_every_board_fails_is_failed(tmp_path):
     failed = _night(tmp_path / "feeds", sources, CRAWL_TIME)
     assert failed.returncode == EXIT_FAILED, failed.stderr[-3000:]
     report = json.loads((tmp_path / "feeds" / FIRST / "report.json").read_text())
-    assert (report["status"], report["items"], report["errors"]) == ("failed", 0, 1)
+    assert (report["status"], report["postings"], report["failing_boards"]) == ("failed", 0, 1)
     assert failed.stdout.startswith(f"jobsieve night {FIRST} failed: 0 postings")

@@ -110,10 +110,14 @@ def test_jobs_are_postings_less_duplicates(two_nights):
 def test_report_has_per_source_night_figures(two_nights):
     report = json.loads((two_nights / "2026-11-23" / "report.json").read_text())
     teal = report["sources"]["teal"]
-    assert (teal["unchanged"], teal["new"], teal["duplicates"]) == (teal["items"], 0, 1)
-    assert teal["languages"] and teal["coverage"]["description"] == 1.0
-    assert teal["duration_seconds"] > 0 and teal["dropped"] == {}
-    assert (report["delta"], report["expired"], report["duplicates"]) == (0, 0, 4)
+    assert (teal["unchanged"], teal["new"], teal["duplicate_postings"]) == (teal["postings"], 0, 1)
+    assert teal["languages"] and teal["field_coverage"]["description"] == 1.0
+    assert teal["duration_seconds"] > 0 and teal["dropped_by_reason"] == {}
+    assert (
+        report["new_or_updated_jobs"],
+        report["expired_postings"],
+        report["duplicate_postings"],
+    ) == (0, 0, 4)
 
 
 def test_state_remembers_both_nights(two_nights):

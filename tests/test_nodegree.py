@@ -335,14 +335,14 @@ def test_night_counts_each_organisation_and_the_closed_job(shipped_night):
     assert shipped_night.boards("nodegree") == {
         "farfetch": {"postings": 1},
         "hafenwerk": {"postings": 4},
-        "marisol-pay": {"expired": 1, "postings": 12},
+        "marisol-pay": {"job_pages_gone": 1, "postings": 12},
     }
 
 
 def test_night_asks_for_robots_txt_each_listing_page_and_each_job_page_once(shipped_night):
     report = shipped_night.report["sources"]["nodegree"]
     listing_pages = 4  # farfetch, hafenwerk and marisol-pay's two pages
-    assert (report["requests"], report["responses"], report["missing_recordings"]) == (
+    assert (report["requests_sent"], report["responses"], report["missing_recordings"]) == (
         1 + listing_pages + len(_records()),
         1 + listing_pages + len(_records()),
         0,
@@ -361,7 +361,7 @@ def test_night_is_not_stopped_by_robots_txt(shipped_night):
 
 
 def test_faults_a_board_whose_jobs_fail_is_not_failed(fault_night):
-    assert faults.PATCHY not in fault_night.report["sources"]["nodegree"]["errors"]
+    assert faults.PATCHY not in fault_night.report["sources"]["nodegree"]["failing_boards"]
 
 
 def test_faults_a_gone_job_is_expired_a_garbled_one_skipped_and_the_good_one_kept(fault_night):
@@ -372,7 +372,17 @@ def test_faults_a_gone_job_is_expired_a_garbled_one_skipped_and_the_good_one_kep
         f"nodegree: job no longer available: {faults.GONE_JOB}" in fault_night.log,
         f"Board {faults.PATCHY!r} of nodegree: skipped an entry: no detail: no job title or body "
         f"on {faults.GARBLED_JOB}" in fault_night.log,
-    ) == ({"expired": 1, "detail_error": 1, "skipped": 1, "held": 1, "postings": 1}, True, True)
+    ) == (
+        {
+            "job_pages_gone": 1,
+            "detail_failures": 1,
+            "entries_skipped": 1,
+            "postings_held": 1,
+            "postings": 1,
+        },
+        True,
+        True,
+    )
 
 
 def test_faults_leave_every_good_posting_in_the_feed(fault_night, lines):

@@ -237,7 +237,7 @@ def test_night_asks_for_robots_and_one_feed_per_company(shipped_night):
 
 
 def test_night_places_every_posting(shipped_night):
-    assert "locations" not in shipped_night.report["sources"][SOURCE]["unparsed"]
+    assert "locations" not in shipped_night.report["sources"][SOURCE]["fields_not_understood"]
 
 
 # --- its own failing case, on the fault night -------------------------------------------------
@@ -247,4 +247,4 @@ def test_html_page_instead_of_the_feed_is_a_named_board_error(fault_night):
     assert (
         fault_night.boards(SOURCE)[HTML_PAGE],
         f"Board {HTML_PAGE!r} of {SOURCE} failed: " in fault_night.log,
-    ) == ({"error": 1}, True)
+    ) == ({"errors": 1}, True)

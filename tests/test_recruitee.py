@@ -182,4 +182,4 @@ def test_html_page_instead_of_offers_is_a_named_board_error(fault_night):
     assert (
         fault_night.boards(SOURCE)[HTML_PAGE],
         f"Board {HTML_PAGE!r} of {SOURCE} failed: " in fault_night.log,
-    ) == ({"error": 1}, True)
+    ) == ({"errors": 1}, True)

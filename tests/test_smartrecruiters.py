@@ -166,7 +166,7 @@ def test_night_asks_for_robots_every_list_page_and_every_detail_only(shipped_nig
 
 
 def test_a_posting_whose_detail_failed_is_counted_not_a_board_error(fault_night):
-    assert fault_night.boards(SOURCE)[HALF] == {"detail_error": 1, "postings": 1}
+    assert fault_night.boards(SOURCE)[HALF] == {"detail_failures": 1, "postings": 1}
 
 
 def test_a_posting_whose_detail_failed_keeps_what_the_list_shows(fault_night):

@@ -422,12 +422,16 @@ def test_report_figures_are_counted_per_source_one_posting_at_a_time():
         counted.add(posting)
     figures = counted.figures()
     assert list(figures) == ["ashby", "lever"]
-    assert {k: figures["lever"][k] for k in ("new", "updated", "unchanged", "duplicates")} == {
-        "new": 1, "updated": 1, "unchanged": 0, "duplicates": 0,
+    counts = ("new", "updated", "unchanged", "duplicate_postings")
+    assert {k: figures["lever"][k] for k in counts} == {
+        "new": 1, "updated": 1, "unchanged": 0, "duplicate_postings": 0,
     }  # fmt: skip
-    assert figures["ashby"]["duplicates"] == 1
+    assert figures["ashby"]["duplicate_postings"] == 1
     assert figures["lever"]["languages"] == {"fr": 1, "unknown": 1}
-    assert (figures["lever"]["coverage"]["skills"], figures["ashby"]["coverage"]["skills"]) == (
+    assert (
+        figures["lever"]["field_coverage"]["skills"],
+        figures["ashby"]["field_coverage"]["skills"],
+    ) == (
         0.5,
         0.0,
     )

@@ -342,12 +342,16 @@ def test_night_yields_every_recorded_posting(feed, teal_jobs):
 
 
 def test_night_counts_the_malformed_state(shipped_night):
-    assert shipped_night.boards("teal")["all"].get("malformed_state") == 1
+    assert shipped_night.boards("teal")["all"].get("broken_page_data") == 1
 
 
 def test_night_misses_no_recording_and_drops_nothing(shipped_night):
     report = shipped_night.report["sources"]["teal"]
-    assert (report["missing_recordings"], report["dropped"], report["invalid"]) == (0, {}, {})
+    assert (
+        report["missing_recordings"],
+        report["dropped_by_reason"],
+        report["invalid_by_reason"],
+    ) == (0, {}, {})
 
 
 # --- pages Teal refuses or garbles, crawled in-process ------------------------------------------

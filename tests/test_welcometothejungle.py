@@ -456,14 +456,14 @@ def test_every_recorded_posting_once(feed, wttj_records):
 @pytest.mark.parametrize("organization", NIGHTLY)
 def test_repeated_references_are_fetched_once(shipped_night, wttj_records, organization):
     records, counts = _of(wttj_records, organization), shipped_night.boards(SOURCE)[organization]
-    assert (counts["hits"], counts.get("duplicate_hits", 0)) == (
+    assert (counts["listed"], counts.get("listed_again", 0)) == (
         _hits(records),
         _hits(records) - len(records),
     )
 
 
 def test_two_search_pages(shipped_night):
-    assert shipped_night.boards(SOURCE)["maison-verdier"]["hits"] > 100
+    assert shipped_night.boards(SOURCE)["maison-verdier"]["listed"] > 100
 
 
 def test_waf_page_is_counted_blocked_and_the_search_hit_is_exported(shipped_night, feed):
@@ -471,7 +471,7 @@ def test_waf_page_is_counted_blocked_and_the_search_hit_is_exported(shipped_nigh
     posting = next(line for line in feed if line["source_id"] == "MV_Zk81pQe")
     assert (
         shipped_night.boards(SOURCE)["maison-verdier"].get("blocked"),
-        shipped_night.boards(SOURCE)["maison-verdier"].get("held"),
+        shipped_night.boards(SOURCE)["maison-verdier"].get("postings_held"),
         (posting["title"], posting["description_html"]),
     ) == (1, None, ("Product Designer", None))
 
@@ -487,7 +487,7 @@ def test_page_fallback_item(feed):
 
 def test_no_board_error_and_no_missing_recording(shipped_night):
     report = shipped_night.report["sources"][SOURCE]
-    assert (report["errors"], report["missing_recordings"]) == ({}, 0)
+    assert (report["failing_boards"], report["missing_recordings"]) == ({}, 0)
 
 
 def test_bodies_in_several_languages(shipped_night):
@@ -503,7 +503,7 @@ def test_a_refused_search_fails_its_board_named(fault_night):
     assert (
         fault_night.boards(SOURCE)["refused-org"],
         "Board 'refused-org' of welcometothejungle failed: HTTP 403 from" in fault_night.log,
-    ) == ({"error": 1}, True)
+    ) == ({"errors": 1}, True)
 
 
 def test_a_job_without_detail_whose_page_is_refused_is_counted_blocked(fault_night):
@@ -514,7 +514,7 @@ def test_a_job_without_detail_whose_page_is_refused_is_counted_blocked(fault_nig
         fault_night.boards(SOURCE)["verrou"],
         f"Blocked (HTTP 403) on board 'verrou' of welcometothejungle: {page}" in fault_night.log,
         VERROU.reference in {line["source_id"] for line in fault_night.postings(SOURCE)},
-    ) == ({"hits": 1, "detail_error": 1, "blocked": 1, "held": 1}, True, False)
+    ) == ({"listed": 1, "detail_failures": 1, "blocked": 1, "postings_held": 1}, True, False)
 
 
 # --------------------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def test_the_night_requests_exactly_what_the_world_records(shipped_night):
     # robots.txt + per account: the widget, its list pages and one detail per job
     expected = 1 + sum(1 + pages + details for pages, details in map(_recorded, ACCOUNTS))
     workable = shipped_night.report["sources"]["workable"]
-    assert (workable["requests"], workable["missing_recordings"]) == (expected, 0)
+    assert (workable["requests_sent"], workable["missing_recordings"]) == (expected, 0)
 
 
 def test_paging_yields_every_job_of_the_big_account(shipped_night, night_postings):
@@ -157,7 +157,7 @@ def test_the_night_covers_every_account(night_postings):
 
 def test_a_list_answering_garbage_fails_its_board(fault_night):
     assert (
-        fault_night.boards("workable")["garbled-list"].get("error"),
+        fault_night.boards("workable")["garbled-list"].get("errors"),
         "Board 'garbled-list' of workable failed: " in fault_night.log,
     ) == (1, True)
 
@@ -169,6 +169,6 @@ def test_a_job_whose_detail_failed_keeps_what_the_list_shows(fault_night):
         for line in fault_night.postings("workable")
         if line["source_id"] in {"AAA111", "ZZZ999"}
     }
-    assert fault_night.boards("workable")["half-board"] == {"postings": 1, "detail_error": 1}
+    assert fault_night.boards("workable")["half-board"] == {"postings": 1, "detail_failures": 1}
     assert sorted(kept) == ["AAA111", "ZZZ999"]
     assert kept["ZZZ999"] == ""

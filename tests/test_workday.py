@@ -159,7 +159,7 @@ def test_night_boards(shipped_night):
     assert shipped_night.boards(SOURCE) == {
         str(KESTREL): {"postings": 5},
         str(BRIGHTWATER): {"postings": 47},
-        str(OSTARA): {"postings": 40, "repeated_page": 1},
+        str(OSTARA): {"postings": 40, "stopped_at_repeated_page": 1},
     }
 
 
@@ -181,7 +181,7 @@ def test_night_resolves_the_relative_age(shipped_night):
 
 
 def test_every_failing_site_is_a_named_error(fault_night):
-    errors = fault_night.report["sources"][SOURCE]["errors"]
+    errors = fault_night.report["sources"][SOURCE]["failing_boards"]
     sites = ("gone", "garbled", "strict", "flaky")
     assert (
         sorted(errors),
@@ -194,12 +194,12 @@ def test_each_failing_site_is_counted_as_what_it_is(fault_night):
     detail is counted (its listing is kept, below)."""
     acme = {b: c for b, c in fault_night.boards(SOURCE).items() if b.startswith("acme/")}
     assert acme == {
-        "acme/wd1/gone": {"error": 1},
-        "acme/wd1/garbled": {"error": 1},
-        "acme/wd1/quiet": {"empty": 1, "postings": 0},
-        "acme/wd1/strict": {"error": 1},
-        "acme/wd1/flaky": {"error": 1},
-        str(HALFWAY): {"detail_error": 1, "empty_page": 1},
+        "acme/wd1/gone": {"errors": 1},
+        "acme/wd1/garbled": {"errors": 1},
+        "acme/wd1/quiet": {"empty_lists": 1, "postings": 0},
+        "acme/wd1/strict": {"errors": 1},
+        "acme/wd1/flaky": {"errors": 1},
+        str(HALFWAY): {"detail_failures": 1, "stopped_at_empty_page": 1},
     }
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from scrapers.night.report import report_names
 from scrapers.night.status import EXIT_COMPLETE, EXIT_DEGRADED
 from scrapers.world import World
 from tests.support.faults import FAULTS
@@ -50,7 +51,13 @@ class Night:
         return self.lines(f"sources/{source}.jsonl" if source else "postings.jsonl")
 
     def boards(self, source: str) -> dict[str, dict[str, int]]:
-        return self.report["sources"][source]["boards"]
+        """``source``'s board counters by their report names (the old names kept beside them
+        for one release left out)."""
+        old = {k for k, v in report_names()["board_counters"].items() if k != v}
+        return {
+            board: {k: v for k, v in counters.items() if k not in old}
+            for board, counters in self.report["sources"][source]["boards"].items()
+        }
 
     def requests(self, source: str) -> tuple[int, int]:
         """How many requests the night sent for ``source``, and how many found no recording."""
