@@ -13,23 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-# Report keys as issue 19 names them, then the name they replace (kept one release): a report of
-# either vintage is read.
-_NAMES = {
-    "postings": "items",
-    "dropped_by_reason": "dropped",
-    "failing_boards": "errors",
-    "not_read_in_full": "incomplete",
-    "field_coverage": "coverage",
-}
-_BOARD_NAMES = {"errors": "error"}
-
-
-def _get(table: Mapping[str, Any], name: str, names: Mapping[str, str] = _NAMES) -> Any:
-    if name in table:
-        return table[name]
-    return table.get(names.get(name, name))
-
+from scrapers.night.report import with_new_names
 
 # What a reason's kind stops at: the detail after it (a URL, a body, a count) differs from one
 # night to the next while the kind of failure stays the same.
@@ -104,14 +88,14 @@ NightFigures = dict[str, SourceFigures]  # per source
 
 def source_figures(report: Mapping[str, Any]) -> SourceFigures:
     """One source's figures from its part of report.json (``report["sources"][name]``)."""
-    failing = _get(report, "failing_boards") or {}
-    not_read = _get(report, "not_read_in_full") or {}
+    failing = report.get("failing_boards") or {}
+    not_read = report.get("not_read_in_full") or {}
     boards: dict[str, BoardFigures] = {}
     for name in sorted({*(report.get("boards") or {}), *failing, *not_read}):
         counters = (report.get("boards") or {}).get(name) or {}
         boards[name] = BoardFigures(
             postings=int(counters.get("postings") or 0),
-            failing=bool(failing.get(name) or _get(counters, "errors", _BOARD_NAMES)),
+            failing=bool(failing.get(name) or counters.get("errors")),
             kinds=tuple(sorted({error_kind(why) for why in not_read.get(name) or ()})),
         )
     kinds = {kind for board in boards.values() for kind in board.kinds}
@@ -119,16 +103,18 @@ def source_figures(report: Mapping[str, Any]) -> SourceFigures:
     if finish not in (None, "finished"):
         kinds.add(f"crawl did not finish ({finish})")
     return SourceFigures(
-        postings=int(_get(report, "postings") or 0),
-        dead_letters=sum(int(n) for n in (_get(report, "dropped_by_reason") or {}).values()),
-        coverage={k: float(v) for k, v in (_get(report, "field_coverage") or {}).items()},
+        postings=int(report.get("postings") or 0),
+        dead_letters=sum(int(n) for n in (report.get("dropped_by_reason") or {}).values()),
+        coverage={k: float(v) for k, v in (report.get("field_coverage") or {}).items()},
         kinds=tuple(sorted(kinds)),
         boards=boards,
     )
 
 
 def night_figures(report: Mapping[str, Any]) -> NightFigures:
-    """Every source's figures from a night's report.json."""
+    """Every source's figures from a night's report.json, of either vintage (the old names of
+    a report written before issue 19 read as the new)."""
+    report = with_new_names(report)
     return {name: source_figures(part) for name, part in sorted(report["sources"].items())}
 
 
