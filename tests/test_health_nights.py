@@ -109,11 +109,14 @@ def test_other_sources_still_expire_what_went(nights):
     removed = json.loads(World(SHIPPED_WORLD).lookup("GET", board_jobs_url("mercari")).body)
     expired = [(e["id"], e["reason"]) for e in nights[1].lines("expired.jsonl")]
     assert expired == [(f"greenhouse:{removed['jobs'][0]['id']}", "not_seen")]
+    # Counted beside its source's statuses in the report, and nowhere else.
+    by_source = {name: s.get("expired", 0) for name, s in nights[1].report["sources"].items()}
+    assert by_source["greenhouse"] == 1 and sum(by_source.values()) == 1
 
 
 def test_its_boards_are_named_as_not_read_in_full_with_why(nights):
     report = nights[1].report
-    incomplete = report["sources"]["lever"]["incomplete"]
+    incomplete = report["sources"]["lever"]["not_read_in_full"]
     assert sorted(incomplete) == ["eu:backmarket", "farfetch"]
     assert all("held by the health check" in why[0] for why in incomplete.values())
 

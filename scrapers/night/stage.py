@@ -40,6 +40,13 @@ def stage_feeds(
     previous nights' figures (``history``). Returns tonight's figures, for the state."""
     staging = plan.staging
     figures = stage_postings(plan, result, staged)
+    # Expired postings are in no source's postings: counted beside their source's statuses.
+    for posting in result.expired:
+        source = figures.get(posting.get("source") or "")
+        if source is not None:
+            source["expired"] = source.get("expired", 0) + 1
+    for source in figures.values():
+        source.setdefault("expired", 0)
     write_jsonl(staging / "expired.jsonl", result.expired)
     deadletter = read_jsonl(plan.staged_deadletter(name) for name in plan.sources)
     deadletter.sort(
