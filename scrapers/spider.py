@@ -48,7 +48,13 @@ from scrapers.clock import CrawlClock
 from scrapers.completeness import HELD, INCOMPLETE, add_reason
 from scrapers.deadletter import posting_failed
 from scrapers.dedup.ids import posting_id
-from scrapers.extractors.base import EntryLog, Extracted, FailedPosting, without_surrogates
+from scrapers.extractors.base import (
+    EntryLog,
+    ExpectedSkip,
+    Extracted,
+    FailedPosting,
+    without_surrogates,
+)
 from scrapers.items import JobPosting
 from scrapers.options import SpiderOption
 from scrapers.politeness import CAP_SETTING, OVER_CAP_META
@@ -58,6 +64,7 @@ from scrapers.registry import Source
 from scrapers.revisit import MARKER_META, card_marker
 from scrapers.settings_check import check_settings
 from scrapers.sources import SourceConfig, load_sources
+from scrapers.terminal import in_report
 from scrapers.unreadable import UnreadableResponse
 
 # Request.meta key: what a failure reason adds after the URL ("offset 40", "page token 'x'").
@@ -357,9 +364,11 @@ class JobSpider(scrapy.Spider):
         self.posting_lost(board, source_id, f"blocked ({reason}): {url}")
 
     def count_blocked(self, board: str, url: str, reason: str) -> None:
+        """INFO (``scrapers/terminal.py``): what a block costs is said where it is known — a
+        board not read in full, a posting held (WARNING) or kept from its list (INFO)."""
         self.crawler.stats.inc_value("jobsieve/blocked")
         self.board_count(board, "blocked")
-        self.logger.warning(
+        self.logger.info(
             "Blocked (%s) on board %r of %s: %s; not parsed", reason, board, self.name, url
         )
 
@@ -584,12 +593,14 @@ class JobSpider(scrapy.Spider):
         else its board is incomplete — unless the detail is ``gone`` (404, 410), an answer."""
         self.board_count(board, "detail_error")
         if listed is None:
-            self.board_skipped(board, [f"no detail: {reason}"])
+            # INFO: a detail gone is an answer; one lost is said (WARNING) by posting_lost.
+            self.board_skipped(board, [ExpectedSkip(f"no detail: {reason}")])
             if not gone:
                 self.posting_lost(board, source_id, f"no detail: {reason}")
             return None
         item = listed if isinstance(listed, JobPosting) else JobPosting(**listed)
-        self.logger.warning(
+        # INFO: the posting is exported as its list shows it, counted as detail_error.
+        self.logger.info(
             "Board %r of %s: no detail for %s (%s); keeping what the list shows",
             board,
             self.name,
@@ -602,7 +613,7 @@ class JobSpider(scrapy.Spider):
 
     def board_error(self, board: str, reason: str) -> None:
         self.board_count(board, "error")
-        self.logger.error("Board %r of %s failed: %s", board, self.name, reason)
+        self.logger.error("Board %r of %s failed: %s", board, self.name, reason, extra=in_report())
         self._note(INCOMPLETE, board, reason)
 
     def board_incomplete(self, board: str, reason: str) -> None:
@@ -614,6 +625,7 @@ class JobSpider(scrapy.Spider):
             board,
             self.name,
             reason,
+            extra=in_report(),
         )
         self._note(INCOMPLETE, board, reason)
 
@@ -631,6 +643,7 @@ class JobSpider(scrapy.Spider):
             self.name,
             posting,
             reason,
+            extra=in_report(),
         )
         self._note(HELD, board, f"{posting}: {reason}")
         self.crawler.signals.send_catch_log(
@@ -642,9 +655,13 @@ class JobSpider(scrapy.Spider):
         stats.set_value(key, add_reason(stats.get_value(key) or {}, board, reason))
 
     def board_skipped(self, board: str, reasons: list[str]) -> None:
+        """Count each entry skipped, with why: at INFO when skipping it is the normal life of a
+        board (an :class:`ExpectedSkip`: a hidden entry, a page gone), else at WARNING (an entry
+        the extractor cannot read as the source's format)."""
         for reason in reasons:
             self.board_count(board, "skipped")
-            self.logger.warning("Board %r of %s: skipped an entry: %s", board, self.name, reason)
+            level = logging.INFO if isinstance(reason, ExpectedSkip) else logging.WARNING
+            self.logger.log(level, "Board %r of %s: skipped an entry: %s", board, self.name, reason)
 
     def board_postings(self, board: str, extracted: Extracted) -> Iterator[JobPosting]:
         """Items of a response that lists a board's postings with their fields; entries the
@@ -671,6 +688,7 @@ class JobSpider(scrapy.Spider):
             self.name,
             posting["id"] or "(no id)",
             failed.cause,
+            extra=in_report(),
         )
         self.crawler.signals.send_catch_log(
             posting_failed, board=board, posting=posting, cause=failed.cause, raw=failed.raw

@@ -34,6 +34,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from scrapers import registry
+from scrapers.extractors.base import ExpectedSkip
 from scrapers.extractors.jobposting import DEFAULT_URL_PATTERNS, parse_page, url_matcher
 from scrapers.options import SpiderOption, domains, urls, values, whole_number
 from scrapers.registry import Source
@@ -262,7 +263,8 @@ class JobPostingSpider(JobSpider):
         if failure.request.meta.get("jobposting_depth") == 0:
             self.board_failed(failure, "start page")
             return
-        self.board_skipped(board, [failure_reason(failure)])
+        # INFO: a page gone is an answer; one lost is said (WARNING) by board_incomplete.
+        self.board_skipped(board, [ExpectedSkip(failure_reason(failure))])
         if not is_gone(failure):
             self.board_incomplete(board, f"page lost: {failure_reason(failure)}")
 

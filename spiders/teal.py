@@ -27,6 +27,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from scrapers.extractors.base import ExpectedSkip
 from scrapers.extractors.teal import job_id_from_url, listing_url, parse_job_page, parse_listing
 from scrapers.options import SpiderOption, whole_number, words
 from scrapers.registry import Source
@@ -91,8 +92,9 @@ class TealSpider(JobSpider):
         # ``listed`` (the card's fields) is for job_failed: the page, once read, says more.
         page = parse_job_page(response.body, url=response.url, crawled_at=self.crawled_at())
         if page.state_problem:
+            # INFO (scrapers/terminal.py): the visible page gives the posting; counted.
             self.board_count(board, "malformed_state")
-            self.logger.warning("%s: %s; read the visible page", response.url, page.state_problem)
+            self.logger.info("%s: %s; read the visible page", response.url, page.state_problem)
         yield from self.board_items(board, [page.posting])
 
     def job_failed(self, failure: Failure) -> list[Any]:
@@ -101,6 +103,7 @@ class TealSpider(JobSpider):
         job held); the listing goes on."""
         if is_gone(failure):
             board = failure.request.cb_kwargs.get("board", "?")
-            self.board_skipped(board, [f"{failure.getErrorMessage()} ({failure.request.url})"])
+            gone = f"{failure.getErrorMessage()} ({failure.request.url})"
+            self.board_skipped(board, [ExpectedSkip(gone)])
             return []
         return self.job_page_missing(failure, job_id_from_url(failure.request.url))

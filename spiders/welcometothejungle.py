@@ -34,6 +34,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from scrapers.extractors.base import ExpectedSkip
 from scrapers.extractors.welcometothejungle import (
     API_KEY,
     APP_ID,
@@ -165,7 +166,8 @@ class WelcomeToTheJungleSpider(JobSpider):
 
     def env_missing(self, url: str, reason: str) -> Iterator[scrapy.Request]:
         if url != env_api_url():
-            self.logger.warning(
+            # INFO (scrapers/terminal.py): the API's environment is the other place to look.
+            self.logger.info(
                 "No Algolia credentials at %s (%s); trying %s", url, reason, env_api_url()
             )
             yield self.env_request(env_api_url())
@@ -227,7 +229,8 @@ class WelcomeToTheJungleSpider(JobSpider):
         if nb_hits > HITS_CAP:
             # Every hit of this window shares one timestamp: nothing left to cut by.
             self.board_count(board, "truncated")
-            self.logger.warning(
+            # INFO: board_incomplete below says what it costs (WARNING).
+            self.logger.info(
                 "%s %r: %d hits in window %s; Algolia serves the first %d",
                 self.name, board, nb_hits, search.window, HITS_CAP,
             )  # fmt: skip
@@ -271,9 +274,8 @@ class WelcomeToTheJungleSpider(JobSpider):
     def page_request(self, board: str, hit: Hit, reason: str) -> scrapy.Request:
         self.board_count(board, "detail_error")
         url = job_page_url(self.lang, hit.organization, hit.slug)
-        self.logger.warning(
-            "Job %s: detail API failed (%s); reading %s", hit.reference, reason, url
-        )
+        # INFO (scrapers/terminal.py): the job's page, or else the search hit, gives the posting.
+        self.logger.info("Job %s: detail API failed (%s); reading %s", hit.reference, reason, url)
         return self.board_request(
             url,
             board,
@@ -301,7 +303,7 @@ class WelcomeToTheJungleSpider(JobSpider):
         exported, unless the page is gone (404, 410)."""
         kwargs = failure.request.cb_kwargs
         if is_gone(failure):
-            self.board_skipped(kwargs["board"], [failure_reason(failure)])
+            self.board_skipped(kwargs["board"], [ExpectedSkip(failure_reason(failure))])
             return
         yield from self.keep_listed(
             kwargs["board"], kwargs["hit"], failure_reason(failure), skipped=True
@@ -316,10 +318,12 @@ class WelcomeToTheJungleSpider(JobSpider):
         listed = listed_posting(hit, lang=self.lang, crawled_at=self.crawled_at())
         if listed is None:
             if skipped:
-                self.board_skipped(board, [reason])
+                # INFO: posting_lost says what it costs (WARNING).
+                self.board_skipped(board, [ExpectedSkip(reason)])
             self.posting_lost(board, hit.reference, reason)
             return
-        self.logger.warning(
+        # INFO: exported as the search shows it, counted as detail_error.
+        self.logger.info(
             "Board %r of %s: no detail and no page for %s (%s); exporting the search hit's fields",
             board,
             self.name,

@@ -82,7 +82,8 @@ class WorkableSpider(JobSpider):
             self.board_failed(failure)
             return
         self.board_count(board, "list_fallback")
-        self.logger.warning(
+        # INFO (scrapers/terminal.py): the widget's list is the board's list; counted.
+        self.logger.info(
             "Board %r of workable: list not read (%s); reading the account widget's %d jobs",
             board,
             failure_reason(failure),

@@ -101,7 +101,9 @@ class WorkdaySpider(JobSpider):
         else:
             return False
         self.board_count(board, reason)
-        self.logger.warning(
+        # INFO (scrapers/terminal.py): where Workday's list ends, its API answers an empty page or
+        # its last page again; counted.
+        self.logger.info(
             "Board %r of %s: page at offset %d is a %s; stopped paging there",
             board,
             self.name,

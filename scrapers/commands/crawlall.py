@@ -13,6 +13,12 @@ fetches every detail again. ``report.json`` counts the requests sent and the det
 ``feeds/offline``) with their own state and detail cache, so the world's fictional postings never
 reach the live state.
 
+The terminal stays quiet (``scrapers/terminal.py``): the log (INFO and up, or ``-L``'s level) goes
+to ``--logfile`` / ``LOG_FILE``, else to ``<feeds>/logs/<night>.log``, named in the last line on
+stderr; stderr gets only the warnings a person has to read now, not those the summary's lines
+name. While the crawlers run, a live progress display is drawn on stderr when it is a terminal
+(``scrapers/progress.py``); elsewhere a line per source finishing goes to the log.
+
 Exit codes (``scrapers/night/status.py``): 0 complete, 3 degraded, 4 failed or could not start,
 2 usage error (or an earlier night refused), 75 another night is running in the feeds folder,
 130 / 143 interrupted by SIGINT / SIGTERM.
@@ -37,11 +43,19 @@ from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
 from scrapers.night.report import summary_lines
 from scrapers.night.run import Night
+from scrapers.night.signals import step_finished
 from scrapers.night.status import EXIT_CODES, NightInterrupted, NightStopped
+from scrapers.progress import NightProgress, stderr_is_terminal
 from scrapers.settings_check import check_settings
 from scrapers.sources import load_sources
 from scrapers.spider import check_source_tables, check_spider_builds
 from scrapers.state import state_location
+from scrapers.terminal import (
+    install_terminal_handler,
+    is_stderr,
+    night_log_file,
+    remove_terminal_handler,
+)
 
 
 class Command(ScrapyCommand):
@@ -118,9 +132,22 @@ class Command(ScrapyCommand):
             message = f"--night {self.night!r} is not YYYY-MM-DD"
             raise UsageError(message, print_help=False) from None
         self.rebuild = opts.rebuild
-        # --logfile feeds/crawlall.log works on a fresh clone: the log opens before the night.
+        self.log_file = self._log_file(settings)
+
+    def _log_file(self, settings: Settings) -> Path | None:
+        """The night's log: ``--logfile`` / ``LOG_FILE`` as given, else one file per night beside
+        its feeds (an --offline night's in its own feeds folder); none with ``--nolog``. Set
+        before Scrapy configures its logging, which opens it."""
         if settings.get("LOG_FILE"):
-            Path(settings.get("LOG_FILE")).parent.mkdir(parents=True, exist_ok=True)
+            path = Path(settings.get("LOG_FILE"))
+        elif settings.getbool("LOG_ENABLED"):
+            path = night_log_file(Path(settings.get("JOBSIEVE_FEEDS_DIR")), self.night)
+            settings.set("LOG_FILE", str(path), priority="cmdline")
+        else:
+            return None
+        # --logfile feeds/crawlall.log works on a fresh clone: the log opens before the night.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
 
     def _sources(self, opts: argparse.Namespace) -> list[str]:
         assert self.settings is not None and self.crawler_process is not None
@@ -159,6 +186,18 @@ class Command(ScrapyCommand):
         return sorted(names)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None
+        # Warnings a person has to read now, on stderr; the rest in the log file only. None when
+        # the log is stderr itself (--logfile /dev/stderr) or off (--nolog).
+        terminal = None
+        if self.log_file is not None and not is_stderr(self.log_file):
+            terminal = install_terminal_handler(self.settings.get("LOG_LEVEL"))
+        try:
+            self._run(opts)
+        finally:
+            remove_terminal_handler(terminal)
+
+    def _run(self, opts: argparse.Namespace) -> None:
         assert self.crawler_process is not None and self.settings is not None
         settings = self.settings
         feeds_dir = Path(settings.get("JOBSIEVE_FEEDS_DIR"))
@@ -172,13 +211,20 @@ class Command(ScrapyCommand):
             world=settings.get("JOBSIEVE_WORLD"),
             rebuild=self.rebuild,
         )
+        night = Night(self.crawler_process, plan)
+        # Drawn while the crawlers run; stopped when the crawl ends, is interrupted or fails.
+        progress = NightProgress(plan.sources, live=stderr_is_terminal())
+        night.signals.connect(progress.step_finished, signal=step_finished)
         try:
-            outcome = Night(self.crawler_process, plan).run()
+            with progress:
+                outcome = night.run()
         except (NightStopped, NightInterrupted) as stopped:
+            self._name_the_log()
             print(stopped, file=sys.stderr)
             self.exitcode = stopped.exit_code
             return
         print("\n".join(summary_lines(outcome.report)))
+        self._name_the_log()
         if outcome.late_signal is not None:
             name = signal.Signals(outcome.late_signal).name
             print(
@@ -186,6 +232,11 @@ class Command(ScrapyCommand):
                 file=sys.stderr,
             )
         self.exitcode = EXIT_CODES[outcome.status]
+
+    def _name_the_log(self) -> None:
+        """Where the whole story is: on stderr, so that stdout stays the summary alone."""
+        if self.log_file is not None and not is_stderr(self.log_file):
+            print(f"  {'log':<20} {self.log_file}", file=sys.stderr)
 
 
 # What an --offline night keeps to itself, unless set with -s on its command line.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scrapers.extractors.base import Extracted, SourceFormatError, each_entry
+from scrapers.extractors.base import Extracted, HiddenEntry, SourceFormatError, each_entry
 from scrapers.extractors.common import join, load_json, structured_location
 from scrapers.extractors.common import text as _text
 from scrapers.urls import canonical_url
@@ -142,7 +142,7 @@ def parse_job(
     if not isinstance(job, dict) or not _text(job.get("id")) or not _text(job.get("title")):
         raise SourceFormatError(f"not an Ashby job: {str(job)[:120]}")
     if job.get("isListed") is False:
-        raise SourceFormatError(f"job {job['id']} is unlisted (isListed: false)")
+        raise HiddenEntry(f"job {job['id']} is unlisted (isListed: false)")
     job_url = _text(job.get("jobUrl")) or f"{HOSTED}/{board}/{job['id']}"
     apply_url = _text(job.get("applyUrl"))
     employment = _text(job.get("employmentType"))

@@ -21,6 +21,17 @@ class SourceFormatError(ValueError):
     """The response cannot be read as the source's format (malformed JSON, missing keys, …)."""
 
 
+class HiddenEntry(SourceFormatError):
+    """An entry the board lists but marks as not public (an unlisted Ashby job): skipped and
+    counted as any skipped entry, but the normal life of a board, not a format problem (logged
+    at INFO: ``scrapers/terminal.py``)."""
+
+
+class ExpectedSkip(str):
+    """Why an entry was skipped, when skipping it is the normal life of a board (a hidden entry,
+    a job page gone since the list was read): logged at INFO, counted as skipped."""
+
+
 @dataclass
 class FailedPosting:
     """One entry of a list whose extraction raised an unexpected exception: the rest of the list
@@ -99,6 +110,9 @@ def each_entry(
     for entry in entries:
         try:
             parsed = parse(entry)
+        except HiddenEntry as error:
+            log.skipped.append(ExpectedSkip(error))
+            continue
         except SourceFormatError as error:
             log.skipped.append(str(error))
             continue

@@ -85,9 +85,27 @@ def run_night(
     if sources is not None:
         settings += ["-s", f"JOBSIEVE_SOURCES={sources}"]
     offline = () if world is not None else ("--offline",)
+    log = NightLog(feeds, crawl_time[:10])
     result = run_scrapy("crawlall", *offline, *args, *settings, timeout=300)
-    assert result.returncode == exit_code, result.stderr[-3000:]
-    return Night(feeds, crawl_time[:10], result.stderr)
+    assert result.returncode == exit_code, result.stderr[-3000:] + log.read()[-3000:]
+    return Night(feeds, crawl_time[:10], log.read())
+
+
+class NightLog:
+    """What one ``crawlall`` process writes to the night's log (``<feeds>/logs/<night>.log``,
+    ``scrapers/terminal.py``; a night run again appends to it): the text from where it ended
+    before the process started."""
+
+    def __init__(self, feeds: Path, night: str) -> None:
+        self.path = feeds / "logs" / f"{night}.log"
+        self.start = self.path.stat().st_size if self.path.exists() else 0
+
+    def read(self) -> str:
+        if not self.path.exists():
+            return ""
+        with self.path.open("rb") as handle:
+            handle.seek(self.start)
+            return handle.read().decode("utf-8", errors="replace")
 
 
 def _toml_value(value: Any) -> str:

@@ -34,7 +34,7 @@ from tests.support.faultserver.server import GREENHOUSE, LEVER, LEVER_EU, Arriva
 from tests.support.faultserver.stats import SETTING as STATS_SETTING
 from tests.support.inprocess import CRAWL_TIME, ROOT, Crawl, crawl
 from tests.support.loopback import loopback_arguments, loopback_settings
-from tests.support.nights import Night
+from tests.support.nights import Night, NightLog
 
 # Downloads from 127.0.0.1 need no politeness delay (tests of politeness set their own); a stuck
 # download fails in seconds, not the default 30.
@@ -241,6 +241,7 @@ def fault_night(
     port: no network), exiting with ``exit_code`` (the night's status)."""
     from tests.conftest import run_scrapy
 
+    log = NightLog(feeds, crawl_time[:10])
     result = run_scrapy(*night_arguments(port, feeds, sources, crawl_time), *extra, timeout=300)
-    assert result.returncode == exit_code, result.stderr[-3000:]
-    return Night(feeds, crawl_time[:10], result.stderr)
+    assert result.returncode == exit_code, result.stderr[-3000:] + log.read()[-3000:]
+    return Night(feeds, crawl_time[:10], log.read())
