@@ -74,7 +74,11 @@ def test_the_summary_on_stdout_is_unchanged(quiet_night):
     lines = quiet_night.stdout.splitlines()
     assert lines[0].startswith(f"jobsieve night {NIGHT} complete: ")
     assert lines[0].endswith(" (offline, recorded world)")
-    assert lines[-1] == f"  report.json          feeds/offline/{NIGHT}/report.json"
+    assert f"  report.json          feeds/offline/{NIGHT}/report.json" in lines
+    # Then one line per problem, naming where to look (the log, by its path), or none.
+    assert lines[-1].startswith(("problem: ", "no problems"))
+    problems = [line for line in lines if line.startswith("problem: ")]
+    assert all(f"feeds/offline/logs/{NIGHT}.log" in line for line in problems)
 
 
 def test_the_log_file_holds_the_whole_night_at_info(project, quiet_night):

@@ -38,6 +38,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES, Settings
+from scrapy.spiderloader import SpiderLoaderProtocol, get_spider_loader
 
 from scrapers.clock import CrawlClock
 from scrapers.night.plan import NightPlan
@@ -132,6 +133,9 @@ class Command(ScrapyCommand):
             message = f"--night {self.night!r} is not YYYY-MM-DD"
             raise UsageError(message, print_help=False) from None
         self.rebuild = opts.rebuild
+        # Refused here, before the log file is opened (with the crawler process, next): bad input
+        # leaves nothing behind, not even a log folder.
+        self.sources = self._sources(opts, get_spider_loader(settings))
         self.log_file = self._log_file(settings)
 
     def _log_file(self, settings: Settings) -> Path | None:
@@ -149,20 +153,20 @@ class Command(ScrapyCommand):
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def _sources(self, opts: argparse.Namespace) -> list[str]:
-        assert self.settings is not None and self.crawler_process is not None
+    def _sources(self, opts: argparse.Namespace, spiders: SpiderLoaderProtocol) -> list[str]:
+        assert self.settings is not None
         try:
             configured = load_sources(self.settings.get("JOBSIEVE_SOURCES"))
         except ValueError as error:
             raise UsageError(str(error), print_help=False) from error
-        known = set(self.crawler_process.spider_loader.list())
+        known = set(spiders.list())
         unknown = sorted(set(configured) - known)
         if unknown:
             raise UsageError(
                 f"sources file names unknown spider(s): {', '.join(unknown)}", print_help=False
             )
         try:
-            check_source_tables(configured, self.crawler_process.spider_loader.load)
+            check_source_tables(configured, spiders.load)
         except ValueError as error:
             raise UsageError(str(error), print_help=False) from None
         names = [name for name, config in configured.items() if config.enabled]
@@ -180,7 +184,7 @@ class Command(ScrapyCommand):
         # line, not found once the night has started.
         for name in names:
             try:
-                check_spider_builds(self.crawler_process.spider_loader.load(name), self.settings)
+                check_spider_builds(spiders.load(name), self.settings)
             except ValueError as error:
                 raise UsageError(str(error), print_help=False) from None
         return sorted(names)
@@ -204,7 +208,7 @@ class Command(ScrapyCommand):
         plan = NightPlan(
             night=self.night,
             now=self.now,
-            sources=tuple(self._sources(opts)),
+            sources=tuple(self.sources),
             feeds_dir=feeds_dir,
             state=state_location(settings.get("JOBSIEVE_STATE"), feeds_dir),
             expire_after=settings.getint("JOBSIEVE_EXPIRE_AFTER"),
@@ -223,7 +227,12 @@ class Command(ScrapyCommand):
             print(stopped, file=sys.stderr)
             self.exitcode = stopped.exit_code
             return
-        print("\n".join(summary_lines(outcome.report)))
+        shown_log = (
+            str(self.log_file)
+            if self.log_file is not None and not is_stderr(self.log_file)
+            else None
+        )
+        print("\n".join(summary_lines(outcome.report, log_file=shown_log)))
         self._name_the_log()
         if outcome.late_signal is not None:
             name = signal.Signals(outcome.late_signal).name
