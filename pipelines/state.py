@@ -23,7 +23,7 @@ from scrapy import signals
 from scrapers.clock import CrawlClock
 from scrapers.drops import RejectItem
 from scrapers.pipeline import CrawlerPipeline, item_fields
-from scrapers.state import open_store, state_location
+from scrapers.state import open_store, redacted, state_location
 from scrapers.state.ledger import NightLedger
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class CrawlStatePipeline(_StatePipeline):
     def engine_stopped(self) -> None:
         result = self.ledger.finish(sources=())
         self.store.commit_night(self.ledger.night, result.rows, complete=False)
-        logger.info("State %s: %d posting(s) committed", self.location, len(result.rows))
+        logger.info("State %s: %d posting(s) committed", redacted(self.location), len(result.rows))
         super().engine_stopped()
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from scrapers import clock
 from scrapers.health.thresholds import EXPECTED, per_source_table, threshold_value
 from scrapers.health.thresholds import SETTING as HEALTH_SETTINGS
+from scrapers.state import MissingDriver, check_location, redacted
 
 PREFIX = "JOBSIEVE_"
 
@@ -85,11 +86,10 @@ def _deadletter_template(value: Any) -> object:
 
 
 def _state_location(value: Any) -> object:
-    # What scrapers.state.open_store opens: a path, or a URL of the sqlite scheme.
+    # What scrapers.state.open_store opens: a path, a sqlite: URL, or a postgresql:// URL with
+    # its driver installed (whether the server answers is the night's to find).
     _path(value)
-    text = str(value)
-    if "://" in text and not text.startswith("sqlite:"):
-        raise ValueError(f"no state store for {text.partition(':')[0]!r}")
+    check_location(str(value))
     return None
 
 
@@ -155,7 +155,8 @@ SETTINGS: dict[str, SettingKind] = {
         _whole_number(0), "a whole number of postings, 0 or more (0 = off)"
     ),
     "JOBSIEVE_STATE": SettingKind(
-        _optional(_state_location), "a path or a sqlite:///… URL, or unset"
+        _optional(_state_location),
+        "a path, a sqlite:///… or postgresql://… URL, or unset",
     ),
     "JOBSIEVE_EXPIRE_AFTER": SettingKind(_whole_number(1), "a whole number of nights, 1 or more"),
     "JOBSIEVE_DROP_DUPLICATES": BOOLEAN,
@@ -193,10 +194,13 @@ def setting_problem(name: str, value: Any) -> str | None:
         return f"unknown setting {name} ({hint})"
     try:
         kind.check(value)
+    except MissingDriver as error:  # the value is right; this installation cannot use it
+        return f"setting {name}={redacted(value)!r}: {error}"
     except (ValueError, TypeError, KeyError) as error:
         detail = str(error).strip() if isinstance(error, ValueError) else ""
         because = f" ({detail})" if detail and not detail.startswith(name) else ""
-        return f"setting {name}={value!r} is not {kind.expected}{because}"
+        shown = redacted(value) if isinstance(value, str) else value  # a URL's password
+        return f"setting {name}={shown!r} is not {kind.expected}{because}"
     return None
 
 

@@ -13,7 +13,11 @@ from pathlib import Path
 
 from tests.support.inprocess import CRAWL_TIME, ROOT, SHIPPED_WORLD
 
-pytest_plugins = ["tests.support.nights", "tests.support.faultserver.crawls"]
+pytest_plugins = [
+    "tests.support.nights",
+    "tests.support.faultserver.crawls",
+    "tests.support.postgres",
+]
 __all__ = ["CRAWL_TIME", "FIXTURES", "ROOT", "SHIPPED_WORLD", "feed_lines", "run_scrapy"]
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -4,9 +4,6 @@ tests/test_health_nights.py."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import pytest
 from scrapy.settings import Settings
 
@@ -24,6 +21,7 @@ from scrapers.night.health import health_status, judge_night
 from scrapers.settings_check import setting_problem
 from scrapers.state import open_store
 from scrapers.state.sqlite import SCHEMA_VERSION
+from tests.support.postgres import raw_state
 
 
 def src(
@@ -322,8 +320,9 @@ def test_a_failed_night_stays_failed_and_warnings_do_not_degrade():
 # --- the state keeps each night's figures ------------------------------------------------------
 
 
-def test_the_store_keeps_figures_with_the_night_and_a_rerun_replaces_them(tmp_path):
-    store = open_store(tmp_path / "state.sqlite3")
+def test_the_store_keeps_figures_with_the_night_and_a_rerun_replaces_them(store_location):
+    # On each store, SQLite and PostgreSQL (tests/support/postgres.py).
+    store = open_store(store_location)
     try:
         for night, count in (("2026-11-21", 5), ("2026-11-22", 6), ("2026-11-23", 7)):
             store.commit_night(night, [], figures={"lever": {"postings": count}})
@@ -343,16 +342,15 @@ def test_the_store_keeps_figures_with_the_night_and_a_rerun_replaces_them(tmp_pa
         store.close()
 
 
-def test_a_state_of_version_3_is_migrated_with_no_figures(tmp_path):
-    path = tmp_path / "state.sqlite3"
-    open_store(path).close()
-    with closing(sqlite3.connect(path)) as db:  # the state as version 3 wrote it
-        db.execute("DROP TABLE night_figures")
-        db.execute("PRAGMA user_version=3")
-        db.commit()
-    store = open_store(path)
+def test_a_state_of_version_3_is_migrated_with_no_figures(store_location):
+    open_store(store_location).close()
+    with raw_state(store_location) as raw:  # the state as version 3 wrote it
+        raw.execute("DROP TABLE night_figures")
+        raw.set_version(3)
+    store = open_store(store_location)
     try:
-        version = store.db.execute("PRAGMA user_version").fetchone()[0]
+        with raw_state(store_location) as raw:
+            version = raw.version()
         assert (version, store.night_figures(before="2026-12-01", limit=7)) == (SCHEMA_VERSION, [])
         store.commit_night("2026-11-22", [], figures={"lever": {"postings": 6}})
         assert store.night_figures(before="2026-12-01", limit=7) == [

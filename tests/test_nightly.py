@@ -22,6 +22,7 @@ from scrapers.contract import validate_posting
 from tests.conftest import CRAWL_TIME
 from tests.support.inprocess import crawl
 from tests.support.nights import run_night
+from tests.support.postgres import STORES, state_in
 
 NIGHT_2 = "2026-11-23T03:00:00Z"
 SEED_TRIO = [
@@ -133,12 +134,17 @@ def test_no_staging_left_behind(two_nights):
 
 
 async def _crawl(
-    tmp: Path, spider: str, folder: str, settings: dict[str, Any] | None = None, **arguments: str
+    tmp: Path,
+    state: str,
+    spider: str,
+    folder: str,
+    settings: dict[str, Any] | None = None,
+    **arguments: str,
 ) -> list[dict[str, Any]]:
     """A real `scrapy crawl` in the test process with a detail cache of its own (in ``folder``),
     every crawl sharing one state and one dead-letter folder."""
     shared = {
-        "JOBSIEVE_STATE": str(tmp / "state.sqlite3"),
+        "JOBSIEVE_STATE": state,
         "JOBSIEVE_DEADLETTER": str(tmp / "deadletter-%(name)s.jsonl"),
     }
     done = await crawl(
@@ -147,12 +153,16 @@ async def _crawl(
     return done.items
 
 
-@pytest_twisted.async_fixture(scope="module")
-async def single_crawls(tmp_path_factory) -> dict[str, list[dict]]:
+@pytest_twisted.async_fixture(scope="module", params=STORES)
+async def single_crawls(request, tmp_path_factory) -> dict[str, list[dict]]:
+    """The crawls sharing a state in each store, SQLite and PostgreSQL (a schema of its own)."""
     tmp = tmp_path_factory.mktemp("crawl")
-    greenhouse = await _crawl(tmp, "greenhouse", "greenhouse", boards="mercari")
-    teal = await _crawl(tmp, "teal", "teal")
-    dropped = await _crawl(tmp, "teal", "teal-dropped", {"JOBSIEVE_DROP_DUPLICATES": True})
+    with state_in(request.param, tmp) as state:
+        greenhouse = await _crawl(tmp, state, "greenhouse", "greenhouse", boards="mercari")
+        teal = await _crawl(tmp, state, "teal", "teal")
+        dropped = await _crawl(
+            tmp, state, "teal", "teal-dropped", {"JOBSIEVE_DROP_DUPLICATES": True}
+        )
     deadletter = _lines(tmp / "deadletter-teal.jsonl")
     return {"greenhouse": greenhouse, "teal": teal, "dropped": dropped, "deadletter": deadletter}
 

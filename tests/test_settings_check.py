@@ -44,6 +44,8 @@ def test_the_project_defaults_pass():
         ("JOBSIEVE_WORLD", ""),
         ("JOBSIEVE_STATE", "sqlite:///tmp/state.sqlite3"),
         ("JOBSIEVE_STATE", "feeds/state.sqlite3"),
+        ("JOBSIEVE_STATE", "postgresql://postgres@127.0.0.1:5432/jobsieve"),
+        ("JOBSIEVE_STATE", "postgres://db/jobs"),
         ("JOBSIEVE_DEADLETTER", "dead/%(name)s-%(time)s.jsonl"),
         ("JOBSIEVE_NIGHT_OBSERVERS", "scrapers.night.run.Night"),
         ("JOBSIEVE_NIGHT_OBSERVERS", []),
@@ -97,9 +99,9 @@ def test_a_right_value_passes(name, value):
         ),
         (
             "JOBSIEVE_STATE",
-            "postgres://db/jobs",
-            "setting JOBSIEVE_STATE='postgres://db/jobs' is not a path or a sqlite:///… URL, "
-            "or unset (no state store for 'postgres')",
+            "mysql://me:secret@db/jobs",
+            "setting JOBSIEVE_STATE='mysql://me:***@db/jobs' is not a path, a sqlite:///… or "
+            "postgresql://… URL, or unset (no state store for 'mysql')",
         ),
         (
             "JOBSIEVE_DEADLETTER",

@@ -1,14 +1,19 @@
-"""The persistent state: the SQLite store, statuses across nights, clusters, expiry."""
+"""The persistent state: statuses across nights, clusters, expiry, in each store.
+
+Every test taking ``store`` (or ``store_location``) runs twice: on SQLite and on the real
+PostgreSQL server, each in a fresh database (tests/support/postgres.py), and must give the same
+answers on both."""
 
 from __future__ import annotations
 
 import random
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import combinations
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from scrapers.clock import CrawlClock
@@ -16,10 +21,14 @@ from scrapers.dedup.ids import content_fingerprint
 from scrapers.dedup.matching import same_job
 from scrapers.dedup.signature import Signature
 from scrapers.night.report import PostingFigures
-from scrapers.state import open_store, state_location
+from scrapers.state import PostingState, open_store, redacted, state_location
+from scrapers.state import postgresql as pg_store
+from scrapers.state import sqlite as sqlite_store
 from scrapers.state.ledger import Expiry, NightLedger
+from scrapers.state.postgresql import PostgreSQLStore
 from scrapers.state.results import Sighting
 from scrapers.state.sqlite import SQLiteStore
+from tests.support.postgres import raw_state
 
 BODY = " ".join(f"Point {i}: we ship reliable backend services for our buyers." for i in range(30))
 LEVER = "https://jobs.lever.co/farfetch/4e661362-45c4-43d1-9df3-93c231cb78dc"
@@ -73,8 +82,9 @@ def _run(store, night: str, items: list[dict], sources=("lever", "nodegree"), bo
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = open_store(tmp_path / "state.sqlite3")
+def store(store_location):
+    """A fresh state in each store (SQLite, PostgreSQL)."""
+    store = open_store(store_location)
     yield store
     store.close()
 
@@ -87,9 +97,34 @@ def test_open_store_accepts_paths_and_sqlite_urls(tmp_path):
     assert (tmp_path / "b.db").exists()
 
 
+def test_open_store_picks_postgresql_by_the_url_scheme(postgres_state):
+    for location in (postgres_state, "postgres" + postgres_state.removeprefix("postgresql")):
+        store = open_store(location)
+        assert isinstance(store, PostgreSQLStore) and store.count() == 0
+        assert store.schema_version() == pg_store.SCHEMA_VERSION
+        store.close()
+
+
 def test_open_store_refuses_other_databases():
-    with pytest.raises(ValueError, match="no state store for 'postgresql'"):
-        open_store("postgresql://db.example/jobsieve")
+    with pytest.raises(ValueError, match="no state store for 'mysql'"):
+        open_store("mysql://db.example/jobsieve")
+
+
+def test_an_unreachable_server_is_one_line_without_its_password():
+    with pytest.raises(ValueError) as raised:
+        open_store("postgresql://jobsieve:s3cret@127.0.0.1:1/jobsieve")
+    message = str(raised.value)
+    assert message.startswith(
+        "state postgresql://jobsieve:***@127.0.0.1:1/jobsieve: cannot connect to PostgreSQL: "
+    )
+    assert "s3cret" not in message and "\n" not in message
+
+
+def test_a_password_in_a_state_url_is_never_shown():
+    assert redacted("postgresql://me:s3cret@db:5432/jobs?sslmode=require&password=x&a=b") == (
+        "postgresql://me:***@db:5432/jobs?sslmode=require&password=***&a=b"
+    )
+    assert redacted("feeds/state.sqlite3") == "feeds/state.sqlite3"
 
 
 def test_open_store_names_a_corrupt_file(tmp_path):
@@ -204,18 +239,30 @@ def test_expired_posting_that_comes_back_is_updated(store):
     )
 
 
-def test_commit_is_all_or_nothing(store, tmp_path):
+def test_commit_is_all_or_nothing(store, store_location):
     _run(store, "2026-11-22", [_item("lever:a", "lever")])
     run = NightLedger(store, "2026-11-23", "2026-11-23T03:00:00Z")
     run.observe(_item("lever:z", "lever"))
     rows = run.finish(["lever"]).rows
     # A broken row at the end of the night's commit: nothing of the night may stay.
+    good = list(rows)
     rows.append(replace(rows[0], id="lever:broken", fingerprint=None))
-    with pytest.raises(sqlite3.IntegrityError):
-        store.commit_night("2026-11-23", rows)
-    assert store.nights() == ["2026-11-22"] and "lever:z" not in store.get(["lever:z"])
-    raw = sqlite3.connect(tmp_path / "state.sqlite3")
-    assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):
+        store.commit_night("2026-11-23", rows, figures={"lever": {"postings": 2}})
+    # Neither this connection nor another sees anything of the night.
+    again = open_store(store_location)
+    try:
+        for seen in (store, again):
+            assert seen.nights() == ["2026-11-22"] and "lever:z" not in seen.get(["lever:z"])
+            assert seen.night_figures(before="2026-12-01", limit=7) == []
+    finally:
+        again.close()
+    if isinstance(store, SQLiteStore):
+        with closing(sqlite3.connect(store_location)) as raw:
+            assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    # The store is still usable: the night without its broken row commits.
+    store.commit_night("2026-11-23", good)
+    assert store.nights() == ["2026-11-22", "2026-11-23"] and store.get(["lever:z"])
 
 
 # --- expiry per board --------------------------------------------------------------------------
@@ -260,22 +307,27 @@ def test_a_night_that_does_not_know_the_board_keeps_the_stored_one(store):
     assert store.get(["lever:a"])["lever:a"].board == "acme"
 
 
-def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
-    path = tmp_path / "state.sqlite3"
-    store = open_store(path)
+def _schema_version(store) -> int:
+    return (
+        store.schema_version()
+        if isinstance(store, PostgreSQLStore)
+        else store.db.execute("PRAGMA user_version").fetchone()[0]
+    )
+
+
+def test_a_state_of_version_1_is_migrated_with_no_board(store_location):
+    store = open_store(store_location)
     _run(store, "2026-11-22", [_item("lever:a", "lever")], boards={"lever:a": "acme"})
     store.close()
-    with closing(sqlite3.connect(path)) as db:  # the state as version 1 wrote it
-        db.execute("DROP TABLE night_figures")
-        db.execute("ALTER TABLE postings DROP COLUMN matched")
-        db.execute("ALTER TABLE postings DROP COLUMN board")
-        db.execute("PRAGMA user_version=1")
-        db.commit()
-    store = open_store(path)
+    with raw_state(store_location) as raw:  # the state as version 1 wrote it
+        raw.execute("DROP TABLE night_figures")
+        raw.execute("ALTER TABLE postings DROP COLUMN matched")
+        raw.execute("ALTER TABLE postings DROP COLUMN board")
+        raw.set_version(1)
+    store = open_store(store_location)
     try:
         row = store.get(["lever:a"])["lever:a"]
-        version = store.db.execute("PRAGMA user_version").fetchone()[0]
-        assert (row.board, row.matched, row.first_seen, version) == (
+        assert (row.board, row.matched, row.first_seen, _schema_version(store)) == (
             None,
             None,
             "2026-11-22T03:00:00Z",
@@ -283,21 +335,20 @@ def test_a_state_of_version_1_is_migrated_with_no_board(tmp_path):
         )
     finally:
         store.close()
+    assert sqlite_store.SCHEMA_VERSION == pg_store.SCHEMA_VERSION == 4
 
 
-def test_a_state_of_version_2_is_migrated_and_matches_again(tmp_path):
+def test_a_state_of_version_2_is_migrated_and_matches_again(store_location):
     """A state written before the evidence was kept: its clusters stand, and a copy seen on a
     later night is matched and says why."""
-    path = tmp_path / "state.sqlite3"
-    store = open_store(path)
+    store = open_store(store_location)
     _run(store, "2026-11-22", [_item("lever:a", "lever")])
     store.close()
-    with closing(sqlite3.connect(path)) as db:  # the state as version 2 wrote it
-        db.execute("DROP TABLE night_figures")
-        db.execute("ALTER TABLE postings DROP COLUMN matched")
-        db.execute("PRAGMA user_version=2")
-        db.commit()
-    store = open_store(path)
+    with raw_state(store_location) as raw:  # the state as version 2 wrote it
+        raw.execute("DROP TABLE night_figures")
+        raw.execute("ALTER TABLE postings DROP COLUMN matched")
+        raw.set_version(2)
+    store = open_store(store_location)
     try:
         later = _run(
             store, "2026-11-23", [_item("lever:a", "lever"), _item("nodegree:a", "nodegree")]
@@ -311,13 +362,65 @@ def test_a_state_of_version_2_is_migrated_and_matches_again(tmp_path):
         store.close()
 
 
-def test_state_of_another_schema_version_is_refused(tmp_path):
-    path = tmp_path / "state.sqlite3"
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("CREATE TABLE postings (id TEXT PRIMARY KEY)")
-        db.commit()
+def test_a_postgresql_state_is_built_by_every_migration_step(postgres_state):
+    """A new PostgreSQL database runs each step from version 0, in order, in one transaction:
+    the tables are those the last step leaves, and opening it again changes nothing."""
+    assert sorted(pg_store._MIGRATIONS) == list(range(pg_store.SCHEMA_VERSION))
+    open_store(postgres_state).close()
+    with raw_state(postgres_state) as raw:
+        tables = {
+            row[0]
+            for row in raw.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
+        }
+        columns = [
+            row[0]
+            for row in raw.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = 'postings' ORDER BY ordinal_position"
+            )
+        ]
+        assert (raw.version(), tables) == (
+            4,
+            {"jobsieve_schema", "postings", "keys", "nights", "night_figures"},
+        )
+    assert columns == [f.name for f in fields(PostingState)]
+    open_store(postgres_state).close()
+
+
+def test_two_processes_opening_a_new_postgresql_state_at_once_migrate_it_once(postgres_state):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        stores = list(pool.map(lambda _: open_store(postgres_state), range(4)))
+    for store in stores:
+        assert store.schema_version() == pg_store.SCHEMA_VERSION
+        store.close()
+    with raw_state(postgres_state) as raw:
+        assert raw.execute("SELECT count(*) FROM jobsieve_schema") == [(1,)]
+
+
+def test_state_of_another_schema_version_is_refused(store_location):
+    if store_location.startswith("postgresql:"):
+        with raw_state(store_location) as raw:  # tables no jobsieve wrote
+            raw.execute("CREATE TABLE postings (id TEXT PRIMARY KEY)")
+    else:
+        with closing(sqlite3.connect(store_location)) as db:
+            db.execute("CREATE TABLE postings (id TEXT PRIMARY KEY)")
+            db.commit()
     with pytest.raises(ValueError, match="schema version 0"):
-        open_store(path)
+        open_store(store_location)
+
+
+def test_a_state_of_a_newer_version_is_refused(store_location):
+    open_store(store_location).close()
+    with raw_state(store_location) as raw:
+        raw.set_version(5)
+    with pytest.raises(ValueError, match="has schema version 5, this jobsieve reads version 4"):
+        open_store(store_location)
+    with raw_state(store_location) as raw:  # untouched
+        assert raw.version() == 5
 
 
 # --- a big company: clusters exactly those of all pairs compared ----------------------------------

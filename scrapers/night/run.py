@@ -36,8 +36,8 @@ from scrapers.night.plan import REPORT, NightPlan
 from scrapers.night.publish import clear_leftovers, discard_replaced, publish
 from scrapers.night.settle import settle
 from scrapers.night.stage import stage_feeds
-from scrapers.night.status import NightNotStarted, NightRefused
-from scrapers.state import open_store
+from scrapers.night.status import NightNotStarted, NightRefused, NightStateUnusable
+from scrapers.state import StateStore, open_store, redacted
 
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerProcessBase
@@ -88,7 +88,7 @@ class Night:
             raise NightNotStarted(plan.night, crawled.not_started)
         self._finished("crawl")
         health = HealthSettings.from_settings(self.settings)
-        store = open_store(plan.state)
+        store = self._open_state(started=True)
         try:
             history = load_history(store, plan.night, health)
             # Before settle: a source that returned nothing has its boards marked not read in
@@ -126,7 +126,7 @@ class Night:
         """Refuse a night earlier than the state's last: its statuses would be counted against
         later nights and its sightings would move postings' last_seen back."""
         plan = self.plan
-        store = open_store(plan.state)
+        store = self._open_state()
         try:
             nights = store.nights()
         finally:
@@ -134,9 +134,17 @@ class Night:
         if nights and plan.night < nights[-1] and not plan.rebuild:
             raise NightRefused(
                 f"night {plan.night} is earlier than {nights[-1]}, the last night the state "
-                f"{plan.state} remembers: not run (--rebuild runs it on purpose; see "
+                f"{redacted(plan.state)} remembers: not run (--rebuild runs it on purpose; see "
                 "`scrapy crawlall -h`)"
             )
+
+    def _open_state(self, started: bool = False) -> StateStore:
+        """The state, or :class:`NightStateUnusable` with the one line saying why not (a server
+        may also go away while the night crawls: ``started``)."""
+        try:
+            return open_store(self.plan.state)
+        except ValueError as error:
+            raise NightStateUnusable(self.plan.night, str(error), started) from None
 
     def _stop_crawl(self, signum: int) -> None:
         """From the signal handler: Scrapy's graceful stop of every crawler, in the reactor."""

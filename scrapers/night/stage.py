@@ -20,6 +20,7 @@ from scrapers.night.plan import FEEDS, REPORT, REPORT_HTML, NightPlan
 from scrapers.night.report import PostingFigures, build_report
 from scrapers.night.settle import POSTING_BOARDS, StagedItems
 from scrapers.night.status import night_status
+from scrapers.state import redacted
 from scrapers.state.results import NightResult
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def stage_feeds(
             "expired_postings": len(result.expired),
             "duplicate_postings": sum(result.duplicates.values()),
         },
-        state=plan.state,
+        state=redacted(plan.state),  # published: a URL's password is not
         status=night_status(complete, exported=len(result.order)),
     )
     report, figures = judge_night(report, history or [], health or HealthSettings())

@@ -88,6 +88,20 @@ class NightNotStarted(NightStopped):
         )
 
 
+class NightStateUnusable(NightStopped):
+    """The state could not be opened: a file that is not a usable SQLite database, a PostgreSQL
+    server that cannot be reached, a state of another schema version."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(self, night: str, reason: str, started: bool = False) -> None:
+        self.reason = reason
+        what = "stopped after its crawl" if started else "could not start"
+        super().__init__(
+            f"jobsieve night {night} {what} ({reason}): nothing published, the state unchanged"
+        )
+
+
 class NightInterrupted(BaseException):
     """SIGINT or SIGTERM stopped the night before it published anything.
 

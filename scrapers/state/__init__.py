@@ -1,11 +1,13 @@
 """What jobsieve remembers between nights, behind a small interface (no Scrapy import).
 
-``open_store(location)`` gives a :class:`StateStore`. Today the only implementation is SQLite (one
-file, standard library); a server database can replace it by implementing the same methods.
+``open_store(location)`` gives a :class:`StateStore`: SQLite (one file, standard library, the
+default) or PostgreSQL (``postgresql://…``, with the ``jobsieve[postgresql]`` extra), the same
+methods with the same answers.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,22 +95,71 @@ class StateStore(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(location: str | Path) -> StateStore:
-    """A store from a path (SQLite file) or a URL: ``sqlite:///abs/path``, ``sqlite:rel/path``."""
-    from scrapers.state.sqlite import SQLiteStore
+# The URL schemes of a PostgreSQL state (libpq's two spellings).
+POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+POSTGRESQL_DRIVER = (
+    "the PostgreSQL driver is not installed: pip install 'jobsieve[postgresql]' (psycopg 3)"
+)
 
+
+class MissingDriver(ValueError):
+    """A state URL whose store needs a package that is not installed."""
+
+
+def scheme_of(location: str | Path) -> str | None:
+    """The URL scheme of a state location (``sqlite``, ``postgresql``, …), None for a path."""
     text = str(location)
     if "://" in text or text.startswith("sqlite:"):
-        scheme, _, rest = text.partition(":")
-        if scheme != "sqlite":
-            raise ValueError(
-                f"JOBSIEVE_STATE {text!r}: no state store for {scheme!r} (only sqlite: or a path)"
-            )
+        return text.partition(":")[0]
+    return None
+
+
+def check_location(location: str | Path) -> None:
+    """Raise ``ValueError`` (one line) for a location no store here can open: an unknown scheme,
+    or a PostgreSQL URL without the driver installed. The server itself is not asked."""
+    scheme = scheme_of(location)
+    if scheme is None or scheme == "sqlite":
+        return
+    if scheme not in POSTGRESQL_SCHEMES:
+        raise ValueError(f"no state store for {scheme!r}")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise MissingDriver(POSTGRESQL_DRIVER) from None
+
+
+def open_store(location: str | Path) -> StateStore:
+    """A store from a path (SQLite file) or a URL: ``sqlite:///abs/path``, ``sqlite:rel/path``,
+    ``postgresql://user@host:5432/db`` (or ``postgres://``; any libpq URL).
+
+    Raises ``ValueError`` with one line when the location cannot be opened (an unknown scheme,
+    no driver, no server, a database of another schema version)."""
+    text = str(location)
+    scheme = scheme_of(text)
+    if scheme is not None and scheme != "sqlite":
+        try:
+            check_location(text)
+        except ValueError as error:
+            hint = " (a path, sqlite:///… or postgresql://…)" if "store for" in str(error) else ""
+            raise ValueError(f"JOBSIEVE_STATE {redacted(text)!r}: {error}{hint}") from None
+        from scrapers.state.postgresql import PostgreSQLStore
+
+        return PostgreSQLStore(text)
+    from scrapers.state.sqlite import SQLiteStore
+
+    if scheme == "sqlite":
+        rest = text.partition(":")[2]
         path = rest[3:] if rest.startswith("///") else rest.removeprefix("//")
         if rest.startswith("///"):
             path = "/" + path
         return SQLiteStore(Path(path))
     return SQLiteStore(Path(text))
+
+
+def redacted(location: str) -> str:
+    """``location`` with any password in it replaced by ``***``, fit for a message or a log."""
+    hidden = re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", location)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", hidden)
 
 
 def state_location(configured: str | None, feeds_dir: str | Path) -> str:
