@@ -32,6 +32,7 @@ from scrapers.night.html.fields import (
     resolve,
 )
 from scrapers.night.html.history import nights
+from scrapers.night.report import source_problem_lines
 from scrapers.night.status import EXIT_COMPLETE, EXIT_DEGRADED
 from scrapers.world import World
 from tests.support.faults import FAULTS
@@ -151,6 +152,18 @@ def _hostile_report(report: dict[str, Any]) -> dict[str, Any]:
         }
     ]
     return report
+
+
+def test_the_page_lists_the_problems_the_summary_ends_with(feeds):
+    _, _, second = feeds
+    tree = _parse((second.folder / "report.html").read_text(encoding="utf-8"))
+    shown = ["".join(li.itertext()) for li in tree.iterfind(".//ul[@id='problems']/li")]
+    expected = [
+        line.removeprefix("problem: ")
+        for line in source_problem_lines(second.report, "the night's log")
+    ]
+    assert expected, "the fault night has problems"
+    assert shown == expected
 
 
 def test_text_from_crawled_sites_cannot_inject_html(feeds):

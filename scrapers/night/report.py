@@ -309,10 +309,7 @@ def problem_lines(report: Mapping[str, Any], log_file: str | None = None) -> Ite
     """One line per problem of the night, each saying where to look: health findings, sources
     that did not finish, boards that failed or were not read in full, held postings, pages lost
     to bot walls or failures, dead-lettered postings, missing recordings and logged errors."""
-    files = report.get("files") or {}
     report_file = "report.json"
-    deadletter = files.get("deadletter.jsonl", "deadletter.jsonl")
-    log = log_file or "the log (stderr or --logfile)"
     for finding in report.get("health") or []:
         where = finding.get("source") or "the night"
         if finding.get("board"):
@@ -321,8 +318,17 @@ def problem_lines(report: Mapping[str, Any], log_file: str | None = None) -> Ite
             f"problem ({finding.get('severity', 'warning')}): {where}: "
             f"{finding.get('message') or finding.get('measure')} — see {report_file} health"
         )
+    yield from source_problem_lines(report, log_file)
+
+
+def source_problem_lines(report: Mapping[str, Any], log_file: str | None = None) -> Iterator[str]:
+    """The problem lines of the sources (all but the health findings'): the summary ends with
+    them, and the night's page lists them under its findings."""
+    files = report.get("files") or {}
+    deadletter = files.get("deadletter.jsonl", "deadletter.jsonl")
+    log = log_file or "the log (stderr or --logfile)"
     for name, source in (report.get("sources") or {}).items():
-        yield from _source_problems(name, source, report_file, deadletter, log)
+        yield from _source_problems(name, source, "report.json", deadletter, log)
 
 
 def _source_problems(

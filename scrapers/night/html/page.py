@@ -30,6 +30,7 @@ from scrapers.night.html import svg
 from scrapers.night.html.fields import Figure, ReportView, SourceView
 from scrapers.night.html.history import PastNight, nights, trend_reports
 from scrapers.night.plan import REPORT_HTML
+from scrapers.night.report import source_problem_lines, with_new_names
 
 INDEX_HTML = "index.html"
 SAMPLES_PER_REASON = 3  # dead-lettered items shown per source and reason
@@ -397,6 +398,9 @@ def render_report(
         started_at=str(view.get("started_at").value or ""),
         finished_at=str(view.get("finished_at").value or ""),
         health=_health(view, numbers),
+        # What the summary ends with, said once (scrapers/night/report.py); a report of before
+        # issue 19 read with the new names.
+        problems=list(source_problem_lines(with_new_names(report), "the night's log")),
         headline=headline,
         dropped=[
             (reason, numbers.of(Figure(count, (*dropped_path, reason))))
