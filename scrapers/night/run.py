@@ -40,9 +40,17 @@ from scrapers.night.status import NightNotStarted, NightRefused, NightStateUnusa
 from scrapers.state import StateStore, open_store, redacted
 
 if TYPE_CHECKING:
-    from scrapy.crawler import CrawlerProcessBase
+    from scrapy.crawler import Crawler, CrawlerProcessBase
 
 logger = logging.getLogger(__name__)
+
+# How often a stop is asked again of crawlers still starting when it came.
+_STOP_AGAIN_SECONDS = 0.2
+
+
+def _engine_running(crawler: Crawler) -> bool:
+    engine = getattr(crawler, "_engine", None)
+    return bool(engine is not None and engine.running)
 
 
 @dataclass
@@ -162,10 +170,14 @@ class Night:
                 signal_name,
                 self.plan.night,
             )
-        deferred_from_coro(self.process.stop())
-        # A crawler still starting is not stopped by this call: ask again until all have ended
-        # (the reactor stops then, and drops the call).
-        reactor.callLater(1, self._stop_crawlers)
+        # Only crawlers whose engine runs: Scrapy's stop of a crawler still starting marks it
+        # stopped without stopping its engine, and that crawl never ends (the night hung until
+        # a second signal). The others are asked again until all have ended (the reactor stops
+        # then, and drops the call).
+        for crawler in list(self.process.crawlers):
+            if crawler.crawling and _engine_running(crawler):
+                deferred_from_coro(crawler.stop_async())
+        reactor.callLater(_STOP_AGAIN_SECONDS, self._stop_crawlers)
 
     def _finished(self, step: str) -> None:
         self.signals.send_catch_log(signals.step_finished, step=step)

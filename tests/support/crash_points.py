@@ -1,9 +1,10 @@
 """Test-only: stop a `crawlall` night at a named point, to prove what a stopped night leaves.
 
-``CRASH_AT`` says where: ``items:N`` (a crawler's N-th item scraped), ``crawled``, ``settled``,
-``staged`` (the feeds written to staging), ``published`` (the night's folder renamed into place,
-the state not yet committed) or ``committed`` (the state committed). A night is published in one
-rename, so ``published`` is one point (it was one per file renamed).
+``CRASH_AT`` says where: ``opened`` (a crawler's spider opened, its engine not yet running:
+the crawlers are still starting), ``items:N`` (a crawler's N-th item scraped), ``crawled``,
+``settled``, ``staged`` (the feeds written to staging), ``published`` (the night's folder
+renamed into place, the state not yet committed) or ``committed`` (the state committed). A night
+is published in one rename, so ``published`` is one point (it was one per file renamed).
 
 What happens there: ``CRASH_SIGNAL`` sent to the night's own process (``SIGKILL`` unless said
 otherwise: die as `kill -9` would, with nothing cleaned up; ``SIGTERM`` / ``SIGINT`` as systemd's
@@ -71,6 +72,8 @@ class CrashAt:
         extension = cls(crawler.settings)
         if extension.kind == "items":
             crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        elif extension.kind == "opened":
+            crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         return extension
 
     @classmethod
@@ -83,6 +86,9 @@ class CrashAt:
         self.items += 1
         if self.items == self.count:
             self._stop()
+
+    def spider_opened(self, **kwargs: Any) -> None:
+        self._stop()
 
     def step_finished(self, step: str, **kwargs: Any) -> None:
         if _AFTER_STEP.get(self.kind) == step:
