@@ -109,9 +109,11 @@ def test_join_url_round_trip():
 
 def test_one_night_of_a_state_at_a_time(redis_client, redis_prefix):
     state = f"postgresql://u@db.example/{redis_prefix}"
-    with RedisNightLock(redis_client, state, "2026-11-22"):
-        with pytest.raises(NightRunning, match="another night of the state"):
-            with RedisNightLock(redis_client, state, "2026-11-22"):
-                pass
+    with (
+        RedisNightLock(redis_client, state, "2026-11-22"),
+        pytest.raises(NightRunning, match="another night of the state"),
+        RedisNightLock(redis_client, state, "2026-11-22"),
+    ):
+        pass
     with RedisNightLock(redis_client, state, "2026-11-23"):
         pass  # released: the next night runs

@@ -15,8 +15,8 @@ Keys (``<prefix>`` is the night's namespace, ``scrapers/workers/names.py``):
 - ``<prefix>:queue:<queue>``: a list of the units not yet claimed;
 - ``<prefix>:leases:<queue>``: a sorted set, unit → deadline (milliseconds, the Redis server's
   clock: machines' clocks do not matter);
-- ``<prefix>:owner``: a hash, unit → token of the claim holding it;
-- ``<prefix>:deliveries``: a hash, unit → how many times it was claimed;
+- ``<prefix>:owner:<queue>``: a hash, unit → token of the claim holding it;
+- ``<prefix>:deliveries:<queue>``: a hash, unit → how many times it was claimed;
 - ``<prefix>:left``: a hash, queue → units not yet acknowledged;
 - ``<prefix>:results``: a list of the acknowledged claims' results (opaque strings).
 
@@ -143,7 +143,7 @@ class Leases:
         none to claim (every unit is done or leased to a live holder)."""
         token = secrets.token_hex(8)
         keys = [self.key("queue", queue), self.key("leases", queue)]
-        keys += [self.key("owner"), self.key("deliveries")]
+        keys += [self.key("owner", queue), self.key("deliveries", queue)]
         found = self._claim(keys=keys, args=[count, self.ttl_ms, token])
         if not found:
             return None
@@ -153,21 +153,22 @@ class Leases:
 
     def renew(self, claim: Claim) -> bool:
         """Push the claim's deadline ``ttl`` seconds on; False when it is no longer held."""
-        keys = [self.key("leases", claim.queue), self.key("owner")]
+        keys = [self.key("leases", claim.queue), self.key("owner", claim.queue)]
         renewed = self._renew(keys=keys, args=[claim.token, self.ttl_ms, *claim.units])
         return int(renewed) == len(claim.units)
 
     def ack(self, claim: Claim, result: bytes | str) -> bool:
         """Publish ``result`` and acknowledge the claim's units, together; False (nothing
         published) when the claim is no longer held."""
-        keys = [self.key("leases", claim.queue), self.key("owner")]
+        keys = [self.key("leases", claim.queue), self.key("owner", claim.queue)]
         keys += [self.key("left"), self.key("results")]
         done = self._ack(keys=keys, args=[claim.token, claim.queue, result, *claim.units])
         return bool(int(done))
 
     def release(self, claim: Claim) -> int:
         """Give the claim's units back to the head of the queue (a worker stopping on purpose)."""
-        keys = [self.key("queue", claim.queue), self.key("leases", claim.queue), self.key("owner")]
+        keys = [self.key("queue", claim.queue), self.key("leases", claim.queue)]
+        keys.append(self.key("owner", claim.queue))
         return int(self._release(keys=keys, args=[claim.token, *claim.units]))
 
     def left(self, queue: str) -> int:

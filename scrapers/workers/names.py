@@ -15,6 +15,7 @@ one state from running at once on any machine (no Scrapy import).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -155,7 +156,5 @@ class RedisNightLock:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        try:
+        with contextlib.suppress(Exception):  # else the TTL ends it
             self.client.register_script(self._RELEASE)(keys=[self.key], args=[self.holder])
-        except Exception:
-            pass  # the TTL ends it
