@@ -103,8 +103,9 @@ def test_join_url_round_trip():
         "redis://:secret@db.example:6380/2?socket_timeout=5",
         "2026-11-22-abc",
     )
-    with pytest.raises(ValueError, match="names no night"):
-        parse_join_url("redis://127.0.0.1:6379/0")
+    assert parse_join_url("redis://127.0.0.1:6379/0") == ("redis://127.0.0.1:6379/0", None)
+    with pytest.raises(ValueError, match="not a redis"):
+        parse_join_url("http://127.0.0.1:6379/0")
 
 
 def test_one_night_of_a_state_at_a_time(redis_client, redis_prefix):

@@ -28,7 +28,7 @@ from scrapers.night.plan import NightPlan
 from scrapers.night.settle import staged_posting_boards
 from scrapers.sources import load_sources
 from scrapers.workers.lease import Leases
-from scrapers.workers.names import join_url, night_id, prefix, shown
+from scrapers.workers.names import RUNNING, join_url, night_id, prefix, shown
 from scrapers.workers.worker import FORWARDED, WHOLE_SOURCE, board_unit
 
 logger = logging.getLogger(__name__)
@@ -205,6 +205,7 @@ def crawl_with_workers(
         and Path(plan.world).absolute() == Path(settings.get("JOBSIEVE_SHIPPED_WORLD")).absolute()
     )
     client.set(leases.key("config"), json.dumps(night_config(plan, settings, offline)))
+    client.sadd(RUNNING, night)
     sources = load_sources(settings.get("JOBSIEVE_SOURCES"))
     for name in plan.sources:
         leases.put(name, units_of(name, spider_class(name), sources))
@@ -253,6 +254,7 @@ def crawl_with_workers(
         workers.stop()
         staging.close()
         left = {name: leases.left(name) for name in plan.sources}
+        client.srem(RUNNING, night)
         leases.clear()
     elapsed = round(time.monotonic() - started, 3)
     stats = staging.stats

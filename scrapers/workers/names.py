@@ -84,15 +84,18 @@ def join_url(redis_url: str, night: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def parse_join_url(url: str) -> tuple[str, str]:
-    """``(redis URL, night id)`` of a join URL; ValueError saying what is wrong."""
+# The nights running now, by id: a worker given no ?night= joins one of them.
+RUNNING = "jobsieve:nights"
+
+
+def parse_join_url(url: str) -> tuple[str, str | None]:
+    """``(redis URL, night id or None)`` of a join URL; ValueError saying what is wrong. Without
+    ``?night=``, the worker waits for a night to start (:data:`RUNNING`)."""
     parts = urlsplit(url)
     if parts.scheme not in ("redis", "rediss", "unix"):
         raise ValueError(f"{shown(url)!r} is not a redis:// URL")
     query = parse_qsl(parts.query)
-    night = dict(query).get("night")
-    if not night:
-        raise ValueError(f"{shown(url)!r} names no night (…?night=<id>, as the coordinator logs)")
+    night = dict(query).get("night") or None
     rest = urlencode([(k, v) for k, v in query if k != "night"])
     return urlunsplit(parts._replace(query=rest)), night
 

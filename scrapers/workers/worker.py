@@ -27,6 +27,7 @@ import os
 import signal
 import socket
 import tempfile
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -301,13 +302,18 @@ class WorkerError(Exception):
 def run_worker(process: Any, url: str) -> int:
     """Take part in the night of the join ``url`` with ``process``'s crawlers until every board
     of it is done. Returns the exit code: 0 when every crawler finished."""
-    from scrapers.workers.names import connect, parse_join_url, prefix, shown
+    from scrapers.workers.names import RUNNING, connect, parse_join_url, prefix, shown
 
     try:
         redis_url, night = parse_join_url(url)
         client = connect(redis_url)
     except ValueError as error:
         raise WorkerError(str(error)) from None
+    if night is None:  # a standing worker (deploy/jobsieve-worker@.service): the next night
+        logger.info("waiting for a night at %s", shown(redis_url))
+        while not (running := sorted(client.smembers(RUNNING))):
+            time.sleep(5)
+        night = running[0].decode("utf-8")
     raw = client.get(f"{prefix(night)}:config")
     if raw is None:
         raise WorkerError(f"no night {night} at {shown(redis_url)} (over, or not started)")
