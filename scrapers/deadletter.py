@@ -20,6 +20,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 
 from scrapers.drops import RejectItem
+from scrapers.posting_boards import request_board
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -31,6 +32,10 @@ logger = logging.getLogger(__name__)
 # ``source``, ``source_id`` and ``id`` as far as known), ``cause`` (one line) and ``raw`` (the
 # entry as the source sent it, cut short).
 posting_failed = object()
+# Sent with ``record`` (the dead letter as written) and ``board`` (the board of the request
+# behind it, or None) for every dead letter: a night's worker collects them per board
+# (``scrapers/workers/worker.py``).
+dead_lettered = object()
 
 
 def deadletter_path(template: str, spider_name: str, now: datetime) -> Path:
@@ -58,17 +63,25 @@ class DeadLetterExtension:
             reason, details = exception.reason, exception.details
         else:
             reason, details = "dropped", []
-        self._write(item, reason, str(exception), details)
+        self._write(item, reason, str(exception), details, request_board(response))
 
     def item_error(self, item: Any, response: Any, failure: Failure, **kwargs: Any) -> None:
-        self._write(item, "error", failure.getErrorMessage(), [{"type": failure.type.__name__}])
+        details = [{"type": failure.type.__name__}]
+        self._write(item, "error", failure.getErrorMessage(), details, request_board(response))
 
     def posting_failed(
         self, board: str, posting: dict[str, Any], cause: str, raw: str, **kwargs: Any
     ) -> None:
-        self._write(posting, "error", cause, [{"board": board, "raw": raw}])
+        self._write(posting, "error", cause, [{"board": board, "raw": raw}], board)
 
-    def _write(self, item: Any, reason: str, message: str, details: list[dict[str, Any]]) -> None:
+    def _write(
+        self,
+        item: Any,
+        reason: str,
+        message: str,
+        details: list[dict[str, Any]],
+        board: str | None = None,
+    ) -> None:
         self.crawler.stats.inc_value(f"jobsieve/dropped/{reason}")
         record = {
             "reason": reason,
@@ -81,6 +94,7 @@ class DeadLetterExtension:
         handle = self._open()
         handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         handle.flush()
+        self.crawler.signals.send_catch_log(dead_lettered, record=record, board=board)
 
     def _open(self) -> IO[str]:
         if self._file is None:

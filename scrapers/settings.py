@@ -176,3 +176,11 @@ JOBSIEVE_HEALTH_SOURCES = {}
 # Spidermon actions (import paths) scrapers.monitoring.CrawlMonitors runs when a per-crawl
 # check fails: e-mail, Slack, Telegram… (with SPIDERMON_ENABLED and its own SPIDERMON_* settings).
 JOBSIEVE_MONITOR_ACTIONS = []
+# Nights with workers (`crawlall --workers N`, `scrapy worker URL`; scrapers/workers/,
+# docs/scaling.md): the Redis server the boards, their leases and their results go through.
+JOBSIEVE_REDIS_URL = "redis://127.0.0.1:6379/0"
+# Seconds a worker's claim on boards lasts unless renewed (its heartbeat renews it every third):
+# how long the boards of a killed worker wait before another crawls them.
+JOBSIEVE_WORKER_LEASE = 60
+# Boards of one source a worker claims at once (crawled side by side, published together).
+JOBSIEVE_WORKER_BOARDS = 4

@@ -125,6 +125,12 @@ def _health_sources(value: Any) -> object:
     return None
 
 
+def _redis_url(value: Any) -> object:
+    if not isinstance(value, str) or not value.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError
+    return None
+
+
 PATH = SettingKind(_path, "a path")
 OPTIONAL_PATH = SettingKind(_optional(_path), "a path, or unset")
 BOOLEAN = SettingKind(_boolean, "True or False (or 1 or 0)")
@@ -174,6 +180,9 @@ SETTINGS: dict[str, SettingKind] = {
     "JOBSIEVE_MONITOR_ACTIONS": SettingKind(
         _import_paths, "a list of importable Spidermon action classes (package.module.Class)"
     ),
+    "JOBSIEVE_REDIS_URL": SettingKind(_redis_url, "a redis://, rediss:// or unix:// URL"),
+    "JOBSIEVE_WORKER_LEASE": SettingKind(_whole_number(1), "a whole number of seconds, 1 or more"),
+    "JOBSIEVE_WORKER_BOARDS": SettingKind(_whole_number(1), "a whole number of boards, 1 or more"),
     **{setting: _health(name) for name, setting in HEALTH_SETTINGS.items()},
     "JOBSIEVE_HEALTH_SOURCES": SettingKind(
         _health_sources,

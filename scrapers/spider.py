@@ -781,6 +781,11 @@ class JobSpider(scrapy.Spider):
         """Requests of a board that never came back: left when the crawl stopped early, or
         dropped without a word (Scrapy's offsite filter drops a redirect off the spider's domains
         before it is sent, and calls no errback)."""
+        self.report_unanswered(reason)
+
+    def report_unanswered(self, reason: str) -> None:
+        """Each board with requests that never came back is incomplete, saying why; forgotten
+        after (a night's worker asks at the end of each batch of boards, ``reason`` finished)."""
         lost: dict[str, list[str]] = {}
         for board, url in self._open_requests.values():
             lost.setdefault(board, []).append(url)
@@ -791,3 +796,4 @@ class JobSpider(scrapy.Spider):
         )
         for board, urls in sorted(lost.items()):
             self.board_incomplete(board, f"{len(urls)} request(s) {why}, first {urls[0]}")
+        self._open_requests.clear()

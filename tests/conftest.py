@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.support.nights",
     "tests.support.faultserver.crawls",
     "tests.support.postgres",
+    "tests.support.redis_server",
 ]
 __all__ = ["CRAWL_TIME", "FIXTURES", "ROOT", "SHIPPED_WORLD", "feed_lines", "run_scrapy"]
 

@@ -63,7 +63,10 @@ class Command(ScrapyCommand):
     requires_project = True
 
     def syntax(self) -> str:
-        return "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD [--rebuild]]"
+        return (
+            "[--offline] [--full] [--sources NAME,...] [--night YYYY-MM-DD [--rebuild]] "
+            "[--workers N] | --join redis://host:6379/0?night=<id>"
+        )
 
     def short_desc(self) -> str:
         return "Run every enabled source and write tonight's feeds and report"
@@ -109,10 +112,34 @@ class Command(ScrapyCommand):
             ),
         )
 
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                "crawl with N worker processes on this machine, boards handed out through Redis "
+                "(JOBSIEVE_REDIS_URL; docs/scaling.md); the night is published once, here"
+            ),
+        )
+        parser.add_argument(
+            "--join",
+            default=None,
+            metavar="URL",
+            help=(
+                "take part as a worker in the night another machine's `crawlall --workers` runs "
+                "(the URL it logs), as `scrapy worker URL` does"
+            ),
+        )
+
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         settings = self.settings
         assert settings is not None
+        if opts.join:
+            return  # a worker: the night's options come from its coordinator
+        if opts.workers < 0:
+            raise UsageError("--workers: give 1 or more", print_help=False)
         if opts.offline:
             world = settings.get("JOBSIEVE_SHIPPED_WORLD")
             if not Path(world).is_dir():
@@ -191,6 +218,11 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
+        if opts.join:
+            from scrapers.commands.worker import join_night
+
+            self.exitcode = join_night(self.crawler_process, opts.join)
+            return
         # Warnings a person has to read now, on stderr; the rest in the log file only. None when
         # the log is stderr itself (--logfile /dev/stderr) or off (--nolog).
         terminal = None
@@ -214,6 +246,7 @@ class Command(ScrapyCommand):
             expire_after=settings.getint("JOBSIEVE_EXPIRE_AFTER"),
             world=settings.get("JOBSIEVE_WORLD"),
             rebuild=self.rebuild,
+            workers=opts.workers,
         )
         night = Night(self.crawler_process, plan)
         # Drawn while the crawlers run; stopped when the crawl ends, is interrupted or fails.

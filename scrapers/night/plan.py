@@ -26,6 +26,7 @@ class NightPlan:
     expire_after: int  # nights unseen before a posting expires
     world: str | None  # the recorded world replayed, None for a live crawl
     rebuild: bool = False  # run a night earlier than the state's last, on purpose
+    workers: int = 0  # worker processes crawling the boards (scrapers/workers/); 0: one process
 
     @property
     def out(self) -> Path:

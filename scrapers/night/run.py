@@ -17,6 +17,9 @@ import json
 import logging
 import shutil
 import signal
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -27,7 +30,7 @@ from scrapy.utils.misc import load_object
 
 from scrapers.health import HealthSettings
 from scrapers.night import signals
-from scrapers.night.crawl import crawl_sources
+from scrapers.night.crawl import Crawled, crawl_sources
 from scrapers.night.health import hold_silent_sources, load_history
 from scrapers.night.html import INDEX_HTML, write_index
 from scrapers.night.interrupt import Interruption
@@ -68,6 +71,9 @@ class Night:
         self.plan = plan
         self.settings = process.settings
         self.signals = SignalManager(self)
+        # A night with workers (plan.workers): set by SIGINT/SIGTERM to stop them.
+        self.stopping = threading.Event()
+        self.redis: Any = None
         self.observers = [
             load_object(path).from_night(self)
             for path in self.settings.getlist("JOBSIEVE_NIGHT_OBSERVERS")
@@ -77,7 +83,11 @@ class Night:
         """The night, published and committed; raises :class:`NightStopped` or
         :class:`NightInterrupted` (``night/status.py``) when it stops before publishing."""
         plan = self.plan
-        with NightLock(plan.feeds_dir, plan.night), Interruption(plan.night, self._stop_crawl) as i:
+        with (
+            NightLock(plan.feeds_dir, plan.night),
+            self._redis_lock(),
+            Interruption(plan.night, self._stop_crawl) as i,
+        ):
             for line in clear_leftovers(plan.feeds_dir):
                 logger.info(line)
             self._check_order()
@@ -91,7 +101,7 @@ class Night:
         plan = self.plan
         started = datetime.now(UTC)
         with interruption.crawling():
-            crawled = crawl_sources(self.process, plan)
+            crawled = self._crawl()
         if crawled.not_started:
             raise NightNotStarted(plan.night, crawled.not_started)
         self._finished("crawl")
@@ -121,6 +131,33 @@ class Night:
         report = json.loads((plan.out / REPORT).read_text(encoding="utf-8"))
         late = interruption.signum if interruption.late else None
         return NightOutcome(report, report["status"], late)
+
+    def _crawl(self) -> Crawled:
+        """Every source crawled: in this process, or by ``plan.workers`` workers."""
+        if not self.plan.workers:
+            return crawl_sources(self.process, self.plan)
+        from scrapers.workers.coordinate import crawl_with_workers
+
+        return crawl_with_workers(
+            self.plan, self.settings, self.redis, self.process.spider_loader.load, self.stopping
+        )
+
+    @contextmanager
+    def _redis_lock(self) -> Iterator[None]:
+        """A night with workers: Redis reached, and the night's lock across machines held."""
+        if not self.plan.workers:
+            yield
+            return
+        from scrapers.workers.names import RedisNightLock, connect
+
+        try:
+            self.redis = connect(self.settings.get("JOBSIEVE_REDIS_URL"))
+        except ValueError as error:
+            raise NightNotStarted(self.plan.night, {"workers": str(error)}) from None
+        with ExitStack() as stack:
+            stack.callback(self.redis.close)
+            stack.enter_context(RedisNightLock(self.redis, self.plan.state, self.plan.night))
+            yield
 
     def _write_index(self) -> None:
         """feeds/index.html, now listing tonight: derived from the published nights, so a fault
@@ -155,7 +192,16 @@ class Night:
             raise NightStateUnusable(self.plan.night, str(error), started) from None
 
     def _stop_crawl(self, signum: int) -> None:
-        """From the signal handler: Scrapy's graceful stop of every crawler, in the reactor."""
+        """From the signal handler: Scrapy's graceful stop of every crawler, in the reactor (or
+        of every worker: they give their boards back)."""
+        if self.plan.workers:
+            logger.info(
+                "%s: stopping the workers, nothing of night %s is published",
+                signal.Signals(signum).name,
+                self.plan.night,
+            )
+            self.stopping.set()
+            return
         from twisted.internet import reactor
 
         reactor.callFromThread(self._stop_crawlers, signal.Signals(signum).name)
