@@ -29,6 +29,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from scrapers.state import PostingState, redacted
+from scrapers.state.rows import NIGHT_FIGURES_SQL, figures_by_night
 
 _COLUMNS = [f.name for f in fields(PostingState)]
 _SELECT = ", ".join(_COLUMNS)
@@ -238,16 +239,8 @@ class PostgreSQLStore:
         return [row[0] for row in self.db.execute("SELECT night FROM nights ORDER BY night")]
 
     def night_figures(self, before: str, limit: int) -> list[tuple[str, dict[str, dict[str, Any]]]]:
-        found: dict[str, dict[str, dict[str, Any]]] = {}
-        rows = self.db.execute(
-            "SELECT night, source, figures FROM night_figures WHERE night IN "
-            "(SELECT DISTINCT night FROM night_figures WHERE night < %s "
-            "ORDER BY night DESC LIMIT %s) ORDER BY night, source",
-            (before, limit),
-        )
-        for night, source, data in rows:
-            found.setdefault(night, {})[source] = json.loads(data)
-        return list(found.items())
+        query = NIGHT_FIGURES_SQL.format(p="%s")
+        return figures_by_night(self.db.execute(query, (before, limit)))
 
     def count(self) -> int:
         row = self.db.execute("SELECT count(*) FROM postings").fetchone()

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scrapers.dedup.signature import Facets, Signature, board_of
 from scrapers.dedup.sketch import pack_sketch, unpack_sketch
 from scrapers.state import PostingState
+
+# The figures of the ``limit`` nights before a night, one row per (night, source): both stores'
+# query, ``{p}`` their placeholder.
+NIGHT_FIGURES_SQL = (
+    "SELECT night, source, figures FROM night_figures WHERE night IN "
+    "(SELECT DISTINCT night FROM night_figures WHERE night < {p} "
+    "ORDER BY night DESC LIMIT {p}) ORDER BY night, source"
+)
+
+
+def figures_by_night(
+    rows: Iterable[tuple[str, str, str]],
+) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+    """``NIGHT_FIGURES_SQL``'s rows as ``[(night, {source: figures})]``, oldest night first."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for night, source, data in rows:
+        found.setdefault(night, {})[source] = json.loads(data)
+    return list(found.items())
 
 
 def signature_of_state(row: PostingState) -> Signature:

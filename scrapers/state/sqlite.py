@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from scrapers.state import PostingState
+from scrapers.state.rows import NIGHT_FIGURES_SQL, figures_by_night
 
 _COLUMNS = [f.name for f in fields(PostingState)]
 _SCHEMA = """
@@ -224,16 +225,8 @@ class SQLiteStore:
         return [row[0] for row in self.db.execute("SELECT night FROM nights ORDER BY night")]
 
     def night_figures(self, before: str, limit: int) -> list[tuple[str, dict[str, dict[str, Any]]]]:
-        found: dict[str, dict[str, dict[str, Any]]] = {}
-        rows = self.db.execute(
-            "SELECT night, source, figures FROM night_figures WHERE night IN "
-            "(SELECT DISTINCT night FROM night_figures WHERE night < ? "
-            "ORDER BY night DESC LIMIT ?) ORDER BY night, source",
-            (before, limit),
-        )
-        for night, source, data in rows:
-            found.setdefault(night, {})[source] = json.loads(data)
-        return list(found.items())
+        query = NIGHT_FIGURES_SQL.format(p="?")
+        return figures_by_night(self.db.execute(query, (before, limit)))
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM postings").fetchone()[0])
