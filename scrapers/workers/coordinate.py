@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+
 from scrapers.completeness import HELD, INCOMPLETE, add_reason
 from scrapers.night.crawl import Crawled
 from scrapers.night.plan import NightPlan
@@ -183,8 +185,43 @@ def night_config(plan: NightPlan, settings: Any, offline: bool) -> dict[str, Any
         "world": str(Path(plan.world).absolute()) if plan.world else None,
         "offline": offline,
         "cache_dir": str(Path(cache).absolute()),
-        "settings": {name: settings.get(name) for name in FORWARDED},
+        "settings": forwarded_settings(settings),
     }
+
+
+# The coordinator's own, or sent to the workers otherwise (the sources' text, the world, the
+# cache): never forwarded as settings.
+_NOT_FORWARDED = frozenset(
+    {
+        "JOBSIEVE_FEEDS_DIR",
+        "JOBSIEVE_OFFLINE_FEEDS_DIR",
+        "JOBSIEVE_STATE",
+        "JOBSIEVE_CACHE_DIR",
+        "JOBSIEVE_SOURCES",
+        "JOBSIEVE_WORLD",
+        "JOBSIEVE_NIGHT_OBSERVERS",
+        "JOBSIEVE_POSTING_BOARDS",
+        "JOBSIEVE_DEADLETTER",
+        "JOBSIEVE_REDIS_URL",
+        "FEEDS",
+        "LOG_FILE",
+        "LOG_ENABLED",
+    }
+)
+
+
+def forwarded_settings(settings: Any) -> dict[str, Any]:
+    """What the workers crawl with beside their defaults: the night's own (``FORWARDED``), and
+    every setting given on crawlall's command line (``-s DOWNLOAD_DELAY=2`` holds in every
+    worker as it would in one process), in JSON."""
+    chosen = {name: settings.get(name) for name in FORWARDED}
+    command_line = SETTINGS_PRIORITIES["cmdline"]
+    for name in settings:
+        if name in _NOT_FORWARDED or settings.getpriority(name) != command_line:
+            continue
+        value = settings.get(name)
+        chosen[name] = value.copy_to_dict() if isinstance(value, BaseSettings) else value
+    return json.loads(json.dumps(chosen, default=str))
 
 
 def crawl_with_workers(

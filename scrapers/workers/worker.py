@@ -293,6 +293,8 @@ def worker_settings(settings: Any, config: dict[str, Any], redis_url: str) -> No
     }
     settings.set("ITEM_PIPELINES", pipelines, priority="cmdline")
     settings.set("REDIS_URL", redis_url, priority="cmdline")
+    # Every worker's requests to one site a delay apart (scrapers/workers/politeness.py).
+    settings.set("DOWNLOADER", "scrapers.workers.politeness.SharedDelayDownloader", "cmdline")
 
 
 class WorkerError(Exception):
