@@ -32,6 +32,14 @@ MAX_COMPANY = {"jobposting": 100, "nodegree": 200, "welcometothejungle": 500}
 DEFAULT_MAX_COMPANY = 250
 # Teal has no boards: the spider reads at most 50 listing pages of 10 jobs.
 TEAL_MAX = 500
+# The largest seed (company number) whose generated ids stay distinct on a source. Personio,
+# Recruitee, Workable and career sites number postings from seed % 100, Greenhouse and
+# SmartRecruiters from seed % 1000; the others draw their ids from (seed, board, index). A world
+# larger than the even split allows gives the rest to the sources with room (past ~109,000).
+MAX_SEED = dict.fromkeys(
+    ("ashby", "greenhouse", "lever", "nodegree", "smartrecruiters", "welcometothejungle"), 999
+) | {"workday": 999}
+DEFAULT_MAX_SEED = 99
 # Career sites must be one of the builder's fixed sites; companies take turns on the two that
 # are discovered through sitemaps (the discovery a large career site uses).
 JOBPOSTING_SITES = ("falkenstein", "maplewood")
@@ -50,8 +58,16 @@ class BenchWorld:
     removed: set[str] = field(default_factory=set)  # record keys gone since the first night
 
 
+def capacity(source: str) -> int:
+    """The most postings a source's generator can give distinct ids."""
+    if source == "teal":
+        return TEAL_MAX
+    return MAX_SEED.get(source, DEFAULT_MAX_SEED) * MAX_COMPANY.get(source, DEFAULT_MAX_COMPANY)
+
+
 def split(total: int, sources: list[str]) -> dict[str, int]:
-    """N postings over the sources as evenly as possible, Teal capped at what it can list."""
+    """N postings over the sources as evenly as possible, Teal capped at what it can list and
+    each source at what its ids allow (:func:`capacity`), the rest spread over the others."""
     shares = dict.fromkeys(sources, 0)
     remaining = total
     capped = [s for s in sources if s == "teal"]
@@ -59,9 +75,21 @@ def split(total: int, sources: list[str]) -> dict[str, int]:
         shares[source] = min(TEAL_MAX, total // len(sources))
         remaining -= shares[source]
     free = [s for s in sources if s not in capped]
-    for i, source in enumerate(free):
-        shares[source] = remaining // len(free) + (i < remaining % len(free))
-    return shares
+    while free:
+        even = {
+            source: remaining // len(free) + (i < remaining % len(free))
+            for i, source in enumerate(free)
+        }
+        full = [source for source in free if even[source] > capacity(source)]
+        if not full:
+            shares.update(even)
+            return shares
+        for source in full:
+            shares[source] = capacity(source)
+            remaining -= capacity(source)
+        free = [source for source in free if source not in full]
+    most = sum(capacity(source) for source in sources)
+    raise ValueError(f"{total} postings: more than the generated ids allow ({most:,} at most)")
 
 
 def _board(source: str, number: int) -> str:
@@ -79,7 +107,7 @@ def company_specs(total: int) -> list[CompanySpec]:
         number = 0
         while count > 0:
             take = min(size, count)
-            # Seeds 1..99, distinct per source: ids are derived from them.
+            # Seeds 1..MAX_SEED, distinct per source: ids are derived from them.
             seed = number + 1
             options: dict[str, object] = {}
             if source == "jobposting":
@@ -100,8 +128,9 @@ def company_specs(total: int) -> list[CompanySpec]:
             )
             count -= take
             number += 1
-    if any(spec.seed > 99 for spec in specs):
-        raise ValueError(f"{total} postings need more than 99 companies on a source")
+    # split() keeps every source within its capacity; this is the guard should that change.
+    if any(spec.seed > MAX_SEED.get(spec.source, DEFAULT_MAX_SEED) for spec in specs):
+        raise ValueError(f"{total} postings need more companies than a source's ids allow")
     return specs
 
 

@@ -182,5 +182,6 @@ JOBSIEVE_REDIS_URL = "redis://127.0.0.1:6379/0"
 # Seconds a worker's claim on boards lasts unless renewed (its heartbeat renews it every third):
 # how long the boards of a killed worker wait before another crawls them.
 JOBSIEVE_WORKER_LEASE = 60
-# Boards of one source a worker claims at once (crawled side by side, published together).
+# Boards of one source a worker claims at once, at most (crawled side by side, published
+# together); a claim takes no more than 1/(2N) of the boards still queued (N local workers).
 JOBSIEVE_WORKER_BOARDS = 4

@@ -82,8 +82,23 @@ def test_company_ids_never_collide_and_sources_name_every_board():
 
 
 def test_too_large_a_world_is_refused_with_a_reason():
-    with pytest.raises(ValueError, match="more than 99 companies"):
-        company_specs(2_000_000)
+    with pytest.raises(ValueError, match="more than the generated ids allow"):
+        company_specs(3_000_000)
+
+
+def test_a_world_past_the_even_split_fills_the_sources_with_room():
+    from benchmarks.worlds import capacity
+
+    shares = split(300_000, sorted(SOURCES))
+    assert sum(shares.values()) == 300_000
+    assert all(shares[s] <= capacity(s) for s in SOURCES)
+    assert shares["jobposting"] == capacity("jobposting") < shares["greenhouse"]
+    specs = company_specs(300_000)
+    ids = [(s.source, s.seed) for s in specs]
+    assert len(ids) == len(set(ids)) and sum(s.count for s in specs) == 300_000
+    # Up to the even split's limit the worlds are what they were: even, Teal aside.
+    even = [n for s, n in split(100_000, sorted(SOURCES)).items() if s != "teal"]
+    assert max(even) - min(even) <= 1
 
 
 def test_bare_spider_refuses_a_missing_world(tmp_path: Path):
@@ -110,3 +125,72 @@ def test_benchmark_runs_three_nights(bench: tuple[subprocess.CompletedProcess, l
     assert second["unchanged"] == second["items"]
     assert third["updated"] == third["world_changed"]
     assert third["expired"] == third["world_removed"]
+
+
+# --- benchmarks/bench_workers.py (issue 20): one process against N workers ------------------
+
+
+@pytest.fixture(scope="module")
+def bench_workers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess, list]:
+    from tests.support.postgres import SERVER as POSTGRES
+    from tests.support.postgres import unreachable as no_postgres
+    from tests.support.redis_server import SERVER as REDIS
+    from tests.support.redis_server import need_redis
+
+    need_redis()
+    runs = "1p,w1,w2" if no_postgres() else "1p,w1,w2,w2+pg"
+    work = tmp_path_factory.mktemp("bench-workers")
+    out = work / "bench.json"
+    done = subprocess.run(
+        [
+            *(sys.executable, "benchmarks/bench_workers.py", "--sizes", str(POSTINGS)),
+            *("--runs", runs, "--redis", REDIS, "--postgres", POSTGRES),
+            *("--workdir", str(work), "--json", str(out)),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    worlds = json.loads(out.read_text(encoding="utf-8")) if out.exists() else []
+    return done, worlds
+
+
+def test_workers_benchmark_reports_every_key_and_the_same_feeds(bench_workers):
+    from benchmarks.bench_workers import RUN_KEYS
+
+    done, worlds = bench_workers
+    assert done.returncode == 0, done.stdout + done.stderr
+    (world,) = worlds
+    assert world["postings"] == POSTINGS
+    for run in world["runs"]:
+        assert set(RUN_KEYS) <= set(run), run["run"]
+        assert run["exit_code"] == 0 and run["same_feeds"], run
+        assert run["postings"] == POSTINGS and run["pages"] > 0
+        assert run["cpu_seconds"] > 0 and run["coordinator_peak_rss_mb"] > 0
+        assert run["accounting"] == [], run["accounting"]
+        assert len(run["worker_peak_rss_mb"]) == run["workers"]
+    by = {run["run"]: run for run in world["runs"]}
+    # The workers' CPU is counted: RUSAGE_CHILDREN covers the coordinator's waited-for workers.
+    assert by["w2"]["workers_cpu_seconds"] > by["w2"]["coordinator_cpu_seconds"]
+    assert "w2/w1" in world["speedups"] and "same feeds" in done.stdout
+
+
+def test_workers_benchmark_names_feeds_that_differ():
+    from benchmarks.bench_workers import feeds_differ
+
+    assert feeds_differ({"a", "b"}, ["b", "a"]) == {}
+    differ = feeds_differ({"a", "b"}, ["a", "c", "c"])
+    assert differ["missing"] == ["b"] and differ["extra"] == ["c"] and differ["repeated"] == 1
+
+
+def test_workers_benchmark_refuses_bad_runs(capsys: pytest.CaptureFixture[str]):
+    from benchmarks.bench_workers import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--sizes", "10", "--runs", "w0"])
+    assert stopped.value.code == 2
+    assert "run 'w0'" in capsys.readouterr().err

@@ -28,6 +28,23 @@ def test_units_are_claimed_in_order_each_once(leases):
     assert leases.left("greenhouse") == 3
 
 
+def test_a_claim_takes_no_more_than_its_share_of_the_queue(leases):
+    leases.put("greenhouse", ["a", "b", "c", "d", "e", "f"])
+    # Two workers: a claim takes at most a quarter of the queue, rounded up: 2 of the 6 (not the
+    # 4 asked for), then 1 of 4, 1 of 3, …
+    assert leases.claim("greenhouse", 4, parts=2).units == ("a", "b")
+    assert leases.claim("greenhouse", 4, parts=2).units == ("c",)
+    assert [leases.claim("greenhouse", 4, parts=2).units for _ in range(3)] == [
+        ("d",),
+        ("e",),
+        ("f",),
+    ]
+    assert leases.claim("greenhouse", 4, parts=2) is None
+    leases.put("lever", [str(n) for n in range(20)])
+    assert len(leases.claim("lever", 4, parts=2).units) == 4, "a long queue: the batch asked for"
+    assert len(leases.claim("lever", 4).units) == 4, "one worker: the batch asked for"
+
+
 def test_ack_publishes_the_result_once_and_counts_the_units_done(leases):
     leases.put("lever", ["x", "y"])
     claim = leases.claim("lever", 2)

@@ -184,6 +184,9 @@ def night_config(plan: NightPlan, settings: Any, offline: bool) -> dict[str, Any
         "sources_text": Path(sources_file).read_text(encoding="utf-8"),
         "world": str(Path(plan.world).absolute()) if plan.world else None,
         "offline": offline,
+        # How many workers share the boards (those started here): a claim takes no more than
+        # 1/(2 workers) of a source's queue, so the last boards are not all one worker's.
+        "workers": plan.workers,
         "cache_dir": str(Path(cache).absolute()),
         "settings": forwarded_settings(settings),
     }

@@ -35,8 +35,11 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 """
 
-# KEYS: queue, leases, owner, deliveries; ARGV: count, ttl ms, token.
-# Expired leases of this queue go back to its head first; then up to count units are leased.
+# KEYS: queue, leases, owner, deliveries; ARGV: count, ttl ms, token, parts.
+# Expired leases of this queue go back to its head first; then up to count units are leased, and
+# no more than 1/(2 parts) of the queue (rounded up, at least one), parts being the workers that
+# share it: claims shrink as the queue runs down ("factoring"), so its last units are spread over
+# the workers instead of all going to the first that asks.
 _CLAIM = (
     _NOW
     + """
@@ -47,8 +50,13 @@ for i = #expired, 1, -1 do
   redis.call('HDEL', KEYS[3], unit)
   redis.call('LPUSH', KEYS[1], unit)
 end
+local count = tonumber(ARGV[1])
+local parts = tonumber(ARGV[4])
+if parts > 1 then
+  count = math.min(count, math.max(1, math.ceil(redis.call('LLEN', KEYS[1]) / (2 * parts))))
+end
 local out = {}
-for _ = 1, tonumber(ARGV[1]) do
+for _ = 1, count do
   local unit = redis.call('LPOP', KEYS[1])
   if not unit then break end
   redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), unit)
@@ -138,13 +146,14 @@ class Leases:
             pipe.hincrby(self.key("left"), queue, len(units))
             pipe.execute()
 
-    def claim(self, queue: str, count: int = 1) -> Claim | None:
+    def claim(self, queue: str, count: int = 1, parts: int = 1) -> Claim | None:
         """Up to ``count`` units of ``queue`` leased for ``ttl`` seconds, or None when there is
-        none to claim (every unit is done or leased to a live holder)."""
+        none to claim (every unit is done or leased to a live holder). With ``parts`` (the
+        workers sharing the queue), no more than 1/(2 parts) of the units queued, rounded up."""
         token = secrets.token_hex(8)
         keys = [self.key("queue", queue), self.key("leases", queue)]
         keys += [self.key("owner", queue), self.key("deliveries", queue)]
-        found = self._claim(keys=keys, args=[count, self.ttl_ms, token])
+        found = self._claim(keys=keys, args=[count, self.ttl_ms, token, max(1, parts)])
         if not found:
             return None
         units = [_text(unit) for unit in found[0::2]]

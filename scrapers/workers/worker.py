@@ -87,9 +87,10 @@ def start_requests_of(start: AsyncIterator[Any]) -> list[Any]:
 class WorkerContext:
     """What a worker process's crawlers share: its Redis client, the lease and its heartbeat."""
 
-    def __init__(self, leases: Leases, batch: int) -> None:
+    def __init__(self, leases: Leases, batch: int, parts: int = 1) -> None:
         self.leases = leases
         self.batch = batch
+        self.parts = parts  # the night's local workers: a claim takes at most 1/(2 parts)
         self.heartbeat = Heartbeat(leases)
         self.name = f"{socket.gethostname()}:{os.getpid()}"
 
@@ -127,7 +128,7 @@ class BoardFeed(RedisMixin):
     # --- scrapy-redis's hooks ----------------------------------------------------------------
 
     def _claim(self, key: str, count: int) -> list[str]:
-        claim = self.context.leases.claim(self.name, count)
+        claim = self.context.leases.claim(self.name, count, self.context.parts)
         if claim is None:
             return []
         self._batch = claim
@@ -324,7 +325,8 @@ def run_worker(process: Any, url: str) -> int:
     worker_settings(settings, config, redis_url)
     lease = float(config["settings"].get("JOBSIEVE_WORKER_LEASE") or 60)
     batch = int(config["settings"].get("JOBSIEVE_WORKER_BOARDS") or 1)
-    context = WorkerContext(Leases(client, prefix(night), lease), batch)
+    parts = int(config.get("workers") or 1)
+    context = WorkerContext(Leases(client, prefix(night), lease), batch, parts)
     context.heartbeat.start()
     logger.info("worker %s joins night %s (%s)", context.name, night, ", ".join(config["sources"]))
     crawlers = []
