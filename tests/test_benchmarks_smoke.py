@@ -23,11 +23,17 @@ POSTINGS = 26
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, list]:
-    work = tmp_path_factory.mktemp("bench")
+    return _run_benchmark("bench_crawl.py", tmp_path_factory.mktemp("bench"))
+
+
+def _run_benchmark(
+    script: str, work: Path, *options: str
+) -> tuple[subprocess.CompletedProcess, list]:
+    """``benchmarks/<script>`` on a world of POSTINGS in ``work``: the process and its JSON."""
     out = work / "bench.json"
     done = subprocess.run(
         [
-            *(sys.executable, "benchmarks/bench_crawl.py", "--sizes", str(POSTINGS)),
+            *(sys.executable, f"benchmarks/{script}", "--sizes", str(POSTINGS), *options),
             *("--workdir", str(work), "--json", str(out)),
         ],
         cwd=ROOT,
@@ -36,8 +42,7 @@ def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Complete
         timeout=240,
         check=False,
     )
-    runs = json.loads(out.read_text(encoding="utf-8")) if out.exists() else []
-    return done, runs
+    return done, json.loads(out.read_text(encoding="utf-8")) if out.exists() else []
 
 
 def test_benchmark_runs_and_reports_every_key(bench: tuple[subprocess.CompletedProcess, list]):
@@ -141,22 +146,11 @@ def bench_workers(
 
     need_redis()
     runs = "1p,w1,w2" if no_postgres() else "1p,w1,w2,w2+pg"
-    work = tmp_path_factory.mktemp("bench-workers")
-    out = work / "bench.json"
-    done = subprocess.run(
-        [
-            *(sys.executable, "benchmarks/bench_workers.py", "--sizes", str(POSTINGS)),
-            *("--runs", runs, "--redis", REDIS, "--postgres", POSTGRES),
-            *("--workdir", str(work), "--json", str(out)),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
+    return _run_benchmark(
+        "bench_workers.py",
+        tmp_path_factory.mktemp("bench-workers"),
+        *("--runs", runs, "--redis", REDIS, "--postgres", POSTGRES),
     )
-    worlds = json.loads(out.read_text(encoding="utf-8")) if out.exists() else []
-    return done, worlds
 
 
 def test_workers_benchmark_reports_every_key_and_the_same_feeds(bench_workers):

@@ -34,10 +34,8 @@ from scrapers.night.html.fields import (
 from scrapers.night.html.history import nights
 from scrapers.night.report import source_problem_lines
 from scrapers.night.status import EXIT_COMPLETE, EXIT_DEGRADED
-from scrapers.world import World
-from tests.support.faults import FAULTS
 from tests.support.inprocess import CRAWL_TIME, SHIPPED_WORLD
-from tests.support.nights import Night, run_night, shipped_sources, sources_file
+from tests.support.nights import Night, add_faults, run_night, shipped_sources, sources_file
 
 SECOND = CRAWL_TIME
 FIRST = f"{date.fromisoformat(CRAWL_TIME[:10]) - timedelta(days=1)}{CRAWL_TIME[10:]}"
@@ -53,7 +51,6 @@ def feeds(tmp_path_factory) -> tuple[Path, Night, Night]:
     root = tmp_path_factory.mktemp("report-html")
     world_dir = root / "world"
     shutil.copytree(SHIPPED_WORLD, world_dir)
-    world = World(world_dir)
     tables = shipped_sources()
     first = run_night(
         root / "feeds",
@@ -62,12 +59,7 @@ def feeds(tmp_path_factory) -> tuple[Path, Night, Night]:
         sources=sources_file(root / "shipped.toml", tables),
         exit_code=EXIT_COMPLETE,
     )
-    for name, faults in FAULTS.items():
-        for made in faults.recordings():
-            world.save(made)
-        table = tables.setdefault(name, {})
-        table["boards"] = [*table.get("boards", []), *faults.boards]
-        table.update(faults.options)
+    add_faults(world_dir, tables)
     second = run_night(
         root / "feeds",
         crawl_time=SECOND,

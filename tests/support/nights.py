@@ -146,20 +146,26 @@ def shipped_night(tmp_path_factory) -> Night:
     return run_night(tmp_path_factory.mktemp("shipped-night"))
 
 
-@pytest.fixture(scope="session")
-def fault_night(tmp_path_factory) -> Night:
-    """The shipped world and sources plus every source's failing boards, in one night."""
-    root = tmp_path_factory.mktemp("fault-night")
-    world_dir = root / "world"
-    shutil.copytree(SHIPPED_WORLD, world_dir)
+def add_faults(world_dir: Path, tables: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Every source's failing boards recorded into the world at ``world_dir`` and added to the
+    sources ``tables`` (returned)."""
     world = World(world_dir)
-    tables = shipped_sources()
     for name, faults in FAULTS.items():
         for made in faults.recordings():
             world.save(made)
         table = tables.setdefault(name, {})
         table["boards"] = [*table.get("boards", []), *faults.boards]
         table.update(faults.options)
+    return tables
+
+
+@pytest.fixture(scope="session")
+def fault_night(tmp_path_factory) -> Night:
+    """The shipped world and sources plus every source's failing boards, in one night."""
+    root = tmp_path_factory.mktemp("fault-night")
+    world_dir = root / "world"
+    shutil.copytree(SHIPPED_WORLD, world_dir)
+    tables = add_faults(world_dir, shipped_sources())
     sources = sources_file(root / "sources.toml", tables)
     # Its failing boards are read incompletely: a degraded night.
     return run_night(root / "feeds", world=world_dir, sources=sources, exit_code=EXIT_DEGRADED)
