@@ -40,6 +40,7 @@ from scrapy_redis.spiders import RedisMixin
 from scrapers.completeness import HELD, INCOMPLETE
 from scrapers.deadletter import dead_lettered
 from scrapers.posting_boards import posting_held, request_board
+from scrapers.start_requests import start_requests_of
 from scrapers.workers.lease import Claim, Heartbeat, Leases
 
 logger = logging.getLogger(__name__)
@@ -61,27 +62,6 @@ def board_unit(board: str | None) -> str:
 
 def unit_board(unit: str) -> str | None:
     return unit.removeprefix(BOARD_UNIT) if unit.startswith(BOARD_UNIT) else None
-
-
-def start_requests_of(start: AsyncIterator[Any]) -> list[Any]:
-    """Everything an ``async def start()`` yields, collected synchronously.
-
-    scrapy-redis feeds a spider from its synchronous ``spider_idle`` handler; jobsieve's spiders
-    yield their first requests from an async generator that awaits nothing. Stepping it by hand
-    is exact for such a generator; one that does await raises, saying so, rather than losing
-    requests."""
-    found = []
-    while True:
-        step = start.__anext__()
-        try:
-            step.send(None)
-        except StopIteration as yielded:
-            found.append(yielded.value)
-            continue
-        except StopAsyncIteration:
-            return found
-        step.close()
-        raise RuntimeError("a worker feeds boards to start() that does not await; this one does")
 
 
 class WorkerContext:

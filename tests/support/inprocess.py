@@ -16,7 +16,7 @@ import dataclasses
 import json
 import logging
 import shutil
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from scrapy.utils.test import get_crawler
 
 from scrapers.items import JobPosting
 from scrapers.spider import JobSpider
+from scrapers.start_requests import start_requests_of
 from scrapers.world import Recording, World, host_dir
 
 # The seeds' clock: relative ages ("2 weeks ago") on the seed pages resolve against it.
@@ -42,19 +43,6 @@ SHIPPED_WORLD = ROOT / "world" / "recorded"
 
 def spider_class(name: str) -> type[JobSpider]:
     return SpiderLoader.from_settings(get_project_settings()).load(name)
-
-
-def drain(start: AsyncIterator[Any]) -> list[Any]:
-    """Everything an async ``start()`` yields; it awaits nothing, so no event loop is needed."""
-    out: list[Any] = []
-    while True:
-        step = start.__anext__()
-        try:
-            step.send(None)
-        except StopIteration as done:
-            out.append(done.value)
-        except StopAsyncIteration:
-            return out
 
 
 def spider_for(
@@ -68,7 +56,7 @@ def spider_for(
     crawler = get_crawler(cls, values)
     spider = cls.from_crawler(crawler, **arguments)
     crawler.spider = spider
-    spider.started = drain(spider.start()) if start else []  # type: ignore[attr-defined]
+    spider.started = start_requests_of(spider.start()) if start else []  # type: ignore[attr-defined]
     return spider
 
 
