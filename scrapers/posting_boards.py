@@ -35,14 +35,36 @@ def request_board(response: Any) -> str | None:
     return board if isinstance(board, str) else None
 
 
-class PostingBoardsExtension:
+class SpiderLines:
+    """A crawl's JSON Lines file beside its feed (``template``'s ``%(name)s`` is the spider's
+    name), opened at its first line and closed with the spider."""
+
     def __init__(self, crawler: Crawler, template: str) -> None:
         self.crawler = crawler
         self.template = template
         self._file: IO[str] | None = None
+
+    def write(self, line: dict[str, Any]) -> None:
+        if self._file is None:
+            name = self.crawler.spider.name if self.crawler.spider else "crawl"
+            path = Path(self.template % {"name": name})
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = path.open("w", encoding="utf-8")
+        # ASCII: whatever an id holds, the line is written.
+        self._file.write(json.dumps(line) + "\n")
+
+    def close(self, **kwargs: Any) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class PostingBoardsExtension:
+    def __init__(self, crawler: Crawler, template: str) -> None:
+        self.lines = SpiderLines(crawler, template)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.held, signal=posting_held)
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.lines.close, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PostingBoardsExtension:
@@ -55,21 +77,7 @@ class PostingBoardsExtension:
         board = request_board(response)
         posting = ItemAdapter(item).get("id")
         if board is not None and posting:
-            self._write({"id": posting, "board": board})
+            self.lines.write({"id": posting, "board": board})
 
     def held(self, board: str, posting: str, reason: str, **kwargs: Any) -> None:
-        self._write({"id": posting, "board": board, "held": reason})
-
-    def _write(self, line: dict[str, str]) -> None:
-        if self._file is None:
-            name = self.crawler.spider.name if self.crawler.spider else "crawl"
-            path = Path(self.template % {"name": name})
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("w", encoding="utf-8")
-        # ASCII: whatever an id holds, the line is written.
-        self._file.write(json.dumps(line) + "\n")
-
-    def spider_closed(self, **kwargs: Any) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        self.lines.write({"id": posting, "board": board, "held": reason})

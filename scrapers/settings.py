@@ -83,6 +83,8 @@ EXTENSIONS = {
     "scrapers.progress.ProgressExtension": 510,
     # Which board each exported posting came from (on when JOBSIEVE_POSTING_BOARDS is set).
     "scrapers.posting_boards.PostingBoardsExtension": 520,
+    # Each exported posting's dedup signature (on when JOBSIEVE_POSTING_SIGNATURES is set).
+    "scrapers.posting_signatures.PostingSignaturesExtension": 525,
 }
 # Spidermon's per-crawl monitors and notifications (scrapers/monitoring.py), when installed
 # (`jobsieve[monitoring]`): its extension does nothing until SPIDERMON_ENABLED = True.
@@ -123,6 +125,9 @@ JOBSIEVE_DEADLETTER = "deadletter/%(name)s-%(time)s.jsonl"
 # Where a crawl writes the board of each posting it exported (%(name)s = spider name); unset = not
 # written. `crawlall` sets it: a night expires postings per board.
 JOBSIEVE_POSTING_BOARDS = None
+# Where a crawl writes the dedup signature of each posting it exported (%(name)s = spider name);
+# unset = not written. `crawlall` sets it: the night then reads them instead of computing them.
+JOBSIEVE_POSTING_SIGNATURES = None
 # Freeze the crawl clock (ISO 8601 UTC) for reproducible runs; unset = the real time of each fetch.
 JOBSIEVE_CRAWL_TIME = None
 # Where `scrapy crawlall` writes feeds/<YYYY-MM-DD>/.

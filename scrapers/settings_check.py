@@ -147,6 +147,9 @@ SETTINGS: dict[str, SettingKind] = {
     "JOBSIEVE_POSTING_BOARDS": SettingKind(
         _optional(_path), "a file path, which may hold %(name)s, or unset (off)"
     ),
+    "JOBSIEVE_POSTING_SIGNATURES": SettingKind(
+        _optional(_path), "a file path, which may hold %(name)s, or unset (off)"
+    ),
     "JOBSIEVE_SHIPPED_WORLD": PATH,
     "JOBSIEVE_DEADLETTER": SettingKind(
         _deadletter_template, "a file path, which may hold %(name)s and %(time)s"

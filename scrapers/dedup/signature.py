@@ -3,6 +3,7 @@ in the state (no Scrapy import)."""
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from scrapers.dedup.phrases import (
     TITLE_SYNONYMS,
     WORK_MODE,
 )
-from scrapers.dedup.sketch import paragraphs, sketch
+from scrapers.dedup.sketch import pack_sketch, paragraphs, sketch, unpack_sketch
 from scrapers.dedup.templates import frames, pack_frames, unpack_frames
 from scrapers.gazetteer import city_ids, places_in
 from scrapers.urls import site_of
@@ -248,6 +249,35 @@ class Signature:
         found.update(f"num:{n}" for n in telling_numbers(self.facets.numbers))
         found.update(t for t in self.facets.tokens if t.startswith("pay:"))
         return frozenset(found)
+
+    def as_json(self) -> dict[str, Any]:
+        """The signature in JSON, as a crawl stages it beside the posting (read back whole by
+        :meth:`from_json`)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "company": self.company,
+            "title": sorted(self.title),
+            "cities": sorted(self.cities),
+            "countries": sorted(self.countries),
+            "sketch": base64.b64encode(pack_sketch(self.sketch)).decode("ascii"),
+            "keys": sorted(self.keys),
+            "facets": self.facets.as_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Signature:
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            company=data["company"],
+            title=frozenset(data["title"]),
+            cities=frozenset(data["cities"]),
+            countries=frozenset(data["countries"]),
+            sketch=unpack_sketch(base64.b64decode(data["sketch"])),
+            keys=frozenset(data["keys"]),
+            facets=Facets.from_json(data["facets"]),
+        )
 
     @classmethod
     def of(cls, posting: Mapping[str, Any]) -> Signature:

@@ -17,7 +17,7 @@ from scrapy.utils.misc import load_object
 from twisted.internet.defer import Deferred
 
 from scrapers.completeness import Completeness
-from scrapers.night.settle import POSTING_BOARDS
+from scrapers.night.settle import POSTING_BOARDS, POSTING_SIGNATURES
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler, CrawlerProcessBase
@@ -84,6 +84,11 @@ def crawler_settings(settings: BaseSettings, plan: NightPlan) -> None:
     settings.set(
         "JOBSIEVE_POSTING_BOARDS",
         str(plan.staging / POSTING_BOARDS / "%(name)s.jsonl"),
+        priority="cmdline",
+    )
+    settings.set(
+        "JOBSIEVE_POSTING_SIGNATURES",
+        str(plan.staging / POSTING_SIGNATURES / "%(name)s.jsonl"),
         priority="cmdline",
     )
     settings.set(

@@ -7,27 +7,47 @@ re-read the items from there (:class:`StagedItems`), so the night never holds ev
 Expiry is per board: a posting expires only when tonight's crawl read its board completely
 (``scrapers.completeness``), the board of each posting coming from the file its crawl wrote
 beside the items (``scrapers.posting_boards``).
+
+Each posting's signature was computed by its crawl as it exported the posting, and staged beside
+the items too (``scrapers.posting_signatures``); only a posting without one has it computed here.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from scrapers.completeness import Completeness, PostingBoards
+from scrapers.dedup.signature import Signature
 from scrapers.night.files import scan_jsonl
 from scrapers.night.plan import NightPlan
 from scrapers.state import StateStore
 from scrapers.state.ledger import Expiry, NightLedger
 from scrapers.state.results import NightResult, Sighting
 
-# The folder of the staging where each crawl writes its postings' boards.
+logger = logging.getLogger(__name__)
+
+# The folders of the staging where each crawl writes its postings' boards and signatures.
 POSTING_BOARDS = "boards"
+POSTING_SIGNATURES = "signatures"
 
 
 def staged_posting_boards(plan: NightPlan, name: str) -> Path:
     return plan.staging / POSTING_BOARDS / f"{name}.jsonl"
+
+
+def staged_posting_signatures(plan: NightPlan, name: str) -> Path:
+    return plan.staging / POSTING_SIGNATURES / f"{name}.jsonl"
+
+
+def staged_signatures(plan: NightPlan, name: str) -> dict[tuple[str, str], Signature]:
+    """The signatures source ``name``'s crawl staged, by posting id and content fingerprint."""
+    return {
+        (line["id"], line["fingerprint"]): Signature.from_json(line["signature"])
+        for _, line in scan_jsonl(staged_posting_signatures(plan, name))
+    }
 
 
 def posting_boards(plan: NightPlan) -> PostingBoards:
@@ -82,12 +102,18 @@ def settle(
     parts = [plan.staged_items(name) for name in plan.sources]
     boards = posting_boards(plan)
     sightings: list[tuple[tuple[str, str], Sighting, int, int]] = []
-    for number, part in enumerate(parts):
+    computed = 0
+    for number, (name, part) in enumerate(zip(plan.sources, parts, strict=True)):
+        signatures = staged_signatures(plan, name)
         for offset, item in scan_jsonl(part):
             key = (item.get("source") or "", item.get("id") or "")
-            sighting = Sighting.of(item)
+            signature = signatures.get((item.get("id"), item.get("fingerprint")))
+            computed += signature is None
+            sighting = Sighting.of(item, signature)
             sighting.board = boards.boards.get(sighting.id)
             sightings.append((key, sighting, number, offset))
+    if computed:
+        logger.info("%d signature(s) computed after the crawl (not staged by it)", computed)
     sightings.sort(key=lambda entry: entry[0])
     # The last line of an id is the item the night keeps for it.
     staged = StagedItems(parts, {s.id: (n, at) for _, s, n, at in sightings})

@@ -35,7 +35,8 @@ class Sighting:
     board: str | None = None  # the board it was read from tonight, when known
 
     @classmethod
-    def of(cls, item: Mapping[str, Any]) -> Sighting:
+    def of(cls, item: Mapping[str, Any], sig: Signature | None = None) -> Sighting:
+        """``item``'s sighting, with its signature ``sig`` when its crawl staged it."""
         return cls(
             id=item["id"],
             source=item.get("source"),
@@ -43,7 +44,7 @@ class Sighting:
             original_url=item.get("original_url"),
             fingerprint=item["fingerprint"],
             valid_through=item.get("valid_through"),
-            sig=Signature.of(item),
+            sig=sig if sig is not None else Signature.of(item),
         )
 
 

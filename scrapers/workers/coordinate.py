@@ -27,7 +27,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapers.completeness import HELD, INCOMPLETE, add_reason
 from scrapers.night.crawl import Crawled
 from scrapers.night.plan import NightPlan
-from scrapers.night.settle import staged_posting_boards
+from scrapers.night.settle import staged_posting_boards, staged_posting_signatures
 from scrapers.sources import load_sources
 from scrapers.workers.lease import Leases
 from scrapers.workers.names import RUNNING, join_url, night_id, prefix, shown
@@ -73,8 +73,11 @@ class Staging:
         stats = self.stats.setdefault(name, {})
         seen = self.seen.setdefault(name, set())
         items = self._handle(self.plan.staged_items(name))
+        signatures = self._handle(staged_posting_signatures(self.plan, name))
+        # A worker of an earlier release sends none: the post-pass computes them.
+        staged = result.get("signatures") or [None] * len(result["items"])
         dropped = []
-        for line in result["items"]:
+        for line, signature in zip(result["items"], staged, strict=True):
             item = json.loads(line)
             posting = item.get("id")
             if posting and posting in seen:
@@ -85,6 +88,8 @@ class Staging:
             if posting:
                 seen.add(posting)
             items.write(line + "\n")
+            if signature is not None:
+                signatures.write(json.dumps(signature) + "\n")
         for record in [*result["deadletter"], *dropped]:
             deadletter = self._handle(self.plan.staged_deadletter(name))
             deadletter.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -204,6 +209,7 @@ _NOT_FORWARDED = frozenset(
         "JOBSIEVE_WORLD",
         "JOBSIEVE_NIGHT_OBSERVERS",
         "JOBSIEVE_POSTING_BOARDS",
+        "JOBSIEVE_POSTING_SIGNATURES",
         "JOBSIEVE_DEADLETTER",
         "JOBSIEVE_REDIS_URL",
         "FEEDS",

@@ -34,12 +34,12 @@ from typing import Any, ClassVar
 
 from itemadapter import ItemAdapter
 from scrapy import signals
-from scrapy.utils.serialize import ScrapyJSONEncoder
 from scrapy_redis.spiders import RedisMixin
 
 from scrapers.completeness import HELD, INCOMPLETE
 from scrapers.deadletter import dead_lettered
 from scrapers.posting_boards import posting_held, request_board
+from scrapers.posting_signatures import encoded_item, signature_line
 from scrapers.start_requests import start_requests_of
 from scrapers.workers.lease import Claim, Heartbeat, Leases
 
@@ -139,10 +139,15 @@ class BoardFeed(RedisMixin):
         self._items: list[str] = []
         self._dead: list[dict[str, Any]] = []
         self._boards: list[dict[str, str]] = []
+        # One per item, in the items' order (None: an item without id).
+        self._signatures: list[dict[str, Any] | None] = []
 
     def _item_scraped(self, item: Any, response: Any, **kwargs: Any) -> None:
         fields = ItemAdapter(item).asdict()
-        self._items.append(_ENCODER.encode(fields))
+        line = encoded_item(fields)
+        self._items.append(line)
+        # Here, on this worker's core, not in the coordinator's post-pass.
+        self._signatures.append(signature_line(line))
         board = request_board(response)
         if board is not None and fields.get("id"):
             self._boards.append({"id": fields["id"], "board": board})
@@ -193,6 +198,7 @@ class BoardFeed(RedisMixin):
             "items": self._items,
             "deadletter": self._dead,
             "boards": self._boards,
+            "signatures": self._signatures,
             "stats": self._batch_stats(),
         }
         self._reset_results()
@@ -215,9 +221,6 @@ class BoardFeed(RedisMixin):
             self.context.heartbeat.drop(claim)
             released = self.context.leases.release(claim)
             self.logger.info("%s stopped (%s): %d board(s) given back", self.name, reason, released)
-
-
-_ENCODER = ScrapyJSONEncoder(ensure_ascii=False)
 
 
 def worker_spider(spidercls: type, context: WorkerContext) -> type:
@@ -267,6 +270,7 @@ def worker_settings(settings: Any, config: dict[str, Any], redis_url: str) -> No
     settings.set("FEEDS", {}, priority="cmdline")
     settings.set("JOBSIEVE_DEADLETTER", os.devnull, priority="cmdline")
     settings.set("JOBSIEVE_POSTING_BOARDS", None, priority="cmdline")
+    settings.set("JOBSIEVE_POSTING_SIGNATURES", None, priority="cmdline")
     pipelines = {
         path: order
         for path, order in settings.getdict("ITEM_PIPELINES").items()
