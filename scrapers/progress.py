@@ -8,6 +8,9 @@
   errors — and shows them in a live display (rich) when stderr is a terminal, refreshed from the
   reactor while the night crawls. Elsewhere (cron, CI, tests) there is no live display: a line
   per source as it finishes goes to the log, so even an eight-second night shows its progress.
+- A night with workers (``scrapy crawlall --workers N``): no crawler runs in the coordinator; it
+  gives the display the stats it has merged from the workers' results so far
+  (:meth:`NightProgress.staged`), and a source is done when every one of its boards is.
 """
 
 from __future__ import annotations
@@ -102,6 +105,8 @@ class NightProgress:
         self.sources = tuple(sources)
         self.live = live
         self._crawlers: dict[str, Crawler] = {}
+        # A night with workers: each source's stats as the coordinator has merged them so far.
+        self._staged: Mapping[str, Mapping[str, Any]] = {}
         self.done: list[str] = []
         self._display: Progress | None = None
         self._task: TaskID | None = None
@@ -160,11 +165,24 @@ class NightProgress:
         )
         self.refresh()
 
+    def staged(self, stats: Mapping[str, Mapping[str, Any]], done: Iterable[str]) -> None:
+        """A night with workers: ``stats`` per source as merged from the workers' results so
+        far, ``done`` the sources whose boards are all published. Called from the coordinator's
+        own loop (no reactor runs there)."""
+        self._staged = stats
+        for name in done:
+            if name not in self.done:
+                self.finished(name, stats.get(name, {}), "finished")
+        self.refresh()
+
     def figures(self) -> Figures:
-        return Figures.total(Figures.of(c.stats.get_stats()) for c in self._crawlers.values())
+        crawling = (Figures.of(c.stats.get_stats()) for c in self._crawlers.values())
+        staged = (Figures.of(stats) for stats in self._staged.values())
+        return Figures.total([*crawling, *staged])
 
     def running(self) -> list[str]:
-        return [name for name in self.sources if name in self._crawlers and name not in self.done]
+        started = set(self._crawlers) | {name for name, stats in self._staged.items() if stats}
+        return [name for name in self.sources if name in started and name not in self.done]
 
     # --- the display ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ by another), and with the state in PostgreSQL. Skipped only when no Redis server
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -58,6 +59,23 @@ def test_n_workers_publish_the_single_process_night(tmp_path, shipped_night, wor
         assert night.boards(source) == shipped_night.boards(source), source
     logs = sorted((tmp_path / "feeds" / "logs" / night.night).glob("worker-*.log"))
     assert len(logs) == workers
+    _progress_and_durations(night)
+
+
+def _progress_and_durations(night: Night) -> None:
+    """The coordinator shows the night's progress from what the workers published (a line per
+    source as its last board is staged, off a terminal), and each source's duration is its own."""
+    sources = list(night.report["sources"])
+    done = re.findall(r"Night progress: (\d+)/(\d+) sources done \((\w+) finished", night.log)
+    assert [int(n) for n, _, _ in done] == list(range(1, len(sources) + 1))
+    assert {total for _, total, _ in done} == {str(len(sources))}
+    assert sorted(name for _, _, name in done) == sorted(sources)
+    so_far = re.findall(r"so far (\d+) requests, (\d+) postings", night.log)
+    assert int(so_far[-1][1]) == night.report["postings"]
+    assert int(so_far[-1][0]) == night.report["requests"]["sent"]
+    durations = [s["duration_seconds"] for s in night.report["sources"].values()]
+    assert len(set(durations)) > 1, "each source's own crawl time, not the night's"
+    assert max(durations) <= night.report["duration_seconds"]
 
 
 def test_a_worker_killed_mid_board_has_its_boards_crawled_whole_by_another(

@@ -28,6 +28,7 @@ from scrapers.completeness import HELD, INCOMPLETE, add_reason
 from scrapers.night.crawl import Crawled
 from scrapers.night.plan import NightPlan
 from scrapers.night.settle import staged_posting_boards, staged_posting_signatures
+from scrapers.progress import NightProgress
 from scrapers.sources import load_sources
 from scrapers.workers.lease import Leases
 from scrapers.workers.names import RUNNING, join_url, night_id, prefix, shown
@@ -253,8 +254,13 @@ def crawl_with_workers(
     client.set(leases.key("config"), json.dumps(night_config(plan, settings, offline)))
     client.sadd(RUNNING, night)
     sources = load_sources(settings.get("JOBSIEVE_SOURCES"))
+    # Each source's units not yet staged: a unit's results are staged once (a lease that ran out
+    # has its results refused), so a source whose set is empty is crawled.
+    unstaged: dict[str, set[str]] = {}
     for name in plan.sources:
-        leases.put(name, units_of(name, spider_class(name), sources))
+        units = units_of(name, spider_class(name), sources)
+        unstaged[name] = set(units)
+        leases.put(name, units)
     url = join_url(redis_url, night)
     logger.info(
         "night %s: %d worker(s) here; more join with: scrapy worker %s",
@@ -269,6 +275,20 @@ def crawl_with_workers(
     workers = LocalWorkers(url, plan.workers, log_dir, settings.get("LOG_LEVEL"))
     staging = Staging(plan)
     started = time.monotonic()
+    # When each source's last board was staged, in seconds from the start: its crawl's duration.
+    ended: dict[str, float] = {}
+    progress = NightProgress.current
+
+    def stage(raw: bytes) -> None:
+        result = json.loads(raw)
+        staging.add(result)
+        name = result["source"]
+        unstaged[name].difference_update(result["units"])
+        if name not in ended and not unstaged[name]:
+            ended[name] = round(time.monotonic() - started, 3)
+        if progress is not None:
+            progress.staged(staging.stats, ended)
+
     not_started: dict[str, str] = {}
     budget = plan.workers * (1 + RESPAWNS_PER_WORKER)
     left: dict[str, int] = {}
@@ -278,11 +298,13 @@ def crawl_with_workers(
         while not stopping.is_set():
             raw = leases.next_result(timeout=0.5)
             if raw is not None:
-                staging.add(json.loads(raw))
+                stage(raw)
                 continue
+            if progress is not None:
+                progress.refresh()  # the elapsed time, while the workers crawl
             if all(leases.left(name) == 0 for name in plan.sources):
                 while (raw := leases.next_result()) is not None:
-                    staging.add(json.loads(raw))
+                    stage(raw)
                 break
             alive = workers.alive()
             if len(alive) < plan.workers and workers.started < budget:
@@ -307,7 +329,7 @@ def crawl_with_workers(
     for name in plan.sources:
         done = left.get(name) == 0 and not stopping.is_set() and not not_started
         stats[name]["finish_reason"] = "finished" if done else "shutdown"
-        stats[name]["elapsed_time_seconds"] = elapsed
+        stats[name]["elapsed_time_seconds"] = ended.get(name, elapsed)
     failed = any(s.get("finish_reason") != "finished" for s in stats.values())
     if not_started:
         return Crawled({}, True, not_started)
