@@ -26,13 +26,38 @@ from scrapers.dedup.phrases import (
     WORK_MODE,
 )
 from scrapers.dedup.sketch import pack_sketch, paragraphs, sketch, unpack_sketch
-from scrapers.dedup.templates import frames, pack_frames, unpack_frames
+from scrapers.dedup.templates import frame_bytes, frames, frames_of, pack_frames, unpack_frames
 from scrapers.gazetteer import city_ids, places_in
 from scrapers.urls import site_of
 
 # Kinds of verbatim token that only copies of one posting share (amounts are shared by every
 # posting of a pay band).
 STRONG_TOKENS = ("ref:", "mail:", "url:", "tel:")
+# A night holds every posting's signature, so how much memory one takes matters (about 5 KB
+# before these): sets that many postings hold alike — no department, one country, a city — are
+# one object shared by all of them (each frozenset takes 216 bytes, even empty), and the sketch
+# and the frames are packed bytes, read into integers only when two postings are compared.
+_SHARED_SETS: dict[frozenset[str], frozenset[str]] = {}
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _shared(values: frozenset[str]) -> frozenset[str]:
+    """One object for every equal set of a field with few distinct values (places, departments)."""
+    return _SHARED_SETS.setdefault(values, values) if len(values) <= 2 else values
+
+
+def _or_empty(values: frozenset[str]) -> frozenset[str]:
+    """One object for every empty set of a field whose filled sets are each a posting's own."""
+    return values or _EMPTY
+
+
+def _share_sets(holder: object, shared: tuple[str, ...], own: tuple[str, ...]) -> None:
+    for name in shared:
+        object.__setattr__(holder, name, _shared(getattr(holder, name)))
+    for name in own:
+        object.__setattr__(holder, name, _or_empty(getattr(holder, name)))
+
+
 # Words joining a company's names ("Smith & Sons", "Müller und Partner"): boards write either.
 _COMPANY_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "the"})
 
@@ -148,10 +173,17 @@ class Facets:
     references: frozenset[str] = frozenset()
     tokens: frozenset[str] = frozenset()
     skills: frozenset[str] = frozenset()
-    # The body's sentences as frames and fillers (scrapers.dedup.templates).
-    frames: tuple[int, ...] = ()
+    # The body's sentences as frames and fillers (scrapers.dedup.templates), packed: frame_bytes.
+    packed_frames: bytes = b""
     # The body's numbers (scrapers.dedup.evidence.numbers).
     numbers: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        _share_sets(self, ("department",), ("references", "tokens", "skills", "numbers"))
+
+    @property
+    def frames(self) -> tuple[int, ...]:
+        return frames_of(self.packed_frames)
 
     @classmethod
     def of(cls, posting: Mapping[str, Any], body: list[str] | None = None) -> Facets:
@@ -174,7 +206,7 @@ class Facets:
             references=labelled,
             tokens=tokens,
             skills=frozenset(posting.get("skills") or ()),
-            frames=frames(posting.get("description")),
+            packed_frames=frame_bytes(frames(posting.get("description"))),
             numbers=numbers(posting.get("description")),
         )
 
@@ -191,7 +223,7 @@ class Facets:
             "references": sorted(self.references),
             "tokens": sorted(self.tokens),
             "skills": sorted(self.skills),
-            "frames": pack_frames(self.frames),
+            "frames": pack_frames(self.packed_frames),
             "numbers": sorted(self.numbers),
         }
 
@@ -211,7 +243,7 @@ class Facets:
             references=frozenset(data.get("references") or ()),
             tokens=frozenset(data.get("tokens") or ()),
             skills=frozenset(data.get("skills") or ()),
-            frames=unpack_frames(data.get("frames")),
+            packed_frames=unpack_frames(data.get("frames")),
             numbers=frozenset(data.get("numbers") or ()),
         )
 
@@ -226,9 +258,16 @@ class Signature:
     title: frozenset[str]
     cities: frozenset[str]
     countries: frozenset[str]
-    sketch: tuple[int, ...]
+    packed_sketch: bytes  # the body's sketch (scrapers.dedup.sketch), packed: pack_sketch
     keys: frozenset[str] = field(default_factory=frozenset)
     facets: Facets = field(default_factory=lambda: Facets())
+
+    def __post_init__(self) -> None:
+        _share_sets(self, ("cities", "countries"), ("title", "keys"))
+
+    @property
+    def sketch(self) -> tuple[int, ...]:
+        return unpack_sketch(self.packed_sketch)
 
     @property
     def evidence(self) -> frozenset[str]:
@@ -260,7 +299,7 @@ class Signature:
             "title": sorted(self.title),
             "cities": sorted(self.cities),
             "countries": sorted(self.countries),
-            "sketch": base64.b64encode(pack_sketch(self.sketch)).decode("ascii"),
+            "sketch": base64.b64encode(self.packed_sketch).decode("ascii"),
             "keys": sorted(self.keys),
             "facets": self.facets.as_json(),
         }
@@ -274,7 +313,7 @@ class Signature:
             title=frozenset(data["title"]),
             cities=frozenset(data["cities"]),
             countries=frozenset(data["countries"]),
-            sketch=unpack_sketch(base64.b64decode(data["sketch"])),
+            packed_sketch=base64.b64decode(data["sketch"]),
             keys=frozenset(data["keys"]),
             facets=Facets.from_json(data["facets"]),
         )
@@ -290,7 +329,7 @@ class Signature:
             title=title_words(posting.get("title")),
             cities=cities,
             countries=countries,
-            sketch=sketch(None, body),
+            packed_sketch=pack_sketch(sketch(None, body)),
             keys=strong_keys(posting),
             facets=Facets.of(posting, body),
         )

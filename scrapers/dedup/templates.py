@@ -127,18 +127,28 @@ def filled_apart(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return any(one[shape].isdisjoint(other[shape]) for shape in one.keys() & other.keys())
 
 
-def pack_frames(values: tuple[int, ...]) -> str:
-    """The frames as the state stores them: 6 little-endian bytes each, in base64."""
-    blob = b"".join(v.to_bytes(6, "little") for v in values)
+def frame_bytes(values: tuple[int, ...]) -> bytes:
+    """The frames packed, 6 little-endian bytes each: how a signature holds them (a night holds
+    every posting's; a tuple of Python ints takes four times the memory)."""
+    return b"".join(v.to_bytes(6, "little") for v in values)
+
+
+def frames_of(blob: bytes) -> tuple[int, ...]:
+    return tuple(int.from_bytes(blob[i : i + 6], "little") for i in range(0, len(blob), 6))
+
+
+def pack_frames(blob: bytes) -> str:
+    """Packed frames as the state stores them: in base64."""
     return base64.b64encode(blob).decode("ascii")
 
 
-def unpack_frames(stored: str | list[int] | None) -> tuple[int, ...]:
+def unpack_frames(stored: str | list[int] | None) -> bytes:
+    """Packed frames from what the state stored (base64, or a list of an earlier layout)."""
     if not stored:
-        return ()
+        return b""
     if isinstance(stored, list):
-        return tuple(stored)
+        return frame_bytes(tuple(stored))
     blob = base64.b64decode(stored)
     if len(blob) % 6:
-        return ()  # a row stored in an earlier layout: read as no frames, as before they existed
-    return tuple(int.from_bytes(blob[i : i + 6], "little") for i in range(0, len(blob), 6))
+        return b""  # a row stored in an earlier layout: read as no frames, as before they existed
+    return blob

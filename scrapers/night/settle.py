@@ -121,4 +121,5 @@ def settle(
     ledger.prefetch(sighting.id for _, sighting, _, _ in sightings)
     for _, sighting, _, _ in sightings:
         ledger.see(sighting)
+    sightings.clear()  # the ledger holds them now, and lets each go once its row is built
     return ledger.finish(expiry(complete, boards)), staged

@@ -270,6 +270,10 @@ class NightLedger:
                         source = sighting.source
                         duplicates[source] = duplicates.get(source, 0) + 1  # type: ignore[index]
                     rows.append(self._row_of(sighting, chosen))
+                    # Its row holds what the state keeps of the signature: clustering is over,
+                    # so it goes, and the night's peak memory is before finish, not after.
+                    sighting.sig = None
+                    self.sigs.pop(member, None)
                 elif self.rows[member].cluster != chosen:
                     rows.append(replace(self.rows[member], cluster=chosen))
             jobs.append(self._job(chosen, live, seen))

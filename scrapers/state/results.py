@@ -28,7 +28,7 @@ class Sighting:
     original_url: str | None
     fingerprint: str
     valid_through: str | None
-    sig: Signature
+    sig: Signature | None  # None once the night's ledger has built its state row
     status: str = ""
     first_seen: str = ""
     duplicate_of: str | None = None

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scrapers.dedup.signature import Facets, Signature, board_of
-from scrapers.dedup.sketch import pack_sketch, unpack_sketch
 from scrapers.state import PostingState
 
 # The figures of the ``limit`` nights before a night, one row per (night, source): both stores'
@@ -42,7 +41,7 @@ def signature_of_state(row: PostingState) -> Signature:
         title=split(row.title, None),
         cities=split(row.cities, "|"),
         countries=split(row.countries, "|"),
-        sketch=unpack_sketch(row.sketch),
+        packed_sketch=bytes(row.sketch),
         keys=split(row.keys, None),
         facets=Facets.from_json(json.loads(row.facets)),
     )
@@ -75,7 +74,7 @@ def state_row(
         title=" ".join(sorted(sig.title)),
         cities="|".join(sorted(sig.cities)),
         countries="|".join(sorted(sig.countries)),
-        sketch=pack_sketch(sig.sketch),
+        sketch=sig.packed_sketch,
         keys=" ".join(sorted(sig.keys)),
         facets=json.dumps(sig.facets.as_json(), sort_keys=True),
         valid_through=item.get("valid_through"),
