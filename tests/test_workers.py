@@ -93,6 +93,7 @@ def test_a_worker_killed_mid_board_has_its_boards_crawled_whole_by_another(
     )
     assert "killing this worker (SIGKILL)" in logs
     assert "a worker ended" in night.log, "the coordinator saw it and started another"
+    _progress_and_durations(night)
 
 
 def test_workers_with_the_state_in_postgresql_publish_the_same_postings(tmp_path, shipped_night):

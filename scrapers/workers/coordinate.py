@@ -276,7 +276,7 @@ def crawl_with_workers(
     staging = Staging(plan)
     started = time.monotonic()
     # When each source's last board was staged, in seconds from the start: its crawl's duration.
-    ended: dict[str, float] = {}
+    crawled_in: dict[str, float] = {}
     progress = NightProgress.current
 
     def stage(raw: bytes) -> None:
@@ -284,10 +284,10 @@ def crawl_with_workers(
         staging.add(result)
         name = result["source"]
         unstaged[name].difference_update(result["units"])
-        if name not in ended and not unstaged[name]:
-            ended[name] = round(time.monotonic() - started, 3)
+        if name not in crawled_in and not unstaged[name]:
+            crawled_in[name] = round(time.monotonic() - started, 3)
         if progress is not None:
-            progress.staged(staging.stats, ended)
+            progress.staged(staging.stats, crawled_in)
 
     not_started: dict[str, str] = {}
     budget = plan.workers * (1 + RESPAWNS_PER_WORKER)
@@ -308,8 +308,8 @@ def crawl_with_workers(
                 break
             alive = workers.alive()
             if len(alive) < plan.workers and workers.started < budget:
-                ended = [p.returncode for p in workers.processes if p.poll() is not None]
-                logger.warning("a worker ended (exit %s); starting another", ended[-1:])
+                exits = [p.returncode for p in workers.processes if p.poll() is not None]
+                logger.warning("a worker ended (exit %s); starting another", exits[-1:])
                 workers.processes = alive
                 workers.start()
             elif not alive and not any(leases.leased(name) for name in plan.sources):
@@ -329,7 +329,7 @@ def crawl_with_workers(
     for name in plan.sources:
         done = left.get(name) == 0 and not stopping.is_set() and not not_started
         stats[name]["finish_reason"] = "finished" if done else "shutdown"
-        stats[name]["elapsed_time_seconds"] = ended.get(name, elapsed)
+        stats[name]["elapsed_time_seconds"] = crawled_in.get(name, elapsed)
     failed = any(s.get("finish_reason") != "finished" for s in stats.values())
     if not_started:
         return Crawled({}, True, not_started)
