@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Self
 
 from itemadapter import ItemAdapter
 from scrapy import signals
@@ -59,19 +59,31 @@ class SpiderLines:
             self._file = None
 
 
-class PostingBoardsExtension:
+class StagedLinesExtension:
+    """An extension writing :class:`SpiderLines` to the file its ``setting`` names; off unless
+    that setting is set (``crawlall`` sets it in the night's staging folder)."""
+
+    setting: ClassVar[str]
+
     def __init__(self, crawler: Crawler, template: str) -> None:
         self.lines = SpiderLines(crawler, template)
-        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(self.held, signal=posting_held)
         crawler.signals.connect(self.lines.close, signal=signals.spider_closed)
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> PostingBoardsExtension:
-        template = crawler.settings.get("JOBSIEVE_POSTING_BOARDS")
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        template = crawler.settings.get(cls.setting)
         if not template:
             raise NotConfigured  # no message: off by default, nothing to warn about
         return cls(crawler, template)
+
+
+class PostingBoardsExtension(StagedLinesExtension):
+    setting = "JOBSIEVE_POSTING_BOARDS"
+
+    def __init__(self, crawler: Crawler, template: str) -> None:
+        super().__init__(crawler, template)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.held, signal=posting_held)
 
     def item_scraped(self, item: Any, response: Any, **kwargs: Any) -> None:
         board = request_board(response)

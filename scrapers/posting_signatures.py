@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from scrapers.dedup.signature import Signature
-from scrapers.posting_boards import SpiderLines
+from scrapers.posting_boards import StagedLinesExtension
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -51,18 +50,12 @@ def signature_line(line: str) -> dict[str, Any] | None:
     }
 
 
-class PostingSignaturesExtension:
-    def __init__(self, crawler: Crawler, template: str) -> None:
-        self.lines = SpiderLines(crawler, template)
-        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(self.lines.close, signal=signals.spider_closed)
+class PostingSignaturesExtension(StagedLinesExtension):
+    setting = "JOBSIEVE_POSTING_SIGNATURES"
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> PostingSignaturesExtension:
-        template = crawler.settings.get("JOBSIEVE_POSTING_SIGNATURES")
-        if not template:
-            raise NotConfigured  # no message: off by default, nothing to warn about
-        return cls(crawler, template)
+    def __init__(self, crawler: Crawler, template: str) -> None:
+        super().__init__(crawler, template)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
 
     def item_scraped(self, item: Any, **kwargs: Any) -> None:
         line = signature_line(encoded_item(item))
